@@ -1,0 +1,105 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// One set of compiler settings for every target.
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "micic",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "micic", targets: ["micic"]),
+        .library(name: "Postgres", targets: ["Postgres"]),
+        .library(name: "Kernel", targets: ["Kernel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+    ],
+    targets: [
+        // C libraries
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+
+        // The libpq layer and the local server
+        .target(
+            name: "Postgres",
+            dependencies: ["CLibPQ", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LocalPostgres",
+            dependencies: ["Postgres", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+
+        // The domain and its storage
+        .target(name: "Kernel", swiftSettings: swiftSettings),
+        .target(
+            name: "Store",
+            dependencies: ["Kernel", "Postgres", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Schema",
+            path: "Schema",
+            resources: [.copy("kernel")],
+            swiftSettings: swiftSettings
+        ),
+
+        // The executables
+        .executableTarget(
+            name: "micic",
+            dependencies: [
+                "Postgres", "LocalPostgres", "Kernel", "Store", "Schema",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "micic-bench",
+            dependencies: [
+                "Postgres", "LocalPostgres",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Testing
+        .target(
+            name: "MicicTesting",
+            dependencies: ["Postgres", "LocalPostgres", "Kernel", "Store", "Schema"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PostgresTests",
+            dependencies: ["Postgres", "MicicTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LocalPostgresTests",
+            dependencies: ["LocalPostgres", "Postgres", "MicicTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "Schema", "Postgres", "Kernel", "MicicTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "micicTests",
+            dependencies: ["MicicTesting", "Postgres", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,56 @@
+public import Postgres
+
+/// A database of its own for one test: cloned from a migrated template, dropped afterwards,
+/// so tests run in parallel and never see each other's rows.
+///
+/// ```swift
+/// @Test func storesTenants() async throws {
+///     try await TestDatabase.with { database in
+///         let connection = try await database.connect()
+///         ...
+///     }
+/// }
+/// ```
+///
+/// The server is a throwaway local cluster started once per test process with the
+/// platform's own ``LocalPostgres`` code, or the server at `MICIC_TEST_DATABASE_URL` (a
+/// role that may create databases).
+public struct TestDatabase: Sendable {
+    /// The database's name.
+    public let name: String
+    /// A URL for the database, as a superuser of the test server.
+    public let url: String
+
+    /// A connection configuration for the database.
+    public var configuration: ConnectionConfiguration {
+        get throws { try ConnectionConfiguration(url: url, applicationName: "micic-tests") }
+    }
+
+    /// Opens a connection to the database.
+    public func connect() async throws -> Connection {
+        try await Connection.connect(try configuration)
+    }
+
+    /// Runs `body` with a fresh migrated database (or an empty one when `migrated` is
+    /// false), and drops it afterwards.
+    public static func with<Value: Sendable>(
+        migrated: Bool = true,
+        _ body: (TestDatabase) async throws -> Value
+    ) async throws -> Value {
+        let database = try await TestServer.shared.createDatabase(migrated: migrated)
+        do {
+            let value = try await body(database)
+            try await TestServer.shared.dropDatabase(database.name)
+            return value
+        } catch {
+            try? await TestServer.shared.dropDatabase(database.name)
+            throw error
+        }
+    }
+
+    /// The URL of the test server's administrative database, for tests that need the
+    /// server itself (creating roles, listing databases).
+    public static func serverURL() async throws -> String {
+        try await TestServer.shared.url(database: "postgres")
+    }
+}

@@ -1,0 +1,61 @@
+internal import CLibPQ
+
+/// One row of a ``QueryResult``, read column by column into Swift types.
+///
+/// A wrong type or an unexpected NULL throws an error that names the column:
+///
+/// ```swift
+/// let title = try row.decode(String.self, column: "title")
+/// let version = try row.decode(Int.self, at: 2)
+/// let due: Date? = try row.decode(column: "due_at")
+/// ```
+public struct Row: Sendable {
+    /// The result this row belongs to.
+    public let result: QueryResult
+    /// The row's position in the result.
+    public let index: Int
+
+    /// Decodes the first column called `column`.
+    public func decode<Value: PostgresDecodable>(
+        _ type: Value.Type = Value.self,
+        column: String
+    ) throws -> Value {
+        try decode(type, at: try result.columnNumber(column))
+    }
+
+    /// Decodes the column at position `column` (0-based).
+    public func decode<Value: PostgresDecodable>(_ type: Value.Type = Value.self, at column: Int) throws -> Value {
+        guard column >= 0 && column < result.columns.count else {
+            throw PostgresError(code: .missingColumn, message: "the result has no column number \(column)")
+        }
+        let name = result.columns[column].name
+        do {
+            guard let text = text(at: column) else { return try Value.decodeNull() }
+            return try Value.decode(postgresText: text, type: result.columns[column].type)
+        } catch var error as PostgresError {
+            error.column = name
+            error.message = "column \(name): " + error.message
+            throw error
+        }
+    }
+
+    /// Whether the column at `column` is NULL.
+    public func isNull(at column: Int) -> Bool {
+        PQgetisnull(result.handle, Int32(index), Int32(column)) == 1
+    }
+
+    /// The column's value in PostgreSQL's text format, `nil` for NULL.
+    public func text(at column: Int) -> String? {
+        let row = Int32(index)
+        let field = Int32(column)
+        if PQgetisnull(result.handle, row, field) == 1 { return nil }
+        let length = Int(PQgetlength(result.handle, row, field))
+        let bytes = UnsafeRawPointer(PQgetvalue(result.handle, row, field)!)
+        return String(decoding: UnsafeRawBufferPointer(start: bytes, count: length), as: UTF8.self)
+    }
+
+    /// All columns in text format, `nil` for NULL: what psql would print.
+    public var texts: [String?] {
+        (0..<result.columns.count).map { text(at: $0) }
+    }
+}

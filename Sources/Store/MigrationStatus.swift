@@ -1,0 +1,16 @@
+public import struct Foundation.Date
+
+/// Whether one migration was applied, is pending, or changed after it was applied.
+public struct MigrationStatus: Sendable, Hashable {
+    /// The state of a migration.
+    public enum State: Sendable, Hashable {
+        case applied(Date)
+        case pending
+        case changed
+    }
+
+    /// The migration's name.
+    public let name: String
+    /// Its state in the database.
+    public let state: State
+}
