@@ -18,7 +18,10 @@ extension Schema {
         let others = names.filter { name in
             var isDirectory: ObjCBool = false
             return name != kernelFolder
-                && FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isDirectory)
+                && FileManager.default.fileExists(
+                    atPath: directory.appendingPathComponent(name).path,
+                    isDirectory: &isDirectory
+                )
                 && isDirectory.boolValue
         }
         return [kernelFolder] + others.sorted()

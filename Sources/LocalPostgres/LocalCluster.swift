@@ -85,7 +85,8 @@ public struct LocalCluster: Sendable {
             if !files.fileExists(atPath: dataDirectory + "/PG_VERSION") {
                 try create(with: programs)
             }
-            if case .running = try status() {} else {
+            if case .running = try status() {
+            } else {
                 let (code, output) = try runner.run(
                     programs.pgCtl,
                     ["start", "-D", dataDirectory, "-l", logFile, "-w", "-t", "120", "-s"]

@@ -31,11 +31,15 @@ struct ProcessRunner {
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
 
         let argv = command.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, command[0], &actions, nil, argv, environ)
         guard spawned == 0 else {
-            throw LocalClusterError.commandFailed(command[0], status: spawned, output: String(cString: strerror(spawned)))
+            throw LocalClusterError.commandFailed(
+                command[0],
+                status: spawned,
+                output: String(cString: strerror(spawned))
+            )
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}

@@ -16,7 +16,9 @@ public struct ServerPrograms: Sendable, Hashable {
         searchRoots: [String] = ["/usr/lib/postgresql"]
     ) throws -> ServerPrograms {
         let files = FileManager.default
-        let pathDirectories = (path ?? ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+        let pathDirectories = (path ?? ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(
+            String.init
+        )
         for directory in pathDirectories where files.isExecutableFile(atPath: directory + "/initdb") {
             if files.isExecutableFile(atPath: directory + "/pg_ctl") {
                 return ServerPrograms(initdb: directory + "/initdb", pgCtl: directory + "/pg_ctl")

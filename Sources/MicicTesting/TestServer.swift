@@ -26,7 +26,9 @@ actor TestServer {
         let admin = try await Connection.connect(ConnectionConfiguration(url: url(database: "postgres")))
         try await admin.run { connection in
             try connection.execute(
-                migrated ? "create database \(identifier: name) template micic_template" : "create database \(identifier: name)"
+                migrated
+                    ? "create database \(identifier: name) template micic_template"
+                    : "create database \(identifier: name)"
             )
         }
         await admin.close()
@@ -73,7 +75,9 @@ actor TestServer {
         let cluster = LocalCluster(
             home: home,
             database: "postgres",
-            settings: ["fsync": "off", "synchronous_commit": "off", "full_page_writes": "off", "max_connections": "200"]
+            settings: [
+                "fsync": "off", "synchronous_commit": "off", "full_page_writes": "off", "max_connections": "200",
+            ]
         )
         try? cluster.destroy()
         clusterHome.withLock { $0 = home }

@@ -21,7 +21,8 @@ extension Connection {
             value = try body(self)
         } catch {
             if !isBroken {
-                let undo = depth == 0 ? "rollback" : "rollback to savepoint \(savepoint); release savepoint \(savepoint)"
+                let undo =
+                    depth == 0 ? "rollback" : "rollback to savepoint \(savepoint); release savepoint \(savepoint)"
                 try? executeScript(undo)
             }
             throw error

@@ -64,7 +64,9 @@ public struct Query: Sendable, ExpressibleByStringInterpolation, CustomStringCon
     /// The statement with `$n` placeholders, identifiers shown with simple double quoting.
     /// For display only; execution quotes identifiers through libpq.
     public var description: String {
-        render { name in "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" }
+        render { name in
+            "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        }
     }
 
     /// The statement text with placeholders, quoting identifiers with `quote`.

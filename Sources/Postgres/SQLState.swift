@@ -43,7 +43,6 @@ public struct SQLState: Hashable, Sendable, CustomStringConvertible {
     public static let uniqueViolation = SQLState("23505")
     public static let checkViolation = SQLState("23514")
     public static let exclusionViolation = SQLState("23P01")
-    public static let invalidTransactionState = SQLState("25000")
     public static let activeSQLTransaction = SQLState("25001")
     public static let readOnlySQLTransaction = SQLState("25006")
     public static let inFailedSQLTransaction = SQLState("25P02")

@@ -1,5 +1,5 @@
-public import Postgres
 internal import Foundation
+public import Postgres
 
 /// Applies SQL migrations in order, each in its own transaction, and records each one's
 /// name and checksum in `micic_migrations`.
@@ -66,7 +66,9 @@ public struct Migrator: Sendable {
         var applied: [String: (String, Date)] = [:]
         if tableExists {
             for row in try connection.query("select name, checksum, applied_at from micic_migrations") {
-                applied[try row.decode(column: "name")] = (try row.decode(column: "checksum"), try row.decode(column: "applied_at"))
+                applied[try row.decode(column: "name")] = (
+                    try row.decode(column: "checksum"), try row.decode(column: "applied_at")
+                )
             }
         }
         return zip(migrations, try Self.checksums(of: migrations, on: connection)).map { migration, current in

@@ -98,7 +98,9 @@ import Testing
     @Test func wrongTypeIsAnErrorNamingTheColumn() async throws {
         try await TestDatabase.with(migrated: false) { database in
             let connection = try await database.connect()
-            let row = try await connection.query("select 'abc'::text as title, 42 as count, 3000000000::bigint as big")[0]
+            let row = try await connection.query("select 'abc'::text as title, 42 as count, 3000000000::bigint as big")[
+                0
+            ]
             let error = #expect(throws: PostgresError.self) { try row.decode(Int.self, column: "title") }
             #expect(error?.code == .decoding)
             #expect(error?.column == "title")
@@ -152,7 +154,10 @@ import Testing
 
 /// Any JSON value, to compare documents independent of key order and spacing.
 private enum JSONValueProbe: Decodable, Equatable {
-    case number(Double), text(String), list([JSONValueProbe]), object([String: JSONValueProbe])
+    case number(Double)
+    case text(String)
+    case list([JSONValueProbe])
+    case object([String: JSONValueProbe])
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
