@@ -29,6 +29,11 @@ struct ProcessRunner {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // Close every other inherited descriptor: a server left running must not hold on to
+        // pipes or sockets of whoever started micic.
+        for descriptor in Self.openDescriptors() where descriptor > 2 {
+            posix_spawn_file_actions_addclose(&actions, descriptor)
+        }
 
         let argv = command.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
@@ -57,6 +62,14 @@ struct ProcessRunner {
             throw LocalClusterError.commandFailed(name, status: status, output: output)
         }
         return output
+    }
+
+    /// The descriptors open in this process (from `/proc/self/fd`, or the first 256).
+    private static func openDescriptors() -> [Int32] {
+        if let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") {
+            return names.compactMap { Int32($0) }
+        }
+        return Array(0..<256)
     }
 
     private static let runuser =

@@ -10,6 +10,7 @@ extension Connection {
     ///     try? connection.withTransaction { try $0.execute("insert that may fail") }
     /// }
     /// ```
+    @discardableResult
     public func withTransaction<Value>(_ body: (isolated Connection) throws -> Value) throws -> Value {
         let depth = currentTransactionDepth
         let savepoint = "micic_savepoint_\(depth)"

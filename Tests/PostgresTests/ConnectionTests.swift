@@ -1,0 +1,160 @@
+import Foundation
+import Logging
+import MicicTesting
+import Postgres
+import Synchronization
+import Testing
+
+@Suite struct ConnectionTests {
+    @Test func transactionsCommitOnSuccessAndRollBackOnError() async throws {
+        try await TestDatabase.with(migrated: false) { database in
+            let connection = try await database.connect()
+            struct Refused: Error {}
+            let count = try await connection.run { connection in
+                try connection.execute("create table notes (body text)")
+                try connection.withTransaction { try $0.execute("insert into notes values ('kept')") }
+                #expect(throws: Refused.self) {
+                    try connection.withTransaction { connection in
+                        try connection.execute("insert into notes values ('dropped')")
+                        throw Refused()
+                    }
+                }
+                try connection.withTransaction { connection in
+                    try connection.execute("insert into notes values ('outer')")
+                    try? connection.withTransaction { connection in
+                        try connection.execute("insert into notes values ('inner')")
+                        throw Refused()
+                    }
+                    try connection.withTransaction { try $0.execute("insert into notes values ('inner kept')") }
+                }
+                let stillOpen = connection.isInTransaction
+                #expect(!stillOpen)
+                return try connection.query("select body from notes order by body").map { try $0.decode(String.self, at: 0) }
+            }
+            #expect(count == ["inner kept", "kept", "outer"])
+            await connection.close()
+        }
+    }
+
+    @Test func aFailedStatementRollsBackTheWholeTransaction() async throws {
+        try await TestDatabase.with(migrated: false) { database in
+            let connection = try await database.connect()
+            let remaining = try await connection.run { connection in
+                try connection.execute("create table numbers (n int primary key)")
+                #expect(throws: PostgresError.self) {
+                    try connection.withTransaction { connection in
+                        try connection.execute("insert into numbers values (1)")
+                        try connection.execute("insert into numbers values (1)")
+                    }
+                }
+                return try connection.query("select count(*) from numbers")[0].decode(Int.self, at: 0)
+            }
+            #expect(remaining == 0)
+            await connection.close()
+        }
+    }
+
+    @Test func cancellingStopsTheStatementAndKeepsTheConnection() async throws {
+        try await TestDatabase.with(migrated: false) { database in
+            let connection = try await database.connect()
+            let token = connection.cancelToken
+            let started = Date()
+            let canceller = Task.detached {
+                try await Task.sleep(for: .milliseconds(300))
+                token.cancel()
+            }
+            let error = await #expect(throws: PostgresError.self) { try await connection.query("select pg_sleep(30)") }
+            #expect(error?.sqlState == .queryCanceled)
+            #expect(error?.code == .server)
+            #expect(Date().timeIntervalSince(started) < 10)
+            try await canceller.value
+            #expect(try await connection.query("select 3")[0].decode(Int.self, at: 0) == 3)
+            #expect(await connection.isIdle)
+            await connection.close()
+        }
+    }
+
+    @Test func preparedStatementsAreReusedAndSurviveAReset() async throws {
+        try await TestDatabase.with(migrated: false) { database in
+            let connection = try await database.connect()
+            let sums = try await connection.run { connection in
+                try (1...50).map { n in
+                    try connection.query("select \(n) + \(n) as doubled", prepared: true)[0].decode(Int.self, at: 0)
+                }
+            }
+            #expect(sums == (1...50).map { $0 * 2 })
+            let prepared = try await connection.query("select count(*) from pg_prepared_statements")[0].decode(
+                Int.self,
+                at: 0
+            )
+            #expect(prepared == 1)
+            try await connection.reset()
+            #expect(try await connection.query("select \(20) + \(1) as x", prepared: true)[0].decode(Int.self, at: 0) == 21)
+            await connection.close()
+        }
+    }
+
+    @Test func scriptsRunSeveralStatementsAndStopAtTheFirstError() async throws {
+        try await TestDatabase.with(migrated: false) { database in
+            let connection = try await database.connect()
+            try await connection.executeScript("create table a (n int); insert into a values (1); insert into a values (2);")
+            let error = await #expect(throws: PostgresError.self) {
+                try await connection.executeScript("insert into a values (3); select nonsense(); insert into a values (4);")
+            }
+            #expect(error?.sqlState == .undefinedFunction)
+            // One script is one implicit transaction: the statement before the error is undone too.
+            #expect(try await connection.query("select count(*) from a")[0].decode(Int.self, at: 0) == 2)
+            await connection.close()
+        }
+    }
+
+    @Test func noticesGoToTheLoggerNotStandardError() async throws {
+        try await TestDatabase.with(migrated: false) { database in
+            let box = MessageBox()
+            let logger = Logger(label: "test.notices") { _ in CollectingLogHandler(box: box) }
+            let connection = try await Connection.connect(database.configuration, logger: logger)
+            try await connection.query("do $$ begin raise notice 'hello from plpgsql'; raise warning 'careful'; end $$")
+            let seen = box.messages.withLock { $0 }
+            #expect(seen.contains("notice hello from plpgsql"))
+            #expect(seen.contains("warning careful"))
+            await connection.close()
+        }
+    }
+
+    @Test func connectionsReportTheirState() async throws {
+        try await TestDatabase.with(migrated: false) { database in
+            let connection = try await database.connect()
+            #expect(await connection.serverVersion >= 120_000)
+            #expect(await connection.user == "postgres")
+            #expect(await connection.isIdle)
+            try await connection.query("begin")
+            #expect(await connection.isInTransaction)
+            #expect(!(await connection.isIdle))
+            try await connection.query("rollback")
+            let application = try await connection.query("select current_setting('application_name')")[0]
+            #expect(try application.decode(String.self, at: 0) == "micic-tests")
+            await connection.close()
+        }
+    }
+}
+
+/// Log messages collected by ``CollectingLogHandler``.
+final class MessageBox: Sendable {
+    let messages = Mutex<[String]>([])
+}
+
+/// Keeps every log message as "level message".
+struct CollectingLogHandler: LogHandler {
+    let box: MessageBox
+    var logLevel: Logger.Level = .trace
+    var metadata: Logger.Metadata = [:]
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        box.messages.withLock { $0.append("\(event.level) \(event.message)") }
+    }
+}
