@@ -109,8 +109,10 @@ public struct LocalCluster: Sendable {
             if let template { statement.append("template \(identifier: template)") }
             do {
                 try connection.execute(statement)
-            } catch let error as PostgresError where error.sqlState == .duplicateDatabase {
-                // Another process made it first.
+            } catch let error as PostgresError
+                where error.sqlState == .duplicateDatabase || error.sqlState == .uniqueViolation
+            {
+                // Another process made it at the same moment.
             }
         }
         await connection.close()

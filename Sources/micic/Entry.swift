@@ -34,6 +34,14 @@ enum Entry {
         } catch let error as ExitCode {
             exit(error.rawValue)
         } catch {
+            // Help and usage errors can also surface while running (`micic help`).
+            switch Micic.exitCode(for: error) {
+            case .success: Micic.exit(withError: error)
+            case .validationFailure:
+                FileHandle.standardError.write(Data((Micic.fullMessage(for: error) + "\n").utf8))
+                exit(ExitStatus.usage.rawValue)
+            default: break
+            }
             let status = ExitStatus(for: error)
             FileHandle.standardError.write(Data(("micic: " + ErrorText.describe(error) + "\n").utf8))
             exit(status.rawValue)

@@ -29,7 +29,9 @@ import Testing
                 }
                 let stillOpen = connection.isInTransaction
                 #expect(!stillOpen)
-                return try connection.query("select body from notes order by body").map { try $0.decode(String.self, at: 0) }
+                return try connection.query("select body from notes order by body").map {
+                    try $0.decode(String.self, at: 0)
+                }
             }
             #expect(count == ["inner kept", "kept", "outer"])
             await connection.close()
@@ -89,7 +91,9 @@ import Testing
             )
             #expect(prepared == 1)
             try await connection.reset()
-            #expect(try await connection.query("select \(20) + \(1) as x", prepared: true)[0].decode(Int.self, at: 0) == 21)
+            #expect(
+                try await connection.query("select \(20) + \(1) as x", prepared: true)[0].decode(Int.self, at: 0) == 21
+            )
             await connection.close()
         }
     }
@@ -97,9 +101,13 @@ import Testing
     @Test func scriptsRunSeveralStatementsAndStopAtTheFirstError() async throws {
         try await TestDatabase.with(migrated: false) { database in
             let connection = try await database.connect()
-            try await connection.executeScript("create table a (n int); insert into a values (1); insert into a values (2);")
+            try await connection.executeScript(
+                "create table a (n int); insert into a values (1); insert into a values (2);"
+            )
             let error = await #expect(throws: PostgresError.self) {
-                try await connection.executeScript("insert into a values (3); select nonsense(); insert into a values (4);")
+                try await connection.executeScript(
+                    "insert into a values (3); select nonsense(); insert into a values (4);"
+                )
             }
             #expect(error?.sqlState == .undefinedFunction)
             // One script is one implicit transaction: the statement before the error is undone too.

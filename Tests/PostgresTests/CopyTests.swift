@@ -23,7 +23,9 @@ import Testing
                 }
             }
             #expect(loaded == 20_000)
-            let rows = try await connection.query("select id, title, fields->>'n' as n from items where id < 7 order by id")
+            let rows = try await connection.query(
+                "select id, title, fields->>'n' as n from items where id < 7 order by id"
+            )
             for row in rows {
                 let id = try row.decode(Int.self, column: "id")
                 let expected: String? = id == 6 ? nil : titles[id]
@@ -37,7 +39,9 @@ import Testing
     @Test func aCopyOfInvalidRowsFailsAndLeavesTheTableUnchanged() async throws {
         try await TestDatabase.with(migrated: false) { database in
             let connection = try await database.connect()
-            try await connection.executeScript("create table items (id int primary key, title text); insert into items values (0, 'kept');")
+            try await connection.executeScript(
+                "create table items (id int primary key, title text); insert into items values (0, 'kept');"
+            )
             let error = await #expect(throws: PostgresError.self) {
                 try await connection.run { connection in
                     try connection.copyFrom("copy items from stdin") { writer in
@@ -86,7 +90,9 @@ import Testing
     @Test func copyToStreamsRowsAndSurvivesAnAbandonedRead() async throws {
         try await TestDatabase.with(migrated: false) { database in
             let connection = try await database.connect()
-            try await connection.execute("create table items as select n, 'title ' || n as title from generate_series(1, 10000) n")
+            try await connection.execute(
+                "create table items as select n, 'title ' || n as title from generate_series(1, 10000) n"
+            )
             let (rows, bytes) = try await connection.run { connection in
                 var lines = 0
                 var bytes = 0
@@ -111,7 +117,9 @@ import Testing
                 }
             }
             #expect(try await count("items", on: connection) == 10_000)
-            let misuse = await #expect(throws: PostgresError.self) { try await connection.query("copy items to stdout") }
+            let misuse = await #expect(throws: PostgresError.self) {
+                try await connection.query("copy items to stdout")
+            }
             #expect(misuse?.code == .protocolViolation)
             #expect(await connection.isIdle)
             await connection.close()

@@ -1,0 +1,123 @@
+import Foundation
+import MicicTesting
+import Postgres
+import Schema
+import Store
+import Testing
+
+@Suite struct MigratorTests {
+    private let first = Migration(name: "kernel/0001_a.sql", sql: "create table a (n int); insert into a values (1);")
+    private let second = Migration(name: "kernel/0002_b.sql", sql: "create table b (n int);")
+
+    private func tables(_ connection: Connection) async throws -> [String] {
+        try await connection.query(
+            "select tablename from pg_tables where schemaname = 'public' and tablename <> 'micic_migrations' order by 1"
+        ).map { try $0.decode(String.self, at: 0) }
+    }
+
+    @Test func appliesInOrderOnceAndRecordsChecksums() async throws {
+        try await TestDatabase.with(migrated: false) { database in
+            let connection = try await database.connect()
+            let migrator = Migrator(migrations: [first, second])
+            #expect(try await connection.run { try migrator.needsMigration(on: $0) })
+            let applied = try await connection.run { try migrator.migrate(on: $0) }
+            #expect(applied == ["kernel/0001_a.sql", "kernel/0002_b.sql"])
+            #expect(try await connection.run { try migrator.migrate(on: $0) } == [])
+            #expect(!(try await connection.run { try migrator.needsMigration(on: $0) }))
+            #expect(try await tables(connection) == ["a", "b"])
+            let checksum = try await connection.query(
+                "select checksum from micic_migrations where name = \(first.name)"
+            )
+            #expect(try checksum[0].decode(String.self, at: 0).count == 64)
+            await connection.close()
+        }
+    }
+
+    @Test func aChangedFileStopsTheRunBeforeAnythingIsApplied() async throws {
+        try await TestDatabase.with(migrated: false) { database in
+            let connection = try await database.connect()
+            try await connection.run { try Migrator(migrations: [first]).migrate(on: $0) }
+            let edited = Migration(name: first.name, sql: first.sql + "\n-- edited")
+            let migrator = Migrator(migrations: [edited, second])
+            let error = await #expect(throws: MigrationError.self) {
+                try await connection.run { try migrator.migrate(on: $0) }
+            }
+            #expect(error?.isChangedFile == true)
+            #expect(error?.description.contains("kernel/0001_a.sql") == true)
+            #expect(try await tables(connection) == ["a"])
+            let states = try await connection.run { try migrator.status(on: $0) }
+            #expect(states.map(\.state) == [.changed, .pending])
+            await connection.close()
+        }
+    }
+
+    @Test func aFailingFileIsRolledBackAndNamed() async throws {
+        try await TestDatabase.with(migrated: false) { database in
+            let connection = try await database.connect()
+            let broken = Migration(
+                name: "kernel/0002_broken.sql",
+                sql: "create table c (n int); select no_such_function();"
+            )
+            let error = await #expect(throws: MigrationError.self) {
+                try await connection.run { try Migrator(migrations: [first, broken]).migrate(on: $0) }
+            }
+            #expect(error?.name == "kernel/0002_broken.sql")
+            #expect(error?.description.contains("no_such_function") == true)
+            #expect(try await tables(connection) == ["a"])
+            let recorded = try await connection.query("select name from micic_migrations").map {
+                try $0.decode(String.self, at: 0)
+            }
+            #expect(recorded == [first.name])
+            await connection.close()
+        }
+    }
+
+    @Test func concurrentRunnersApplyEachFileOnce() async throws {
+        try await TestDatabase.with(migrated: false) { database in
+            let slow = Migration(name: "kernel/0001_slow.sql", sql: "select pg_sleep(0.3); create table slow (n int);")
+            let migrator = Migrator(migrations: [slow, second])
+            let results = try await withThrowingTaskGroup(of: [String].self) { group in
+                for _ in 0..<3 {
+                    group.addTask {
+                        let connection = try await database.connect()
+                        let applied = try await connection.run { try migrator.migrate(on: $0) }
+                        await connection.close()
+                        return applied
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(results.filter { !$0.isEmpty } == [["kernel/0001_slow.sql", "kernel/0002_b.sql"]])
+            let connection = try await database.connect()
+            #expect(try await connection.query("select count(*) from micic_migrations")[0].decode(Int.self, at: 0) == 2)
+            await connection.close()
+        }
+    }
+
+    @Test func theShippedSchemaLoadsKernelFirst() throws {
+        let migrations = try Migration.load(from: Schema.directory, folders: Schema.allFolders)
+        #expect(migrations.first?.name == "kernel/0001_tenants.sql")
+        #expect(
+            migrations.map(\.name)
+                == migrations.map(\.name).sorted { lhs, rhs in
+                    let folders = Schema.allFolders
+                    let left = folders.firstIndex(of: String(lhs.split(separator: "/")[0]))!
+                    let right = folders.firstIndex(of: String(rhs.split(separator: "/")[0]))!
+                    return left == right ? lhs < rhs : left < right
+                }
+        )
+        #expect(throws: MigrationError.self) { try Migration.load(from: Schema.directory, folders: ["no-such-plugin"]) }
+    }
+
+    @Test func theTemplateDatabaseIsMigrated() async throws {
+        try await TestDatabase.with { database in
+            let connection = try await database.connect()
+            let tenants = try await connection.query("select to_regclass('tenants') is not null")[0].decode(
+                Bool.self,
+                at: 0
+            )
+            #expect(tenants)
+            await connection.close()
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import MicicTesting
+import Testing
+
+/// The built `micic` executable, run as a person or a script would.
+@Suite struct CommandLineTests {
+    /// Variables that would make micic pick a database other than the one a test names.
+    private static let unset: [String: String?] = [
+        "DATABASE_URL": nil, "PGHOST": nil, "PGHOSTADDR": nil, "PGPORT": nil, "PGDATABASE": nil, "PGUSER": nil,
+        "PGSERVICE": nil,
+    ]
+
+    private func micic(
+        _ arguments: [String],
+        database: TestDatabase? = nil,
+        home: String? = nil
+    ) throws -> ExecutableRun {
+        var environment = Self.unset
+        if let database { environment["DATABASE_URL"] = database.url }
+        if let home { environment["MICIC_HOME"] = home }
+        return try ExecutableRun("micic", arguments, environment: environment)
+    }
+
+    @Test func migrateAppliesOnceThenHasNothingToDo() async throws {
+        try await TestDatabase.with(migrated: false) { database in
+            let first = try micic(["migrate"], database: database)
+            #expect(first.status == 0)
+            #expect(first.standardOutput.contains("applied  kernel/0001_tenants.sql"))
+            let second = try micic(["migrate"], database: database)
+            #expect(second.status == 0)
+            #expect(second.standardOutput == "")
+            #expect(second.standardError.contains("nothing to migrate"))
+            let status = try micic(["migrate", "--status"], database: database)
+            #expect(status.standardOutput.hasPrefix("applied  kernel/0001_tenants.sql"))
+        }
+    }
+
+    @Test func usageErrorsExitWithTwo() throws {
+        let run = try micic(["no-such-command"])
+        #expect(run.status == 2)
+        #expect(run.standardOutput == "")
+        #expect(run.standardError.contains("no-such-command"))
+        #expect(try micic(["migrate", "--bogus-flag"]).status == 2)
+        #expect(try micic(["--help"]).status == 0)
+    }
+
+    @Test func anUnreachableDatabaseExitsWithFourAndHidesThePassword() throws {
+        let run = try ExecutableRun(
+            "micic",
+            ["migrate", "--status"],
+            environment: ["DATABASE_URL": "postgresql://ana:hunter2-secret@127.0.0.1:1/micic"]
+        )
+        #expect(run.status == 4)
+        #expect(run.standardError.contains("127.0.0.1:1"))
+        #expect(!run.standardError.contains("hunter2"))
+        #expect(!run.standardOutput.contains("hunter2"))
+    }
+
+    @Test func twoProcessesStartingAtOnceShareOneLocalServer() async throws {
+        let home = "/tmp/micic-e2e-\(UUID().uuidString.prefix(8))"
+        defer {
+            _ = try? micic(["db", "stop"], home: home)
+            try? FileManager.default.removeItem(atPath: home)
+        }
+        #expect(try micic(["db", "status"], home: home).standardOutput.hasPrefix("not created"))
+        let runs = try await withThrowingTaskGroup(of: ExecutableRun.self) { group in
+            for _ in 0..<2 { group.addTask { try self.micic(["migrate", "--status"], home: home) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        for run in runs {
+            #expect(run.status == 0, "\(run.standardError)")
+            #expect(run.standardOutput.contains("kernel/0001_tenants.sql"))
+        }
+        let status = try micic(["db", "status"], home: home)
+        #expect(status.standardOutput.hasPrefix("running"))
+        let servers =
+            try String(contentsOfFile: home + "/postgres.log", encoding: .utf8)
+            .components(separatedBy: "database system is ready to accept connections").count - 1
+        #expect(servers == 1)
+        let url = try micic(["db", "url"], home: home).standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(url.hasPrefix("postgresql://") && url.contains(home + "/run"))
+        #expect(try micic(["db", "stop"], home: home).status == 0)
+        #expect(try micic(["db", "status"], home: home).standardOutput.hasPrefix("stopped"))
+    }
+}
