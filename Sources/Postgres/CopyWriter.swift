@@ -18,7 +18,7 @@ public struct CopyWriter: ~Copyable {
     /// The rows written so far.
     public private(set) var rowCount = 0
 
-    init(handle: OpaquePointer, chunkSize: Int = 256 * 1024) {
+    init(handle: OpaquePointer, chunkSize: Int = 64 * 1024) {
         self.handle = handle
         self.chunkSize = chunkSize
         buffer.reserveCapacity(chunkSize + 4096)
@@ -30,28 +30,46 @@ public struct CopyWriter: ~Copyable {
     public mutating func writeRow(_ fields: [String?]) throws {
         for (index, field) in fields.enumerated() {
             if index > 0 { buffer.append(UInt8(ascii: "\t")) }
-            guard let field else {
+            guard var field else {
                 buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "N")])
                 continue
             }
-            for byte in field.utf8 {
-                switch byte {
-                case 0:
-                    throw PostgresError(
-                        code: .encoding,
-                        message: "row \(rowCount + 1), field \(index + 1): text containing a NUL character"
-                    )
-                case UInt8(ascii: "\\"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-                case UInt8(ascii: "\t"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-                case UInt8(ascii: "\n"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case UInt8(ascii: "\r"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                default: buffer.append(byte)
-                }
+            let nulAt = field.withUTF8 { append(escaping: $0) }
+            if nulAt {
+                throw PostgresError(
+                    code: .encoding,
+                    message: "row \(rowCount + 1), field \(index + 1): text containing a NUL character"
+                )
             }
         }
         buffer.append(UInt8(ascii: "\n"))
         rowCount += 1
         if buffer.count >= chunkSize { try flush() }
+    }
+
+    /// Appends `bytes` with COPY's escapes, copying the runs between special bytes whole.
+    /// - Returns: whether a NUL byte stopped it.
+    private mutating func append(escaping bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var runStart = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            guard byte <= UInt8(ascii: "\\") else { continue }
+            let escape: UInt8
+            switch byte {
+            case UInt8(ascii: "\\"): escape = UInt8(ascii: "\\")
+            case UInt8(ascii: "\t"): escape = UInt8(ascii: "t")
+            case UInt8(ascii: "\n"): escape = UInt8(ascii: "n")
+            case UInt8(ascii: "\r"): escape = UInt8(ascii: "r")
+            case 0: return true
+            default: continue
+            }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            buffer.append(UInt8(ascii: "\\"))
+            buffer.append(escape)
+            runStart = index + 1
+        }
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        return false
     }
 
     /// Writes one row of values, each in PostgreSQL's text format.

@@ -1,0 +1,7 @@
+/// One benchmark: the same work done by micic and by a baseline, measured in one run.
+protocol Benchmark: Sendable {
+    /// The name given to `Scripts/bench`.
+    var name: String { get }
+    /// Measures both sides and returns the figure.
+    func run(in context: BenchContext) async throws -> Figure
+}
