@@ -1,0 +1,73 @@
+public import struct Foundation.Date
+
+/// One piece of content in one language, as stored.
+public struct Item: Sendable, Hashable, Codable {
+    /// The id, unique within the tenant.
+    public var id: Int64
+    /// The owning tenant's code.
+    public var tenant: String
+    /// The content type's name (`practice`).
+    public var type: String
+    /// The language the item is written in.
+    public var language: String
+    /// The id of the item this one translates (its own id for an original).
+    public var translationOf: Int64?
+    /// The URL-safe name, unique per tenant, type and language.
+    public var slug: String
+    /// The title.
+    public var title: String
+    /// The workflow state.
+    public var status: String
+    /// Increases with every save; updates name the version they read.
+    public var version: Int
+    /// The values of the type's fields.
+    public var fields: [String: FieldValue]
+    /// Who saved the current version.
+    public var author: String
+    /// When it was created.
+    public var createdAt: Date
+    /// When the current version was saved.
+    public var updatedAt: Date
+    /// When it was moved to the trash, if it was.
+    public var deletedAt: Date?
+
+    /// An item.
+    public init(
+        id: Int64,
+        tenant: String,
+        type: String,
+        language: String,
+        translationOf: Int64? = nil,
+        slug: String,
+        title: String,
+        status: String,
+        version: Int,
+        fields: [String: FieldValue],
+        author: String,
+        createdAt: Date,
+        updatedAt: Date,
+        deletedAt: Date? = nil
+    ) {
+        self.id = id
+        self.tenant = tenant
+        self.type = type
+        self.language = language
+        self.translationOf = translationOf
+        self.slug = slug
+        self.title = title
+        self.status = status
+        self.version = version
+        self.fields = fields
+        self.author = author
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.deletedAt = deletedAt
+    }
+
+    /// The item with private fields removed, for readers who may not see them.
+    public func withoutFields(_ names: [String]) -> Item {
+        var copy = self
+        for name in names { copy.fields[name] = nil }
+        return copy
+    }
+}

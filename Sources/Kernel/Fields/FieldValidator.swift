@@ -1,0 +1,171 @@
+internal import Foundation
+
+/// Checks field values against their specifications, reporting every problem at once.
+///
+/// ```swift
+/// let issues = FieldValidator(languages: ["en", "es"]).validate(fields, against: practice.fields)
+/// ```
+public struct FieldValidator: Sendable {
+    /// The language tags allowed for `.language` fields (the tenant's); empty allows any
+    /// valid tag.
+    public var languages: [String]
+
+    /// A validator for a tenant publishing in `languages`.
+    public init(languages: [String] = []) {
+        self.languages = languages
+    }
+
+    /// The problems in `values`: unknown fields, missing required ones, and values that do
+    /// not fit their kind.
+    public func validate(_ values: [String: FieldValue], against specs: [FieldSpec], prefix: String = "")
+        -> [ValidationIssue]
+    {
+        var issues: [ValidationIssue] = []
+        let known = Set(specs.map(\.name))
+        for name in values.keys.sorted() where !known.contains(name) {
+            let suggestion = specs.map(\.name).min { EditDistance.between($0, name) < EditDistance.between($1, name) }
+            var message = "is not a field of this type"
+            if let suggestion, EditDistance.between(suggestion, name) <= 3 { message += " (did you mean \(suggestion)?)" }
+            issues.append(ValidationIssue(field: prefix + name, message: message))
+        }
+        for spec in specs {
+            let value = values[spec.name] ?? .null
+            if value.isEmpty {
+                if spec.required { issues.append(ValidationIssue(field: prefix + spec.name, message: "is required")) }
+                continue
+            }
+            issues += check(value, as: spec.kind, field: prefix + spec.name)
+        }
+        return issues
+    }
+
+    /// The problems with one non-empty value of `kind`.
+    func check(_ value: FieldValue, as kind: FieldKind, field: String) -> [ValidationIssue] {
+        func issue(_ message: String) -> [ValidationIssue] { [ValidationIssue(field: field, message: message)] }
+        switch kind {
+        case .text(let maxLength):
+            guard let text = value.textValue else { return issue("must be text") }
+            if text.contains(where: \.isNewline) { return issue("must be a single line") }
+            if text.count > maxLength { return issue("is \(text.count) characters long; the limit is \(maxLength)") }
+        case .markdown(let maxLength):
+            guard let text = value.textValue else { return issue("must be text") }
+            if let maxLength, text.count > maxLength {
+                return issue("is \(text.count) characters long; the limit is \(maxLength)")
+            }
+        case .choice(let vocabulary):
+            guard let code = value.textValue else { return issue("must be one \(vocabulary.name) code") }
+            if !vocabulary.contains(code) { return issue(unknownTerm(code, in: vocabulary)) }
+        case .country:
+            guard let code = value.textValue else { return issue("must be a country code") }
+            if !Vocabulary.countries.contains(code) {
+                return issue("'\(code)' is not an ISO 3166-1 alpha-2 country code (such as CR or PH) nor global")
+            }
+        case .integer(let range):
+            guard case .integer(let number) = value else { return issue("must be a whole number") }
+            if !range.contains(number) {
+                return issue("must be from \(range.lowerBound) to \(range.upperBound), not \(number)")
+            }
+        case .boolean:
+            guard case .boolean = value else { return issue("must be true or false") }
+        case .date:
+            guard let text = value.textValue, CalendarDate(text) != nil else {
+                return issue("must be a date written YYYY-MM-DD")
+            }
+        case .dateTime:
+            return checkDateTime(value, field: field)
+        case .url:
+            guard let text = value.textValue, Self.isURL(text) else {
+                return issue("must be an absolute http or https URL (https://example.org/page)")
+            }
+        case .email:
+            guard let text = value.textValue, Self.isEmail(text) else {
+                return issue("must be an e-mail address (name@example.org)")
+            }
+        case .language:
+            guard let tag = value.textValue, LanguageTag.isValid(tag) else {
+                return issue("'\(value)' is not a BCP-47 language tag (such as es, fr or zh-Hans)")
+            }
+            if !languages.isEmpty && !languages.contains(tag) {
+                return issue("'\(tag)' is not one of the tenant's languages (\(languages.joined(separator: ", ")))")
+            }
+        case .duration:
+            guard let text = value.textValue, ISODuration(text) != nil else {
+                return issue("must be an ISO 8601 duration such as PT2H, PT45M or P1DT4H")
+            }
+        case .reference(let type):
+            guard case .integer(let id) = value, id > 0 else { return issue("must be the id of a \(type)") }
+        case .rows(let specs):
+            guard let rows = value.listValue else { return issue("must be a list of rows") }
+            var issues: [ValidationIssue] = []
+            for (index, row) in rows.enumerated() {
+                guard case .object(let fields) = row else {
+                    issues.append(ValidationIssue(field: "\(field)[\(index + 1)]", message: "must be a row of fields"))
+                    continue
+                }
+                issues += validate(fields, against: specs, prefix: "\(field)[\(index + 1)].")
+            }
+            return issues
+        case .list(let element, let maxItems):
+            guard let items = value.listValue else { return issue("must be a list") }
+            if items.count > maxItems { return issue("has \(items.count) entries; the limit is \(maxItems)") }
+            var seen = Set<FieldValue>()
+            var issues: [ValidationIssue] = []
+            for item in items {
+                if !seen.insert(item).inserted {
+                    issues.append(ValidationIssue(field: field, message: "lists '\(item)' twice"))
+                } else if item.isEmpty {
+                    issues.append(ValidationIssue(field: field, message: "has an empty entry"))
+                } else {
+                    issues += check(item, as: element, field: field)
+                }
+            }
+            return issues
+        }
+        return []
+    }
+
+    private func unknownTerm(_ code: String, in vocabulary: Vocabulary) -> String {
+        var message = "'\(code)' is not a known \(vocabulary.name)"
+        let suggestions = vocabulary.suggestions(for: code)
+        if !suggestions.isEmpty {
+            message += " (did you mean \(suggestions.joined(separator: " or ")))"
+        } else if vocabulary.terms.count <= 20 {
+            message += "; expected one of " + vocabulary.terms.map(\.code).joined(separator: ", ")
+        }
+        return message
+    }
+
+    private func checkDateTime(_ value: FieldValue, field: String) -> [ValidationIssue] {
+        guard case .object(let parts) = value, let instant = parts["utc"]?.textValue,
+            let zone = parts["zone"]?.textValue
+        else {
+            return [ValidationIssue(field: field, message: "must be a date and time with a time zone")]
+        }
+        var issues: [ValidationIssue] = []
+        if ZonedDateTime.instant(from: instant) == nil {
+            issues.append(ValidationIssue(field: field, message: "'\(instant)' is not a UTC time (2017-12-04T15:00:00Z)"))
+        }
+        if TimeZone(identifier: zone) == nil {
+            issues.append(ValidationIssue(field: field, message: "'\(zone)' is not an IANA time zone (America/Costa_Rica)"))
+        }
+        return issues
+    }
+
+    static func isURL(_ text: String) -> Bool {
+        guard !text.contains(where: \.isWhitespace), let components = URLComponents(string: text),
+            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = components.host, !host.isEmpty, host.contains(".") || host == "localhost"
+        else { return false }
+        return true
+    }
+
+    static func isEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64, !text.contains(where: \.isWhitespace) else {
+            return false
+        }
+        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }
+            && labels.last!.count >= 2 && labels.last!.allSatisfy(\.isLetter)
+    }
+}

@@ -1,0 +1,27 @@
+/// A unit of functionality that the executable lists statically: content types, their
+/// workflows and the SQL migrations they need.
+///
+/// ```swift
+/// struct NewsPlugin: Plugin {
+///     var name: String { "news" }
+///     var schemaFolder: String? { "news" }
+///     var contentTypes: [ContentType] { [NewsPlugin.news] }
+/// }
+/// ```
+public protocol Plugin: Sendable {
+    /// A short lowercase name, unique among plugins.
+    var name: String { get }
+    /// The folder under `Schema/` holding this plugin's SQL migrations, applied after the
+    /// kernel's in file-name order; `nil` when the plugin needs none.
+    var schemaFolder: String? { get }
+    /// The content types the plugin defines.
+    var contentTypes: [ContentType] { get }
+    /// The vocabularies its fields use, for completion and help.
+    var vocabularies: [Vocabulary] { get }
+}
+
+extension Plugin {
+    public var schemaFolder: String? { nil }
+    public var contentTypes: [ContentType] { [] }
+    public var vocabularies: [Vocabulary] { [] }
+}

@@ -1,0 +1,59 @@
+/// The plugins the executable lists, checked once at start-up: the one place the Store,
+/// the shell and `help` read content types from.
+///
+/// ```swift
+/// let registry = try PluginRegistry([PracticesPlugin(), EventsPlugin()])
+/// ```
+public struct PluginRegistry: Sendable {
+    /// The plugins, in the order given.
+    public let plugins: [any Plugin]
+    /// Every content type, in plugin order.
+    public let contentTypes: [ContentType]
+    private let typesByName: [String: Int]
+
+    /// Checks and indexes `plugins`.
+    /// - Throws: ``RegistryError`` when two plugins share a name, or two content types a
+    ///   singular or plural name.
+    public init(_ plugins: [any Plugin]) throws {
+        var pluginNames = Set<String>()
+        var types: [ContentType] = []
+        var index: [String: Int] = [:]
+        for plugin in plugins {
+            guard pluginNames.insert(plugin.name).inserted else {
+                throw RegistryError("two plugins are called '\(plugin.name)'")
+            }
+            for type in plugin.contentTypes {
+                for name in Set([type.name, type.plural]) {
+                    guard index[name] == nil else {
+                        throw RegistryError("the content type name '\(name)' of plugin \(plugin.name) is already taken")
+                    }
+                    index[name] = types.count
+                }
+                types.append(type)
+            }
+        }
+        self.plugins = plugins
+        contentTypes = types
+        typesByName = index
+    }
+
+    /// The content type with this singular or plural name.
+    public func contentType(_ name: String) -> ContentType? {
+        typesByName[name].map { contentTypes[$0] }
+    }
+
+    /// Every migration folder: the kernel's first, then each plugin's.
+    public func schemaFolders(kernel: String) -> [String] {
+        [kernel] + plugins.compactMap(\.schemaFolder)
+    }
+}
+
+/// A plugin list that cannot be registered.
+public struct RegistryError: Error, Sendable, CustomStringConvertible {
+    /// What clashes.
+    public let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

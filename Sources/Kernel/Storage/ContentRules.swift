@@ -1,0 +1,87 @@
+/// The checks every store makes before it writes, so that all stores accept and refuse
+/// exactly the same things.
+public struct ContentRules: Sendable {
+    /// The registered content types.
+    public let registry: PluginRegistry
+
+    /// Rules over `registry`.
+    public init(registry: PluginRegistry) {
+        self.registry = registry
+    }
+
+    /// The content type called `name`.
+    public func type(_ name: String) throws -> ContentType {
+        guard let type = registry.contentType(name) else {
+            var message = "there is no content type '\(name)'"
+            let names = registry.contentTypes.map(\.name)
+            if let closest = names.min(by: { EditDistance.between($0, name) < EditDistance.between($1, name) }) {
+                message += " (did you mean \(closest)?)"
+            }
+            throw ContentError(.unknownType, message)
+        }
+        return type
+    }
+
+    /// A draft checked and completed: language, status and slug base filled in.
+    public func prepare(_ draft: ItemDraft, in tenant: Tenant) throws -> (draft: ItemDraft, slugBase: String) {
+        try writable(tenant)
+        let type = try type(draft.type)
+        var completed = draft
+        completed.language = draft.language ?? tenant.defaultLanguage
+        completed.status = draft.status ?? type.workflow.initialState
+        var issues = type.validate(title: draft.title, fields: draft.fields, languages: tenant.languages)
+        issues += check(language: completed.language!, status: completed.status!, slug: draft.slug, type: type, tenant: tenant)
+        if !issues.isEmpty { throw ValidationError(issues: issues) }
+        return (completed, draft.slug ?? Slug.make(from: draft.title))
+    }
+
+    /// The item as `changes` leave it, checked.
+    public func apply(_ changes: ItemChanges, to item: Item, in tenant: Tenant) throws -> Item {
+        try writable(tenant)
+        let type = try type(item.type)
+        let changed = changes.applied(to: item)
+        var issues = type.validate(title: changed.title, fields: changed.fields, languages: tenant.languages)
+        if let slug = changes.slug, !Slug.isValid(slug) { issues.append(Self.slugIssue(slug)) }
+        if !issues.isEmpty { throw ValidationError(issues: issues) }
+        return changed
+    }
+
+    /// Refuses writes to an archived tenant.
+    public func writable(_ tenant: Tenant) throws {
+        if tenant.isArchived {
+            throw ContentError(.archivedTenant, "tenant \(tenant.code) is archived and read-only")
+        }
+    }
+
+    private func check(language: String, status: String, slug: String?, type: ContentType, tenant: Tenant)
+        -> [ValidationIssue]
+    {
+        var issues: [ValidationIssue] = []
+        if !tenant.languages.contains(language) {
+            issues.append(
+                ValidationIssue(
+                    field: "language",
+                    message: "'\(language)' is not one of tenant \(tenant.code)'s languages (\(tenant.languages.joined(separator: ", ")))"
+                )
+            )
+        }
+        if !type.workflow.states.contains(status) {
+            issues.append(
+                ValidationIssue(
+                    field: "status",
+                    message: "'\(status)' is not a state of the \(type.workflow.name) workflow ("
+                        + type.workflow.states.joined(separator: ", ") + ")"
+                )
+            )
+        }
+        if let slug, !Slug.isValid(slug) { issues.append(Self.slugIssue(slug)) }
+        return issues
+    }
+
+    private static func slugIssue(_ slug: String) -> ValidationIssue {
+        ValidationIssue(
+            field: "slug",
+            message: "'\(slug)' is not a valid slug: use lowercase letters, digits and single hyphens, up to \(Slug.maximumLength) characters"
+        )
+    }
+}

@@ -1,0 +1,46 @@
+/// Where items live. The `Store` module implements it over PostgreSQL;
+/// ``MemoryContentStore`` keeps everything in memory for tests and documentation.
+///
+/// Every implementation validates through ``ContentRules`` before it writes, saves a
+/// ``Revision`` with every version, and refuses a stale `expectedVersion`.
+public protocol ContentStore: Sendable {
+    /// The tenant with `code`.
+    func tenant(_ code: String) async throws -> Tenant
+
+    /// Creates an item (version 1) with a unique slug.
+    func create(_ draft: ItemDraft, tenant: String, author: String, message: String?) async throws -> Item
+
+    /// Applies `changes` to the item if it is still at `expectedVersion`.
+    func update(
+        id: Int64,
+        tenant: String,
+        expectedVersion: Int,
+        changes: ItemChanges,
+        author: String,
+        message: String?
+    ) async throws -> Item
+
+    /// The item with `id` (also when trashed).
+    func item(id: Int64, tenant: String) async throws -> Item
+
+    /// The live item with `slug` of `type` in `language`.
+    func item(slug: String, type: String, language: String, tenant: String) async throws -> Item
+
+    /// A page of items.
+    func list(_ query: ItemQuery, tenant: String) async throws -> ItemPage
+
+    /// Every revision of an item, oldest first.
+    func history(id: Int64, tenant: String) async throws -> [Revision]
+
+    /// Saves the content of revision `version` as a new version.
+    func revert(id: Int64, tenant: String, to version: Int, expectedVersion: Int, author: String) async throws -> Item
+
+    /// Moves the item to the trash.
+    func delete(id: Int64, tenant: String, author: String) async throws -> Item
+
+    /// Takes the item out of the trash.
+    func restore(id: Int64, tenant: String, author: String) async throws -> Item
+
+    /// Removes a trashed item and its revisions for good.
+    func purge(id: Int64, tenant: String, author: String) async throws
+}
