@@ -10,7 +10,9 @@ actor TestServer {
     static let shared = TestServer()
 
     private var base: String?
-    private var templateReady = false
+    /// Builds the template once; concurrent callers (the actor is re-entrant across its
+    /// awaits) wait for the same work.
+    private var template: Task<Void, any Error>?
     private var counter = 0
 
     /// The server's URL for `database`.
@@ -20,7 +22,14 @@ actor TestServer {
 
     /// Makes a new database, cloned from the migrated template or empty.
     func createDatabase(migrated: Bool) async throws -> TestDatabase {
-        if migrated { try await prepareTemplate() }
+        if migrated {
+            if template == nil {
+                let adminURL = try url(database: "postgres")
+                let templateURL = try url(database: "micic_template")
+                template = Task { try await Self.buildTemplate(adminURL: adminURL, templateURL: templateURL) }
+            }
+            try await template!.value
+        }
         counter += 1
         let name = "test_\(ProcessInfo.processInfo.processIdentifier)_\(counter)"
         let admin = try await Connection.connect(ConnectionConfiguration(url: url(database: "postgres")))
@@ -41,19 +50,17 @@ actor TestServer {
         await admin.close()
     }
 
-    private func prepareTemplate() async throws {
-        guard !templateReady else { return }
-        let admin = try await Connection.connect(ConnectionConfiguration(url: url(database: "postgres")))
+    private static func buildTemplate(adminURL: String, templateURL: String) async throws {
+        let admin = try await Connection.connect(ConnectionConfiguration(url: adminURL))
         try await admin.run { connection in
             try connection.execute("drop database if exists micic_template with (force)")
             try connection.execute("create database micic_template")
         }
         await admin.close()
-        let template = try await Connection.connect(ConnectionConfiguration(url: url(database: "micic_template")))
+        let template = try await Connection.connect(ConnectionConfiguration(url: templateURL))
         let migrator = Migrator(migrations: try Migration.load(from: Schema.directory, folders: Schema.allFolders))
         try await template.run { try migrator.migrate(on: $0) }
         await template.close()
-        templateReady = true
     }
 
     private func baseURL() throws -> String {

@@ -1,8 +1,9 @@
 extension Connection {
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
     ///
-    /// Called inside another transaction, it opens a savepoint instead, so a failing inner
-    /// block undoes only its own work.
+    /// Called inside another transaction (one of these blocks, or one begun with a plain
+    /// `begin`, as the shell does), it opens a savepoint instead, so a failing inner block
+    /// undoes only its own work.
     ///
     /// ```swift
     /// try connection.withTransaction { connection in
@@ -13,8 +14,9 @@ extension Connection {
     @discardableResult
     public func withTransaction<Value>(_ body: (isolated Connection) throws -> Value) throws -> Value {
         let depth = currentTransactionDepth
+        let outermost = depth == 0 && !isInTransaction
         let savepoint = "micic_savepoint_\(depth)"
-        try execute(Query(unsafeSQL: depth == 0 ? "begin" : "savepoint \(savepoint)"))
+        try execute(Query(unsafeSQL: outermost ? "begin" : "savepoint \(savepoint)"))
         currentTransactionDepth = depth + 1
         defer { currentTransactionDepth = depth }
         let value: Value
@@ -23,12 +25,12 @@ extension Connection {
         } catch {
             if !isBroken {
                 let undo =
-                    depth == 0 ? "rollback" : "rollback to savepoint \(savepoint); release savepoint \(savepoint)"
+                    outermost ? "rollback" : "rollback to savepoint \(savepoint); release savepoint \(savepoint)"
                 try? executeScript(undo)
             }
             throw error
         }
-        try execute(Query(unsafeSQL: depth == 0 ? "commit" : "release savepoint \(savepoint)"))
+        try execute(Query(unsafeSQL: outermost ? "commit" : "release savepoint \(savepoint)"))
         return value
     }
 }

@@ -52,7 +52,11 @@ public struct ContentType: Sendable {
     }
 
     /// Every problem with a title and field values, for a tenant publishing in `languages`.
-    public func validate(title: String, fields values: [String: FieldValue], languages: [String] = []) -> [ValidationIssue] {
+    public func validate(
+        title: String,
+        fields values: [String: FieldValue],
+        languages: [String] = []
+    ) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         let trimmed = title.trimmingWhitespace()
         if trimmed.isEmpty {
@@ -60,7 +64,12 @@ public struct ContentType: Sendable {
         } else if title.contains(where: \.isNewline) {
             issues.append(ValidationIssue(field: "title", message: "must be a single line"))
         } else if title.count > titleLimit {
-            issues.append(ValidationIssue(field: "title", message: "is \(title.count) characters long; the limit is \(titleLimit)"))
+            issues.append(
+                ValidationIssue(
+                    field: "title",
+                    message: "is \(title.count) characters long; the limit is \(titleLimit)"
+                )
+            )
         }
         let fieldIssues = FieldValidator(languages: languages).validate(values, against: fields)
         issues += fieldIssues

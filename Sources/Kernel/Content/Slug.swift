@@ -44,7 +44,8 @@ public enum Slug {
     /// Whether `text` is a valid slug (as people may set one by hand).
     public static func isValid(_ text: String) -> Bool {
         !text.isEmpty && text.count <= maximumLength && !text.hasPrefix("-") && !text.hasSuffix("-")
-            && !text.contains("--") && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+            && !text.contains("--")
+            && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 
     /// `base`, or `base-2`, `base-3`, ... : the first not in `taken`.

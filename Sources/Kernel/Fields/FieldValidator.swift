@@ -17,7 +17,11 @@ public struct FieldValidator: Sendable {
 
     /// The problems in `values`: unknown fields, missing required ones, and values that do
     /// not fit their kind.
-    public func validate(_ values: [String: FieldValue], against specs: [FieldSpec], prefix: String = "")
+    public func validate(
+        _ values: [String: FieldValue],
+        against specs: [FieldSpec],
+        prefix: String = ""
+    )
         -> [ValidationIssue]
     {
         var issues: [ValidationIssue] = []
@@ -25,7 +29,9 @@ public struct FieldValidator: Sendable {
         for name in values.keys.sorted() where !known.contains(name) {
             let suggestion = specs.map(\.name).min { EditDistance.between($0, name) < EditDistance.between($1, name) }
             var message = "is not a field of this type"
-            if let suggestion, EditDistance.between(suggestion, name) <= 3 { message += " (did you mean \(suggestion)?)" }
+            if let suggestion, EditDistance.between(suggestion, name) <= 3 {
+                message += " (did you mean \(suggestion)?)"
+            }
             issues.append(ValidationIssue(field: prefix + name, message: message))
         }
         for spec in specs {
@@ -143,10 +149,14 @@ public struct FieldValidator: Sendable {
         }
         var issues: [ValidationIssue] = []
         if ZonedDateTime.instant(from: instant) == nil {
-            issues.append(ValidationIssue(field: field, message: "'\(instant)' is not a UTC time (2017-12-04T15:00:00Z)"))
+            issues.append(
+                ValidationIssue(field: field, message: "'\(instant)' is not a UTC time (2017-12-04T15:00:00Z)")
+            )
         }
         if TimeZone(identifier: zone) == nil {
-            issues.append(ValidationIssue(field: field, message: "'\(zone)' is not an IANA time zone (America/Costa_Rica)"))
+            issues.append(
+                ValidationIssue(field: field, message: "'\(zone)' is not an IANA time zone (America/Costa_Rica)")
+            )
         }
         return issues
     }

@@ -26,7 +26,8 @@ public struct ISODuration: Sendable, Hashable {
             guard let designator = characters.first else { return nil }
             characters = characters.dropFirst()
             let units: [Character: (rank: Int, seconds: Int)] =
-                inTime ? ["H": (4, 3600), "M": (5, 60), "S": (6, 1)]
+                inTime
+                ? ["H": (4, 3600), "M": (5, 60), "S": (6, 1)]
                 : ["Y": (0, 31_536_000), "M": (1, 2_592_000), "W": (2, 604_800), "D": (3, 86_400)]
             guard let unit = units[designator], unit.rank > lastRank else { return nil }
             lastRank = unit.rank

@@ -20,7 +20,8 @@ public enum LanguageTag {
         }
         while position < parts.count {
             let variant = parts[position]
-            guard (4...8).contains(variant.count), variant.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            guard (4...8).contains(variant.count), variant.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+            else {
                 return false
             }
             position += 1

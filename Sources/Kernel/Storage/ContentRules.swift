@@ -30,7 +30,13 @@ public struct ContentRules: Sendable {
         completed.language = draft.language ?? tenant.defaultLanguage
         completed.status = draft.status ?? type.workflow.initialState
         var issues = type.validate(title: draft.title, fields: draft.fields, languages: tenant.languages)
-        issues += check(language: completed.language!, status: completed.status!, slug: draft.slug, type: type, tenant: tenant)
+        issues += check(
+            language: completed.language!,
+            status: completed.status!,
+            slug: draft.slug,
+            type: type,
+            tenant: tenant
+        )
         if !issues.isEmpty { throw ValidationError(issues: issues) }
         return (completed, draft.slug ?? Slug.make(from: draft.title))
     }
@@ -53,7 +59,13 @@ public struct ContentRules: Sendable {
         }
     }
 
-    private func check(language: String, status: String, slug: String?, type: ContentType, tenant: Tenant)
+    private func check(
+        language: String,
+        status: String,
+        slug: String?,
+        type: ContentType,
+        tenant: Tenant
+    )
         -> [ValidationIssue]
     {
         var issues: [ValidationIssue] = []
@@ -61,7 +73,8 @@ public struct ContentRules: Sendable {
             issues.append(
                 ValidationIssue(
                     field: "language",
-                    message: "'\(language)' is not one of tenant \(tenant.code)'s languages (\(tenant.languages.joined(separator: ", ")))"
+                    message:
+                        "'\(language)' is not one of tenant \(tenant.code)'s languages (\(tenant.languages.joined(separator: ", ")))"
                 )
             )
         }
@@ -81,7 +94,8 @@ public struct ContentRules: Sendable {
     private static func slugIssue(_ slug: String) -> ValidationIssue {
         ValidationIssue(
             field: "slug",
-            message: "'\(slug)' is not a valid slug: use lowercase letters, digits and single hyphens, up to \(Slug.maximumLength) characters"
+            message:
+                "'\(slug)' is not a valid slug: use lowercase letters, digits and single hyphens, up to \(Slug.maximumLength) characters"
         )
     }
 }

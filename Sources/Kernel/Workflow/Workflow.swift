@@ -18,7 +18,13 @@ public struct Workflow: Sendable, Hashable {
     public let transitions: [Transition]
 
     /// A workflow; every transition must name known states.
-    public init(name: String, states: [String], initialState: String, publishedStates: Set<String>, transitions: [Transition]) {
+    public init(
+        name: String,
+        states: [String],
+        initialState: String,
+        publishedStates: Set<String>,
+        transitions: [Transition]
+    ) {
         precondition(states.contains(initialState), "the initial state must be a state")
         precondition(
             transitions.allSatisfy { states.contains($0.to) && $0.from.allSatisfy(states.contains) },

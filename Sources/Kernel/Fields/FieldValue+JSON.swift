@@ -1,0 +1,276 @@
+/// JSON text for field values, written and read without `Codable`'s overhead: items are
+/// stored as `jsonb` and this runs for every row read or written.
+extension FieldValue {
+    /// The value as compact JSON, object keys sorted.
+    public var jsonText: String {
+        var output = ""
+        write(into: &output)
+        return output
+    }
+
+    /// An object of fields as compact JSON, keys sorted.
+    public static func jsonText(of fields: [String: FieldValue]) -> String {
+        FieldValue.object(fields).jsonText
+    }
+
+    /// Parses JSON text.
+    /// - Throws: ``FieldValueJSONError`` naming the byte offset of the first problem.
+    public static func parse(json text: String) throws -> FieldValue {
+        var copy = text
+        return try copy.withUTF8 { bytes in
+            var parser = JSONParser(bytes: bytes)
+            let value = try parser.value()
+            parser.skipWhitespace()
+            guard parser.position == bytes.count else { throw parser.error("text after the JSON value") }
+            return value
+        }
+    }
+
+    /// Parses a JSON object into fields.
+    public static func parseFields(json text: String) throws -> [String: FieldValue] {
+        guard case .object(let fields) = try parse(json: text) else {
+            throw FieldValueJSONError(offset: 0, message: "expected a JSON object")
+        }
+        return fields
+    }
+
+    private func write(into output: inout String) {
+        switch self {
+        case .text(let text): Self.writeString(text, into: &output)
+        case .integer(let number): output += String(number)
+        case .boolean(let flag): output += flag ? "true" : "false"
+        case .null: output += "null"
+        case .list(let items):
+            output += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { output += "," }
+                item.write(into: &output)
+            }
+            output += "]"
+        case .object(let object):
+            output += "{"
+            for (index, key) in object.keys.sorted().enumerated() {
+                if index > 0 { output += "," }
+                Self.writeString(key, into: &output)
+                output += ":"
+                object[key]!.write(into: &output)
+            }
+            output += "}"
+        }
+    }
+
+    private static func writeString(_ text: String, into output: inout String) {
+        output += "\""
+        var plainStart = text.unicodeScalars.startIndex
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let escape: String? =
+                switch scalar {
+                case "\"": "\\\""
+                case "\\": "\\\\"
+                case "\n": "\\n"
+                case "\r": "\\r"
+                case "\t": "\\t"
+                case _ where scalar.value < 0x20:
+                    "\\u00" + String(scalar.value >> 4, radix: 16) + String(scalar.value & 0xf, radix: 16)
+                default: nil
+                }
+            if let escape {
+                output.unicodeScalars.append(contentsOf: scalars[plainStart..<index])
+                output += escape
+                plainStart = scalars.index(after: index)
+            }
+            index = scalars.index(after: index)
+        }
+        output.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
+        output += "\""
+    }
+}
+
+/// JSON text that could not be read as field values.
+public struct FieldValueJSONError: Error, Sendable, CustomStringConvertible {
+    /// The byte offset of the problem.
+    public let offset: Int
+    /// What was expected.
+    public let message: String
+
+    public var description: String { "invalid JSON at byte \(offset): \(message)" }
+}
+
+/// A recursive-descent JSON reader over UTF-8 bytes.
+private struct JSONParser {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
+    var depth = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    func error(_ message: String) -> FieldValueJSONError {
+        FieldValueJSONError(offset: position, message: message)
+    }
+
+    mutating func skipWhitespace() {
+        while position < bytes.count, [0x20, 0x0a, 0x0d, 0x09].contains(bytes[position]) { position += 1 }
+    }
+
+    mutating func value() throws -> FieldValue {
+        skipWhitespace()
+        guard position < bytes.count else { throw error("unexpected end") }
+        switch bytes[position] {
+        case UInt8(ascii: "{"): return try object()
+        case UInt8(ascii: "["): return try list()
+        case UInt8(ascii: "\""): return .text(try string())
+        case UInt8(ascii: "t"): return try literal("true", .boolean(true))
+        case UInt8(ascii: "f"): return try literal("false", .boolean(false))
+        case UInt8(ascii: "n"): return try literal("null", .null)
+        default: return try number()
+        }
+    }
+
+    private mutating func literal(_ word: String, _ value: FieldValue) throws -> FieldValue {
+        for byte in word.utf8 {
+            guard position < bytes.count, bytes[position] == byte else { throw error("expected \(word)") }
+            position += 1
+        }
+        return value
+    }
+
+    private mutating func number() throws -> FieldValue {
+        let start = position
+        if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
+        while position < bytes.count, (48...57).contains(bytes[position]) { position += 1 }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        guard let number = Int(text) else { throw error("expected a value (fields hold whole numbers only)") }
+        return .integer(number)
+    }
+
+    private mutating func object() throws -> FieldValue {
+        try enter()
+        defer { depth -= 1 }
+        position += 1
+        var object: [String: FieldValue] = [:]
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+            position += 1
+            return .object(object)
+        }
+        while true {
+            skipWhitespace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw error("expected a key") }
+            let key = try string()
+            skipWhitespace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected :") }
+            position += 1
+            object[key] = try value()
+            skipWhitespace()
+            guard position < bytes.count else { throw error("unexpected end") }
+            if bytes[position] == UInt8(ascii: ",") {
+                position += 1
+            } else if bytes[position] == UInt8(ascii: "}") {
+                position += 1
+                return .object(object)
+            } else {
+                throw error("expected , or }")
+            }
+        }
+    }
+
+    private mutating func list() throws -> FieldValue {
+        try enter()
+        defer { depth -= 1 }
+        position += 1
+        var items: [FieldValue] = []
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+            position += 1
+            return .list(items)
+        }
+        while true {
+            items.append(try value())
+            skipWhitespace()
+            guard position < bytes.count else { throw error("unexpected end") }
+            if bytes[position] == UInt8(ascii: ",") {
+                position += 1
+            } else if bytes[position] == UInt8(ascii: "]") {
+                position += 1
+                return .list(items)
+            } else {
+                throw error("expected , or ]")
+            }
+        }
+    }
+
+    private mutating func enter() throws {
+        depth += 1
+        if depth > 64 { throw error("nested too deeply") }
+    }
+
+    private mutating func string() throws -> String {
+        position += 1
+        var result = [UInt8]()
+        var runStart = position
+        while true {
+            guard position < bytes.count else { throw error("unterminated string") }
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
+                position += 1
+                return String(decoding: result, as: UTF8.self)
+            }
+            if byte == UInt8(ascii: "\\") {
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
+                position += 1
+                guard position < bytes.count else { throw error("unterminated escape") }
+                let escaped = bytes[position]
+                position += 1
+                switch escaped {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): result.append(escaped)
+                case UInt8(ascii: "n"): result.append(0x0a)
+                case UInt8(ascii: "r"): result.append(0x0d)
+                case UInt8(ascii: "t"): result.append(0x09)
+                case UInt8(ascii: "b"): result.append(0x08)
+                case UInt8(ascii: "f"): result.append(0x0c)
+                case UInt8(ascii: "u"):
+                    var scalar = try hex4()
+                    if (0xD800...0xDBFF).contains(scalar) {
+                        guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
+                            bytes[position + 1] == UInt8(ascii: "u")
+                        else { throw error("unpaired surrogate") }
+                        position += 2
+                        let low = try hex4()
+                        guard (0xDC00...0xDFFF).contains(low) else { throw error("unpaired surrogate") }
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    guard let unicode = Unicode.Scalar(scalar) else { throw error("invalid \\u escape") }
+                    result.append(contentsOf: String(Character(unicode)).utf8)
+                default: throw error("invalid escape")
+                }
+                runStart = position
+                continue
+            }
+            position += 1
+        }
+    }
+
+    private mutating func hex4() throws -> UInt32 {
+        guard position + 4 <= bytes.count else { throw error("short \\u escape") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[position]
+            let digit: UInt32
+            switch byte {
+            case 48...57: digit = UInt32(byte - 48)
+            case 65...70: digit = UInt32(byte - 55)
+            case 97...102: digit = UInt32(byte - 87)
+            default: throw error("invalid hex digit")
+            }
+            value = value << 4 | digit
+            position += 1
+        }
+        return value
+    }
+}

@@ -1,0 +1,27 @@
+internal import Kernel
+internal import Postgres
+
+/// The columns an ``Item`` is read from, and the reading.
+enum ItemColumns {
+    static let list: Query =
+        "id, type, language, translation_of, slug, title, status, version, fields, author, created_at, updated_at, deleted_at"
+
+    static func item(from row: Row, tenant: String) throws -> Item {
+        Item(
+            id: try row.decode(column: "id"),
+            tenant: tenant,
+            type: try row.decode(column: "type"),
+            language: try row.decode(column: "language"),
+            translationOf: try row.decode(column: "translation_of"),
+            slug: try row.decode(column: "slug"),
+            title: try row.decode(column: "title"),
+            status: try row.decode(column: "status"),
+            version: try row.decode(column: "version"),
+            fields: try FieldValue.parseFields(json: try row.decode(JSONDocument.self, column: "fields").text),
+            author: try row.decode(column: "author"),
+            createdAt: try row.decode(column: "created_at"),
+            updatedAt: try row.decode(column: "updated_at"),
+            deletedAt: try row.decode(column: "deleted_at")
+        )
+    }
+}

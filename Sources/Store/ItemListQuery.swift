@@ -1,0 +1,112 @@
+internal import Foundation
+internal import Kernel
+internal import Postgres
+
+/// Turns an ``ItemQuery`` into one SQL statement, every value bound, ready for keyset paging.
+struct ItemListQuery {
+    let query: ItemQuery
+    let type: ContentType?
+    let tenantID: Int64
+
+    /// The statement; it asks for one row more than the page to know whether another follows.
+    var statement: Query {
+        get throws {
+            var sql: Query = "select \(ItemColumns.list) from items where tenant_id = \(tenantID)"
+            sql.append(query.trashed ? " and deleted_at is not null" : " and deleted_at is null")
+            if let type = query.type { sql.append(" and type = \(type)") }
+            if let language = query.language { sql.append(" and language = \(language)") }
+            if query.statuses.count == 1 {
+                sql.append(" and status = \(query.statuses[0])")
+            } else if !query.statuses.isEmpty {
+                sql.append(" and status = any(\(query.statuses))")
+            }
+            for filter in query.filters { sql.append(try condition(filter)) }
+            if let cursor = query.after { sql.append(try keyset(cursor)) }
+            sql.append(order)
+            sql.append(" limit \(query.limit + 1)")
+            return sql
+        }
+    }
+
+    private var order: Query {
+        switch query.sort {
+        case .updatedDescending: " order by updated_at desc, id desc"
+        case .updatedAscending: " order by updated_at, id"
+        case .titleAscending: " order by title, id"
+        case .idAscending: " order by id"
+        }
+    }
+
+    private func keyset(_ cursor: ItemCursor) throws -> Query {
+        switch query.sort {
+        case .updatedDescending:
+            return " and (updated_at, id) < (\(try Self.date(cursor.key))::timestamptz, \(cursor.id))"
+        case .updatedAscending:
+            return " and (updated_at, id) > (\(try Self.date(cursor.key))::timestamptz, \(cursor.id))"
+        case .titleAscending: return " and (title, id) > (\(cursor.key), \(cursor.id))"
+        case .idAscending: return " and id > \(cursor.id)"
+        }
+    }
+
+    /// The cursor after `item` for `sort`.
+    static func cursor(after item: Item, sort: ItemSort) -> ItemCursor {
+        switch sort {
+        case .updatedDescending, .updatedAscending:
+            ItemCursor(key: String(item.updatedAt.timeIntervalSince1970), id: item.id)
+        case .titleAscending: ItemCursor(key: item.title, id: item.id)
+        case .idAscending: ItemCursor(key: "", id: item.id)
+        }
+    }
+
+    private static func date(_ key: String) throws -> Date {
+        guard let seconds = Double(key) else {
+            throw ContentError(.invalidState, "the page cursor is not valid; start from the first page")
+        }
+        return Date(timeIntervalSince1970: seconds)
+    }
+
+    private func condition(_ filter: ItemFilter) throws -> Query {
+        switch filter {
+        case .equals(let field, let value):
+            try check(field)
+            return " and fields ->> \(field) = \(Self.text(value))"
+        case .oneOf(let field, let values):
+            try check(field)
+            return " and fields ->> \(field) = any(\(values.map(Self.text)))"
+        case .contains(let field, let values):
+            try check(field)
+            let alternatives = values.map { value -> Query in
+                " fields @> \(JSONDocument(text: FieldValue.jsonText(of: [field: .list([value])])))"
+            }
+            return " and (" + alternatives.joined(separator: " or") + ")"
+        case .between(let field, let from, let to):
+            let spec = try check(field)
+            let path: Query =
+                if case .dateTime = spec?.kind { "(fields -> \(field) ->> 'utc')" } else { "(fields ->> \(field))" }
+            var sql: Query = ""
+            if let from { sql.append(" and " + path + " >= \(from)") }
+            if let to { sql.append(" and " + path + " < \(to)") }
+            return sql
+        }
+    }
+
+    /// The field's specification; an unknown field is an error when the type is known.
+    @discardableResult
+    private func check(_ field: String) throws -> FieldSpec? {
+        guard let type else { return nil }
+        guard let spec = type.field(field) else {
+            throw ValidationError(issues: [ValidationIssue(field: field, message: "is not a field of \(type.name)")])
+        }
+        return spec
+    }
+
+    /// The text `->>` yields for a value.
+    private static func text(_ value: FieldValue) -> String {
+        switch value {
+        case .text(let text): text
+        case .integer(let number): String(number)
+        case .boolean(let flag): flag ? "true" : "false"
+        default: value.jsonText
+        }
+    }
+}

@@ -1,0 +1,213 @@
+public import Kernel
+public import Postgres
+
+extension PostgresContentStore {
+    public func update(
+        id: Int64,
+        tenant: String,
+        expectedVersion: Int,
+        changes: ItemChanges,
+        author: String,
+        message: String?
+    ) async throws -> Item {
+        try await connection.run { connection in
+            try connection.withTransaction { connection in
+                try self.update(
+                    id: id,
+                    tenant: tenant,
+                    expectedVersion: expectedVersion,
+                    changes: changes,
+                    author: author,
+                    message: message,
+                    on: connection
+                )
+            }
+        }
+    }
+
+    /// Applies `changes` on `connection`; the caller owns the transaction.
+    public func update(
+        id: Int64,
+        tenant: String,
+        expectedVersion: Int,
+        changes: ItemChanges,
+        author: String,
+        message: String?,
+        on connection: isolated Connection
+    ) throws -> Item {
+        let record = try tenantRecord(tenant, on: connection)
+        let current = try item(id: id, tenant: tenant, on: connection, lock: true)
+        guard current.deletedAt == nil else {
+            throw ContentError(.invalidState, "item \(id) is in the trash; restore it before changing it")
+        }
+        guard current.version == expectedVersion else {
+            throw ContentError.conflict(id: id, expected: expectedVersion, actual: current.version)
+        }
+        var changed = try rules.apply(changes, to: current, in: record.tenant)
+        if changed.slug != current.slug {
+            let clash = try connection.query(
+                """
+                select 1 from items where tenant_id = \(record.id) and type = \(current.type)
+                  and language = \(current.language) and slug = \(changed.slug) and id <> \(id)
+                """
+            )
+            if !clash.isEmpty {
+                throw ContentError(.slugTaken, "the slug '\(changed.slug)' is already used by another \(current.type)")
+            }
+        }
+        changed.author = author
+        return try save(
+            changed,
+            replacing: current,
+            tenantID: record.id,
+            action: "update",
+            message: message,
+            on: connection
+        )
+    }
+
+    /// Writes a new version of an item with its revision and audit entry.
+    func save(
+        _ item: Item,
+        replacing old: Item,
+        tenantID: Int64,
+        action: String,
+        message: String?,
+        on connection: isolated Connection
+    ) throws -> Item {
+        let fields = JSONDocument(text: FieldValue.jsonText(of: item.fields))
+        let before = AuditSnapshot(item: old)
+        let after = AuditSnapshot(
+            title: item.title,
+            slug: item.slug,
+            status: item.status,
+            language: item.language,
+            fields: fields
+        )
+        let rows = try connection.query(
+            """
+            with item as (
+                update items set title = \(item.title), slug = \(item.slug), status = \(item.status), fields = \(fields),
+                    author = \(item.author), version = version + 1, updated_at = now()
+                where tenant_id = \(tenantID) and id = \(item.id) and version = \(old.version)
+                returning tenant_id, id, version, title, slug, status, fields, author, updated_at, type
+            ), revision as (
+                insert into item_revisions (tenant_id, item_id, version, title, slug, status, fields, author, message, created_at)
+                select tenant_id, id, version, title, slug, status, fields, author, \(message), updated_at from item
+            ), audit as (
+                insert into audit_log (tenant_id, actor, action, item_type, item_id, before, after)
+                select tenant_id, author, \(action), type, id, \(before.document), \(after.document) from item
+            )
+            select version, updated_at from item
+            """,
+            prepared: true
+        )
+        guard let row = rows.first else {
+            throw ContentError.conflict(id: item.id, expected: old.version, actual: old.version + 1)
+        }
+        var saved = item
+        saved.version = try row.decode(column: "version")
+        saved.updatedAt = try row.decode(column: "updated_at")
+        return saved
+    }
+
+    public func revert(
+        id: Int64,
+        tenant: String,
+        to version: Int,
+        expectedVersion: Int,
+        author: String
+    ) async throws -> Item {
+        try await connection.run { connection in
+            try connection.withTransaction { connection in
+                let record = try self.tenantRecord(tenant, on: connection)
+                let rows = try connection.query(
+                    """
+                    select title, slug, fields from item_revisions
+                    where tenant_id = \(record.id) and item_id = \(id) and version = \(version)
+                    """
+                )
+                guard let row = rows.first else {
+                    throw ContentError.notFound("version \(version) of item \(id)", tenant: tenant)
+                }
+                let current = try self.item(id: id, tenant: tenant, on: connection, lock: true)
+                let fields = try FieldValue.parseFields(json: try row.decode(JSONDocument.self, column: "fields").text)
+                let changes = ItemChanges(
+                    title: try row.decode(column: "title"),
+                    slug: try row.decode(column: "slug"),
+                    set: fields,
+                    remove: current.fields.keys.filter { fields[$0] == nil }
+                )
+                return try self.update(
+                    id: id,
+                    tenant: tenant,
+                    expectedVersion: expectedVersion,
+                    changes: changes,
+                    author: author,
+                    message: "revert to version \(version)",
+                    on: connection
+                )
+            }
+        }
+    }
+
+    public func delete(id: Int64, tenant: String, author: String) async throws -> Item {
+        try await moveTrash(id: id, tenant: tenant, author: author, toTrash: true)
+    }
+
+    public func restore(id: Int64, tenant: String, author: String) async throws -> Item {
+        try await moveTrash(id: id, tenant: tenant, author: author, toTrash: false)
+    }
+
+    private func moveTrash(id: Int64, tenant: String, author: String, toTrash: Bool) async throws -> Item {
+        try await connection.run { connection in
+            try connection.withTransaction { connection in
+                let record = try self.tenantRecord(tenant, on: connection)
+                try self.rules.writable(record.tenant)
+                let current = try self.item(id: id, tenant: tenant, on: connection, lock: true)
+                guard (current.deletedAt == nil) == toTrash else {
+                    throw ContentError(.invalidState, "item \(id) is \(toTrash ? "already" : "not") in the trash")
+                }
+                let action = toTrash ? "delete" : "restore"
+                let rows = try connection.query(
+                    """
+                    with item as (
+                        update items set deleted_at = case when \(toTrash) then now() end
+                        where tenant_id = \(record.id) and id = \(id) returning tenant_id, id, type, deleted_at
+                    ), audit as (
+                        insert into audit_log (tenant_id, actor, action, item_type, item_id, before, after)
+                        select tenant_id, \(author), \(action), type, id,
+                               jsonb_build_object('trashed', not \(toTrash)), jsonb_build_object('trashed', \(toTrash))
+                        from item
+                    )
+                    select deleted_at from item
+                    """
+                )
+                var item = current
+                item.deletedAt = try rows[0].decode(column: "deleted_at")
+                return item
+            }
+        }
+    }
+
+    public func purge(id: Int64, tenant: String, author: String) async throws {
+        try await connection.run { connection in
+            try connection.withTransaction { connection in
+                let record = try self.tenantRecord(tenant, on: connection)
+                try self.rules.writable(record.tenant)
+                let current = try self.item(id: id, tenant: tenant, on: connection, lock: true)
+                guard current.deletedAt != nil else {
+                    throw ContentError(.invalidState, "item \(id) is not in the trash; delete it before purging it")
+                }
+                let before = AuditSnapshot(item: current)
+                try connection.execute(
+                    """
+                    insert into audit_log (tenant_id, actor, action, item_type, item_id, before)
+                    values (\(record.id), \(author), 'purge', \(current.type), \(id), \(before.document))
+                    """
+                )
+                try connection.execute("delete from items where tenant_id = \(record.id) and id = \(id)")
+            }
+        }
+    }
+}

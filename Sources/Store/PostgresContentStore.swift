@@ -1,0 +1,261 @@
+public import Kernel
+public import Postgres
+internal import Synchronization
+
+public import struct Foundation.Date
+
+/// The Kernel's ``ContentStore`` over PostgreSQL.
+///
+/// Every write is one transaction (a savepoint inside the caller's transaction) that saves
+/// the item, a full revision and an audit entry together. Each operation also has a
+/// synchronous form taking an `isolated Connection`, for callers that group several
+/// operations in one transaction:
+///
+/// ```swift
+/// let store = PostgresContentStore(connection: connection, registry: registry)
+/// try await connection.run { connection in
+///     try connection.withTransaction { connection in
+///         for draft in drafts { _ = try store.create(draft, tenant: "cr", author: "ana", message: nil, on: connection) }
+///     }
+/// }
+/// ```
+public final class PostgresContentStore: ContentStore {
+    /// The connection every operation runs on.
+    public let connection: Connection
+    /// The checks made before writing.
+    public let rules: ContentRules
+    private let tenants = Mutex<[String: TenantRecord]>([:])
+
+    /// A store on `connection` for the content types of `registry`.
+    public init(connection: Connection, registry: PluginRegistry) {
+        self.connection = connection
+        rules = ContentRules(registry: registry)
+    }
+
+    /// A tenant and its row id.
+    struct TenantRecord: Sendable {
+        let id: Int64
+        let tenant: Tenant
+    }
+
+    // MARK: Tenants
+
+    public func tenant(_ code: String) async throws -> Tenant {
+        try await connection.run { try self.tenantRecord(code, on: $0).tenant }
+    }
+
+    /// The tenant with `code` and its row id (cached for the store's life).
+    func tenantRecord(_ code: String, on connection: isolated Connection) throws -> TenantRecord {
+        if let cached = tenants.withLock({ $0[code] }) { return cached }
+        let rows = try connection.query(
+            """
+            select id, code, name, default_language, languages, archived_at is not null as archived
+            from tenants where code = \(code)
+            """,
+            prepared: true
+        )
+        guard let row = rows.first else {
+            throw ContentError(.unknownTenant, "there is no tenant '\(code)'")
+        }
+        let record = TenantRecord(
+            id: try row.decode(column: "id"),
+            tenant: Tenant(
+                code: try row.decode(column: "code"),
+                name: try row.decode(column: "name"),
+                defaultLanguage: try row.decode(column: "default_language"),
+                languages: try row.decode(column: "languages"),
+                isArchived: try row.decode(column: "archived")
+            )
+        )
+        tenants.withLock { $0[code] = record }
+        return record
+    }
+
+    /// Forgets cached tenants (after one was changed).
+    public func forgetTenants() {
+        tenants.withLock { $0.removeAll() }
+    }
+
+    // MARK: Creating
+
+    public func create(_ draft: ItemDraft, tenant: String, author: String, message: String?) async throws -> Item {
+        try await connection.run { try self.create(draft, tenant: tenant, author: author, message: message, on: $0) }
+    }
+
+    /// Creates an item on `connection`, in its current transaction if it has one.
+    public func create(
+        _ draft: ItemDraft,
+        tenant: String,
+        author: String,
+        message: String?,
+        on connection: isolated Connection
+    ) throws -> Item {
+        let record = try tenantRecord(tenant, on: connection)
+        let (prepared, base) = try rules.prepare(draft, in: record.tenant)
+        let fields = JSONDocument(text: FieldValue.jsonText(of: prepared.fields))
+        let language = prepared.language!
+        let status = prepared.status!
+        var slug = base
+        for _ in 0..<5 {
+            let snapshot = AuditSnapshot(
+                title: draft.title,
+                slug: slug,
+                status: status,
+                language: language,
+                fields: fields
+            )
+            let rows = try connection.query(
+                """
+                with item as (
+                    insert into items (tenant_id, type, language, slug, title, status, fields, author)
+                    values (\(record.id), \(draft.type), \(language), \(slug), \(draft.title), \(status), \(fields), \(author))
+                    on conflict (tenant_id, type, language, slug) do nothing
+                    returning tenant_id, id, version, title, slug, status, fields, author, created_at, updated_at, type
+                ), revision as (
+                    insert into item_revisions (tenant_id, item_id, version, title, slug, status, fields, author, message, created_at)
+                    select tenant_id, id, version, title, slug, status, fields, author, \(message), updated_at from item
+                ), audit as (
+                    insert into audit_log (tenant_id, actor, action, item_type, item_id, after)
+                    select tenant_id, author, 'create', type, id, \(snapshot.document) from item
+                )
+                select id, created_at, updated_at from item
+                """,
+                prepared: true
+            )
+            if let row = rows.first {
+                let created = try row.decode(Date.self, column: "created_at")
+                return Item(
+                    id: try row.decode(column: "id"),
+                    tenant: tenant,
+                    type: draft.type,
+                    language: language,
+                    slug: slug,
+                    title: draft.title,
+                    status: status,
+                    version: 1,
+                    fields: prepared.fields,
+                    author: author,
+                    createdAt: created,
+                    updatedAt: try row.decode(column: "updated_at")
+                )
+            }
+            if let chosen = draft.slug {
+                throw ContentError(
+                    .slugTaken,
+                    "the slug '\(chosen)' is already used by another \(draft.type) in \(language)"
+                )
+            }
+            slug = Slug.unique(
+                base,
+                avoiding: try takenSlugs(
+                    like: base,
+                    type: draft.type,
+                    language: language,
+                    tenantID: record.id,
+                    on: connection
+                )
+            )
+        }
+        throw ContentError(.slugTaken, "no free slug was found for '\(base)'")
+    }
+
+    private func takenSlugs(
+        like base: String,
+        type: String,
+        language: String,
+        tenantID: Int64,
+        on connection: isolated Connection
+    )
+        throws -> Set<String>
+    {
+        let rows = try connection.query(
+            """
+            select slug from items
+            where tenant_id = \(tenantID) and type = \(type) and language = \(language)
+              and (slug = \(base) or slug like \(base + "-%"))
+            """
+        )
+        return Set(try rows.map { try $0.decode(String.self, at: 0) })
+    }
+
+    // MARK: Reading
+
+    public func item(id: Int64, tenant: String) async throws -> Item {
+        try await connection.run { try self.item(id: id, tenant: tenant, on: $0) }
+    }
+
+    /// The item with `id`, read on `connection`.
+    public func item(id: Int64, tenant: String, on connection: isolated Connection, lock: Bool = false) throws -> Item {
+        let record = try tenantRecord(tenant, on: connection)
+        let rows = try connection.query(
+            "select \(ItemColumns.list) from items where tenant_id = \(record.id) and id = \(id)"
+                + (lock ? " for update" : ""),
+            prepared: true
+        )
+        guard let row = rows.first else { throw ContentError.notFound("item \(id)", tenant: tenant) }
+        return try ItemColumns.item(from: row, tenant: tenant)
+    }
+
+    public func item(slug: String, type: String, language: String, tenant: String) async throws -> Item {
+        try await connection.run { connection in
+            let record = try self.tenantRecord(tenant, on: connection)
+            let rows = try connection.query(
+                """
+                select \(ItemColumns.list) from items
+                where tenant_id = \(record.id) and type = \(type) and language = \(language) and slug = \(slug)
+                  and deleted_at is null
+                """,
+                prepared: true
+            )
+            guard let row = rows.first else {
+                throw ContentError.notFound("\(type) '\(slug)' in \(language)", tenant: tenant)
+            }
+            return try ItemColumns.item(from: row, tenant: tenant)
+        }
+    }
+
+    public func list(_ query: ItemQuery, tenant: String) async throws -> ItemPage {
+        try await connection.run { try self.list(query, tenant: tenant, on: $0) }
+    }
+
+    /// A page of items, read on `connection`.
+    public func list(_ query: ItemQuery, tenant: String, on connection: isolated Connection) throws -> ItemPage {
+        let record = try tenantRecord(tenant, on: connection)
+        let type = try query.type.map { try rules.type($0) }
+        let statement = try ItemListQuery(query: query, type: type, tenantID: record.id).statement
+        let rows = try connection.query(statement, prepared: true)
+        var items = try rows.map { try ItemColumns.item(from: $0, tenant: tenant) }
+        var next: ItemCursor?
+        if items.count > query.limit {
+            items.removeLast()
+            next = items.last.map { ItemListQuery.cursor(after: $0, sort: query.sort) }
+        }
+        return ItemPage(items: items, next: next)
+    }
+
+    public func history(id: Int64, tenant: String) async throws -> [Revision] {
+        try await connection.run { connection in
+            let record = try self.tenantRecord(tenant, on: connection)
+            _ = try self.item(id: id, tenant: tenant, on: connection)
+            let rows = try connection.query(
+                """
+                select item_id, version, title, slug, status, fields, author, message, created_at
+                from item_revisions where tenant_id = \(record.id) and item_id = \(id) order by version
+                """
+            )
+            return try rows.map { row in
+                Revision(
+                    itemID: try row.decode(column: "item_id"),
+                    version: try row.decode(column: "version"),
+                    title: try row.decode(column: "title"),
+                    slug: try row.decode(column: "slug"),
+                    status: try row.decode(column: "status"),
+                    fields: try FieldValue.parseFields(json: try row.decode(JSONDocument.self, column: "fields").text),
+                    author: try row.decode(column: "author"),
+                    message: try row.decode(column: "message"),
+                    createdAt: try row.decode(column: "created_at")
+                )
+            }
+        }
+    }
+}

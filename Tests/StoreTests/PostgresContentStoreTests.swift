@@ -1,0 +1,135 @@
+import Foundation
+import Kernel
+import MicicTesting
+import Postgres
+import Store
+import Testing
+
+/// What only the PostgreSQL store must show: concurrency, audit, transactions.
+@Suite struct PostgresContentStoreTests {
+    private func withStore(_ body: (PostgresContentStore, TestDatabase) async throws -> Void) async throws {
+        try await TestDatabase.with { database in
+            let connection = try await database.connect()
+            try await connection.run { connection in
+                for tenant in Fixtures.tenants { try TenantDirectory().create(tenant, on: connection) }
+            }
+            try await body(PostgresContentStore(connection: connection, registry: Fixtures.registry), database)
+            await connection.close()
+        }
+    }
+
+    @Test func twoConcurrentWritersNeverLoseAnUpdate() async throws {
+        try await withStore { store, database in
+            let item = try await store.create(
+                ItemDraft(type: "note", title: "Shared"),
+                tenant: "cr",
+                author: "ana",
+                message: nil
+            )
+            let results = try await withThrowingTaskGroup(of: Result<Int, ContentError>.self) { group in
+                for writer in 0..<2 {
+                    group.addTask {
+                        let connection = try await database.connect()
+                        let other = PostgresContentStore(connection: connection, registry: Fixtures.registry)
+                        defer { Task { await connection.close() } }
+                        do {
+                            let saved = try await other.update(
+                                id: item.id,
+                                tenant: "cr",
+                                expectedVersion: 1,
+                                changes: ItemChanges(set: ["summary": .text("writer \(writer)")]),
+                                author: "writer\(writer)",
+                                message: nil
+                            )
+                            return .success(saved.version)
+                        } catch let error as ContentError {
+                            return .failure(error)
+                        }
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let successes = results.compactMap { try? $0.get() }
+            #expect(successes == [2])
+            let failures = results.compactMap { result -> ContentError? in
+                if case .failure(let error) = result { return error }
+                return nil
+            }
+            #expect(failures.map(\.code) == [.conflict])
+            #expect(try await store.history(id: item.id, tenant: "cr").count == 2)
+        }
+    }
+
+    @Test func everyChangeIsAuditedInTheSameTransaction() async throws {
+        try await withStore { store, _ in
+            let item = try await store.create(
+                ItemDraft(type: "note", title: "Audited", fields: ["summary": .text("a")]),
+                tenant: "cr",
+                author: "ana",
+                message: nil
+            )
+            _ = try await store.update(
+                id: item.id,
+                tenant: "cr",
+                expectedVersion: 1,
+                changes: ItemChanges(set: ["summary": .text("b")]),
+                author: "luis",
+                message: nil
+            )
+            _ = try await store.delete(id: item.id, tenant: "cr", author: "luis")
+            let rows = try await store.connection.query(
+                "select actor, action, before -> 'fields' ->> 'summary' as before, after -> 'fields' ->> 'summary' as after from audit_log order by id"
+            )
+            let entries = try rows.map { row in
+                [
+                    try row.decode(String.self, column: "actor"), try row.decode(String.self, column: "action"),
+                    try row.decode(String?.self, column: "before") ?? "-",
+                    try row.decode(String?.self, column: "after") ?? "-",
+                ]
+            }
+            #expect(
+                entries == [["ana", "create", "-", "a"], ["luis", "update", "a", "b"], ["luis", "delete", "-", "-"]]
+            )
+            // A change rolled back takes its audit entry and revision with it.
+            struct Abort: Error {}
+            let connection = store.connection
+            await #expect(throws: Abort.self) {
+                try await connection.run { connection in
+                    try connection.withTransaction { connection in
+                        _ = try store.create(
+                            ItemDraft(type: "note", title: "Rolled back"),
+                            tenant: "cr",
+                            author: "ana",
+                            message: nil,
+                            on: connection
+                        )
+                        throw Abort()
+                    }
+                }
+            }
+            let counts = try await connection.query(
+                "select (select count(*) from items), (select count(*) from item_revisions), (select count(*) from audit_log)"
+            )[0]
+            #expect(
+                try [counts.decode(Int.self, at: 0), counts.decode(Int.self, at: 1), counts.decode(Int.self, at: 2)]
+                    == [1, 2, 3]
+            )
+        }
+    }
+
+    @Test func timestampsAreStoredInUTCAndEventTimesKeepTheirZone() async throws {
+        try await withStore { store, _ in
+            let zone = try await store.connection.query("select current_setting('TimeZone')")[0].decode(
+                String.self,
+                at: 0
+            )
+            let start = try #require(ZonedDateTime.value(local: "2017-12-04T09:00", zone: "America/Mexico_City"))
+            #expect(start == .object(["utc": .text("2017-12-04T15:00:00Z"), "zone": .text("America/Mexico_City")]))
+            let column = try await store.connection.query(
+                "select data_type from information_schema.columns where table_name = 'items' and column_name = 'updated_at'"
+            )[0].decode(String.self, at: 0)
+            #expect(column == "timestamp with time zone")
+            #expect(!zone.isEmpty)
+        }
+    }
+}
