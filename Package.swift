@@ -52,15 +52,23 @@ let package = Package(
         .target(
             name: "Schema",
             path: "Schema",
-            resources: [.copy("kernel")],
+            resources: [.copy("kernel"), .copy("events"), .copy("news")],
             swiftSettings: swiftSettings
         ),
+
+        // The content plugins (each depends on Kernel only) and the demonstration data
+        .target(name: "Practices", dependencies: ["Kernel"], path: "Plugins/Practices", swiftSettings: swiftSettings),
+        .target(name: "Events", dependencies: ["Kernel"], path: "Plugins/Events", swiftSettings: swiftSettings),
+        .target(name: "News", dependencies: ["Kernel"], path: "Plugins/News", swiftSettings: swiftSettings),
+        .target(name: "Tools", dependencies: ["Kernel"], path: "Plugins/Tools", swiftSettings: swiftSettings),
+        .target(name: "DemoContent", dependencies: ["Kernel"], swiftSettings: swiftSettings),
 
         // The executables
         .executableTarget(
             name: "micic",
             dependencies: [
-                "Postgres", "LocalPostgres", "Kernel", "Store", "Schema",
+                "Postgres", "LocalPostgres", "Kernel", "Store", "Schema", "DemoContent",
+                "Practices", "Events", "News", "Tools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -81,6 +89,7 @@ let package = Package(
             dependencies: ["Postgres", "LocalPostgres", "Kernel", "Store", "Schema"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PostgresTests",
             dependencies: ["Postgres", "MicicTesting"],
@@ -94,6 +103,11 @@ let package = Package(
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "Schema", "Postgres", "Kernel", "MicicTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PluginTests",
+            dependencies: ["Kernel", "Practices", "Events", "News", "Tools", "DemoContent"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

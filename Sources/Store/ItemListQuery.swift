@@ -81,8 +81,14 @@ struct ItemListQuery {
             return " and (" + alternatives.joined(separator: " or") + ")"
         case .between(let field, let from, let to):
             let spec = try check(field)
+            // The key is written into the statement (not bound) so that plugins' expression
+            // indexes on it apply; it is a registered field name, checked to be [a-z0-9_].
+            guard field.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) else {
+                throw ValidationError(issues: [ValidationIssue(field: field, message: "is not a field name")])
+            }
+            let key = Query(unsafeSQL: "'\(field)'")
             let path: Query =
-                if case .dateTime = spec?.kind { "(fields -> \(field) ->> 'utc')" } else { "(fields ->> \(field))" }
+                if case .dateTime = spec?.kind { "(fields -> \(key) ->> 'utc')" } else { "(fields ->> \(key))" }
             var sql: Query = ""
             if let from { sql.append(" and " + path + " >= \(from)") }
             if let to { sql.append(" and " + path + " < \(to)") }

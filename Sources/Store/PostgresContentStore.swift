@@ -2,7 +2,7 @@ public import Kernel
 public import Postgres
 internal import Synchronization
 
-public import struct Foundation.Date
+internal import struct Foundation.Date
 
 /// The Kernel's ``ContentStore`` over PostgreSQL.
 ///
@@ -42,6 +42,11 @@ public final class PostgresContentStore: ContentStore {
 
     public func tenant(_ code: String) async throws -> Tenant {
         try await connection.run { try self.tenantRecord(code, on: $0).tenant }
+    }
+
+    /// The tenant with `code`, read on `connection`.
+    public func tenant(_ code: String, on connection: isolated Connection) throws -> Tenant {
+        try tenantRecord(code, on: connection).tenant
     }
 
     /// The tenant with `code` and its row id (cached for the store's life).
@@ -198,20 +203,34 @@ public final class PostgresContentStore: ContentStore {
 
     public func item(slug: String, type: String, language: String, tenant: String) async throws -> Item {
         try await connection.run { connection in
-            let record = try self.tenantRecord(tenant, on: connection)
-            let rows = try connection.query(
-                """
-                select \(ItemColumns.list) from items
-                where tenant_id = \(record.id) and type = \(type) and language = \(language) and slug = \(slug)
-                  and deleted_at is null
-                """,
-                prepared: true
-            )
-            guard let row = rows.first else {
+            guard let item = try self.item(slug: slug, type: type, language: language, tenant: tenant, on: connection)
+            else {
                 throw ContentError.notFound("\(type) '\(slug)' in \(language)", tenant: tenant)
             }
-            return try ItemColumns.item(from: row, tenant: tenant)
+            return item
         }
+    }
+
+    /// The live item with `slug`, or `nil`, read on `connection`.
+    public func item(
+        slug: String,
+        type: String,
+        language: String,
+        tenant: String,
+        on connection: isolated Connection
+    )
+        throws -> Item?
+    {
+        let record = try tenantRecord(tenant, on: connection)
+        let rows = try connection.query(
+            """
+            select \(ItemColumns.list) from items
+            where tenant_id = \(record.id) and type = \(type) and language = \(language) and slug = \(slug)
+              and deleted_at is null
+            """,
+            prepared: true
+        )
+        return try rows.first.map { try ItemColumns.item(from: $0, tenant: tenant) }
     }
 
     public func list(_ query: ItemQuery, tenant: String) async throws -> ItemPage {

@@ -1,15 +1,23 @@
+import Events
 import Kernel
+import News
+import Practices
 import Schema
 import Store
+import Tools
 
 /// The composition root: the one place that lists every plugin.
 enum Platform {
     /// The plugins, in the order their migrations apply.
-    static let plugins: [any Plugin] = []
+    static let plugins: [any Plugin] = [PracticesPlugin(), EventsPlugin(), NewsPlugin(), ToolsPlugin()]
+
+    /// The checked plugin list; a clash of names stops the program at start-up.
+    static func registry() throws -> PluginRegistry {
+        try PluginRegistry(plugins)
+    }
 
     /// Every migration: the kernel's, then each plugin's.
     static func migrations() throws -> [Migration] {
-        let folders = [Schema.kernelFolder] + plugins.compactMap(\.schemaFolder)
-        return try Migration.load(from: Schema.directory, folders: folders)
+        try Migration.load(from: Schema.directory, folders: registry().schemaFolders(kernel: Schema.kernelFolder))
     }
 }

@@ -23,7 +23,7 @@ public struct PluginRegistry: Sendable {
                 throw RegistryError("two plugins are called '\(plugin.name)'")
             }
             for type in plugin.contentTypes {
-                for name in Set([type.name, type.plural]) {
+                for name in type.name == type.plural ? [type.name] : [type.name, type.plural] {
                     guard index[name] == nil else {
                         throw RegistryError("the content type name '\(name)' of plugin \(plugin.name) is already taken")
                     }

@@ -1,0 +1,31 @@
+public import Kernel
+
+/// A realistic demonstration data set for the MICIC site: three tenants and their
+/// practices, events, news and capacity-building tools, in English and Spanish, some
+/// published and some still drafts.
+///
+/// The practices, events and tools follow the Initiative's public record; summaries, bodies,
+/// times of day, module titles and the practices beyond the public examples are
+/// illustrative. Every item's fields are valid for its content type and its tenant's
+/// languages.
+public enum DemoContent {
+    /// The headquarters and two country offices.
+    public static let tenants: [Tenant] = [
+        Tenant(
+            code: "hq",
+            name: "MICIC Secretariat (headquarters)",
+            defaultLanguage: "en",
+            languages: ["en", "es", "fr", "ar"]
+        ),
+        Tenant(code: "cr", name: "IOM Costa Rica", defaultLanguage: "es", languages: ["es", "en"]),
+        Tenant(code: "ph", name: "Philippines country office", defaultLanguage: "en", languages: ["en", "fil"]),
+    ]
+
+    /// Every item, practices first, then events, news and tools.
+    public static let items: [DemoItem] = practices + events + news + tools
+
+    /// The tenant with `code`.
+    public static func tenant(_ code: String) -> Tenant? {
+        tenants.first { $0.code == code }
+    }
+}

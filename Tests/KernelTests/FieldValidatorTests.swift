@@ -1,0 +1,116 @@
+import Kernel
+import Testing
+
+@Suite struct FieldValidatorTests {
+    private func issues(_ value: FieldValue, _ kind: FieldKind, languages: [String] = ["es", "en"]) -> [String] {
+        FieldValidator(languages: languages).validate(["f": value], against: [FieldSpec("f", kind)]).map(\.message)
+    }
+
+    private func accepts(_ value: FieldValue, _ kind: FieldKind) -> Bool {
+        issues(value, kind).isEmpty
+    }
+
+    @Test func textHasALimitAndOneLine() {
+        #expect(accepts(.text("Hyogo E-Net"), .text(maxLength: 20)))
+        #expect(
+            issues(.text(String(repeating: "a", count: 21)), .text(maxLength: 20)) == [
+                "is 21 characters long; the limit is 20"
+            ]
+        )
+        #expect(issues(.text("two\nlines"), .text(maxLength: 20)) == ["must be a single line"])
+        #expect(issues(.integer(3), .text(maxLength: 20)) == ["must be text"])
+        #expect(accepts(.text("línea\nmultiple"), .markdown(maxLength: nil)))
+        #expect(!accepts(.text("12345"), .markdown(maxLength: 4)))
+    }
+
+    @Test func vocabularyValuesMustBeKnown() {
+        #expect(accepts(.text("preparedness"), .choice(.phases)))
+        let message = issues(.text("preparation"), .choice(.phases)).first ?? ""
+        #expect(message.contains("'preparation' is not a known phase"))
+        #expect(message.contains("preparedness"))
+        #expect(accepts(.list([.text("3"), .text("8")]), .list(.choice(.guidelines))))
+        #expect(!accepts(.list([.text("16")]), .list(.choice(.guidelines))))
+        #expect(issues(.list([.text("3"), .text("3")]), .list(.choice(.guidelines))) == ["lists '3' twice"])
+    }
+
+    @Test func countriesAreISOCodesOrGlobal() {
+        #expect(accepts(.text("CR"), .country))
+        #expect(accepts(.text("global"), .country))
+        #expect(issues(.text("XX"), .country).first?.contains("not an ISO 3166-1 alpha-2") == true)
+        #expect(!accepts(.text("cr"), .country))
+        #expect(!accepts(.text("CRI"), .country))
+    }
+
+    @Test func languageTagsAreBCP47AndTheTenants() {
+        #expect(accepts(.text("es"), .language))
+        #expect(issues(.text("fr"), .language).first?.contains("not one of the tenant's languages") == true)
+        #expect(issues(.text("xx-!!"), .language).first?.contains("not a BCP-47") == true)
+        #expect(LanguageTag.isValid("zh-Hans"))
+        #expect(LanguageTag.isValid("es-419"))
+        #expect(LanguageTag.isValid("sr-Latn-RS"))
+        #expect(!LanguageTag.isValid("english"))
+        #expect(!LanguageTag.isValid("qq"))
+        #expect(LanguageTag.fallbacks(of: "es-MX") == ["es-MX", "es"])
+    }
+
+    @Test func urlsEmailsDatesAndDurations() {
+        #expect(accepts(.text("https://www.iom.int/micic"), .url))
+        for bad in ["www.iom.int", "ftp://x.org", "https://", "http://exa mple.org", "javascript:alert(1)"] {
+            #expect(!accepts(.text(bad), .url), "\(bad)")
+        }
+        #expect(accepts(.text("ana@example.org"), .email))
+        for bad in ["ana", "ana@", "@example.org", "ana@example", "a b@example.org"] {
+            #expect(!accepts(.text(bad), .email), "\(bad)")
+        }
+        #expect(accepts(.text("2016-06-15"), .date))
+        for bad in ["2016-6-15", "2017-02-29", "2016-04-31", "15/06/2016"] {
+            #expect(!accepts(.text(bad), .date), "\(bad)")
+        }
+        #expect(accepts(.text("2024-02-29"), .date))
+        #expect(ISODuration("PT2H")?.seconds == 7200)
+        #expect(ISODuration("P1DT30M")?.seconds == 86_400 + 1800)
+        #expect(ISODuration("P2W")?.seconds == 1_209_600)
+        for bad in ["2 hours", "P", "PT", "P1H", "PT1H2D", "PT1M1H"] {
+            #expect(!accepts(.text(bad), .duration), "\(bad)")
+        }
+    }
+
+    @Test func dateTimesCarryAValidZone() {
+        let value = ZonedDateTime.value(local: "2017-02-01T09:00", zone: "America/Costa_Rica")
+        #expect(value == .object(["utc": .text("2017-02-01T15:00:00Z"), "zone": .text("America/Costa_Rica")]))
+        #expect(accepts(value!, .dateTime))
+        #expect(ZonedDateTime.value(local: "2017-02-01T09:00", zone: "Mars/Olympus") == nil)
+        let badZone = FieldValue.object(["utc": .text("2017-02-01T15:00:00Z"), "zone": .text("Mars/Olympus")])
+        #expect(issues(badZone, .dateTime).first?.contains("IANA") == true)
+        #expect(!accepts(.text("2017-02-01"), .dateTime))
+    }
+
+    @Test func numbersBooleansReferencesAndRows() {
+        #expect(accepts(.integer(5), .integer(1...15)))
+        #expect(issues(.integer(16), .integer(1...15)) == ["must be from 1 to 15, not 16"])
+        #expect(!accepts(.text("yes"), .boolean))
+        #expect(accepts(.integer(42), .reference(type: "practice")))
+        #expect(!accepts(.integer(0), .reference(type: "practice")))
+        let module = FieldKind.rows([
+            FieldSpec("title", .text(maxLength: 50), required: true), FieldSpec("duration", .duration),
+        ])
+        let rows = FieldValue.list([
+            .object(["title": .text("Module 1"), "duration": .text("PT20M")]),
+            .object(["duration": .text("20 minutes")]),
+        ])
+        let found = FieldValidator().validate(["modules": rows], against: [FieldSpec("modules", module)])
+        #expect(found.map(\.field) == ["modules[2].title", "modules[2].duration"])
+    }
+
+    @Test func unknownAndMissingFieldsAreErrors() {
+        let specs = [
+            FieldSpec("summary", .markdown(maxLength: nil), required: true), FieldSpec("countries", .list(.country)),
+        ]
+        let found = FieldValidator().validate(["sumary": .text("x"), "countries": .list([])], against: specs)
+        #expect(
+            found.map(\.description) == [
+                "sumary: is not a field of this type (did you mean summary?)", "summary: is required",
+            ]
+        )
+    }
+}

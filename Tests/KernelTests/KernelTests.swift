@@ -1,0 +1,74 @@
+import Foundation
+import Kernel
+import Testing
+
+@Suite struct SlugTests {
+    @Test func slugsFoldAccentsAndPunctuation() {
+        #expect(Slug.make(from: "Gestión de crisis") == "gestion-de-crisis")
+        #expect(
+            Slug.make(from: "  Hyogo E-Net: information in 5 languages!  ") == "hyogo-e-net-information-in-5-languages"
+        )
+        #expect(Slug.make(from: "Straße & Œuvre — Ærø") == "strasse-oeuvre-aero")
+        #expect(Slug.make(from: "移民") == "item")
+        #expect(Slug.make(from: String(repeating: "word ", count: 40)).count <= Slug.maximumLength)
+        #expect(Slug.unique("plan", avoiding: ["plan", "plan-2"]) == "plan-3")
+        #expect(Slug.isValid("plan-3"))
+        #expect(!Slug.isValid("Plan"))
+        #expect(!Slug.isValid("plan--3"))
+        #expect(!Slug.isValid("-plan"))
+    }
+}
+
+@Suite struct FieldValueJSONTests {
+    @Test func jsonRoundTripsEveryShape() throws {
+        let value = FieldValue.object([
+            "text": .text("quote \" backslash \\ newline \n tab \t control \u{1} emoji 🇵🇭 ñ"),
+            "number": .integer(-42), "flag": .boolean(true), "nothing": .null,
+            "list": .list([.text("a"), .integer(1), .list([])]), "object": .object(["nested": .object([:])]),
+        ])
+        let text = value.jsonText
+        #expect(try FieldValue.parse(json: text) == value)
+        let decoded = try JSONDecoder().decode(FieldValue.self, from: Data(text.utf8))
+        #expect(decoded == value)
+        #expect(
+            try FieldValue.parse(json: #"{"a" : [1, 2] , "b": "\u00e9\ud83d\ude00"}"#)
+                == .object(["a": .list([.integer(1), .integer(2)]), "b": .text("é😀")])
+        )
+        for bad in ["{", #"{"a" 1}"#, "[1,]", "1.5", #""unterminated"#, "{} extra"] {
+            #expect(throws: FieldValueJSONError.self) { try FieldValue.parse(json: bad) }
+        }
+    }
+}
+
+@Suite struct RegistryTests {
+    struct Sample: Plugin {
+        let name: String
+        let types: [String]
+        var contentTypes: [ContentType] {
+            types.map { ContentType(name: $0, plural: $0 + "s", label: $0, fields: []) }
+        }
+    }
+
+    @Test func duplicateNamesAreAStartUpError() throws {
+        let registry = try PluginRegistry([Sample(name: "a", types: ["note"]), Sample(name: "b", types: ["memo"])])
+        #expect(registry.contentType("notes")?.name == "note")
+        #expect(registry.contentTypes.map(\.name) == ["note", "memo"])
+        #expect(throws: RegistryError.self) {
+            try PluginRegistry([Sample(name: "a", types: []), Sample(name: "a", types: [])])
+        }
+        let clash = #expect(throws: RegistryError.self) {
+            try PluginRegistry([Sample(name: "a", types: ["note"]), Sample(name: "b", types: ["note"])])
+        }
+        #expect(clash?.description.contains("'note'") == true)
+    }
+
+    @Test func theEditorialWorkflowNamesWhoMayDoWhat() {
+        let workflow = Workflow.editorial
+        #expect(workflow.transition("approve")?.roles == [.reviewer, .admin])
+        #expect(workflow.transition("publish")?.from == ["approved"])
+        #expect(workflow.transition("request-changes")?.requiresComment == true)
+        #expect(Vocabulary.guidelines.terms.count == 15)
+        #expect(Vocabulary.guidelines.term("9")?.attributes["phase"] == "emergency_response")
+        #expect(Vocabulary.countries.contains("CR") && Vocabulary.countries.contains("global"))
+    }
+}
