@@ -239,10 +239,7 @@ public final class PostgresContentStore: ContentStore {
 
     /// A page of items, read on `connection`.
     public func list(_ query: ItemQuery, tenant: String, on connection: isolated Connection) throws -> ItemPage {
-        let record = try tenantRecord(tenant, on: connection)
-        let type = try query.type.map { try rules.type($0) }
-        let statement = try ItemListQuery(query: query, type: type, tenantID: record.id).statement
-        let rows = try connection.query(statement, prepared: true)
+        let rows = try connection.query(try listStatement(query, tenant: tenant, on: connection), prepared: true)
         var items = try rows.map { try ItemColumns.item(from: $0, tenant: tenant) }
         var next: ItemCursor?
         if items.count > query.limit {
@@ -250,6 +247,13 @@ public final class PostgresContentStore: ContentStore {
             next = items.last.map { ItemListQuery.cursor(after: $0, sort: query.sort) }
         }
         return ItemPage(items: items, next: next)
+    }
+
+    /// The statement ``list(_:tenant:)`` runs for `query` (for `EXPLAIN` and benchmarks).
+    public func listStatement(_ query: ItemQuery, tenant: String, on connection: isolated Connection) throws -> Query {
+        let record = try tenantRecord(tenant, on: connection)
+        let type = try query.type.map { try rules.type($0) }
+        return try ItemListQuery(query: query, type: type, tenantID: record.id).statement
     }
 
     public func history(id: Int64, tenant: String) async throws -> [Revision] {
