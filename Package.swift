@@ -30,6 +30,12 @@ let package = Package(
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
 
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+        ),
+
         // The libpq layer and the local server
         .target(
             name: "Postgres",
@@ -63,12 +69,15 @@ let package = Package(
         .target(name: "Tools", dependencies: ["Kernel"], path: "Plugins/Tools", swiftSettings: swiftSettings),
         .target(name: "DemoContent", dependencies: ["Kernel"], swiftSettings: swiftSettings),
 
+        // The shell: depends on the Kernel only
+        .target(name: "Shell", dependencies: ["Kernel", "CLibEdit"], swiftSettings: swiftSettings),
+
         // The executables
         .executableTarget(
             name: "micic",
             dependencies: [
                 "Postgres", "LocalPostgres", "Kernel", "Store", "Schema", "DemoContent",
-                "Practices", "Events", "News", "Tools",
+                "Practices", "Events", "News", "Tools", "Shell",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -77,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "micic-bench",
             dependencies: [
-                "Postgres", "LocalPostgres",
+                "Postgres", "LocalPostgres", "Kernel", "Store", "Schema", "Practices", "Events", "News", "Tools",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -1,4 +1,5 @@
 import Postgres
+import Shell
 
 /// The exit statuses `micic` documents (README, "Exit codes").
 enum ExitStatus: Int32 {
@@ -12,6 +13,16 @@ enum ExitStatus: Int32 {
     case partial = 3
     /// The database could not be reached (or the local server could not be started).
     case unavailable = 4
+
+    /// The status for how a shell run ended.
+    init(_ outcome: Interpreter.Outcome) {
+        switch outcome {
+        case .success, .exit: self = .success
+        case .failed: self = .failed
+        case .usage: self = .usage
+        case .partial: self = .partial
+        }
+    }
 
     /// The status for an error that ended a command.
     init(for error: any Error) {

@@ -59,7 +59,7 @@ public indirect enum FieldKind: Sendable, Hashable {
         case .duration: "an ISO 8601 duration (PT2H)"
         case .rows: "a list of rows"
         case .reference(let type): "a \(type) id"
-        case .list(let element, _): "a list of " + element.summary
+        case .list(let element, _): element.summary + ", several separated by commas"
         }
     }
 }

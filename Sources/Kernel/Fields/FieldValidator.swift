@@ -45,8 +45,8 @@ public struct FieldValidator: Sendable {
         return issues
     }
 
-    /// The problems with one non-empty value of `kind`.
-    func check(_ value: FieldValue, as kind: FieldKind, field: String) -> [ValidationIssue] {
+    /// The problems with one non-empty value of `kind`, reported under `field`.
+    public func check(_ value: FieldValue, as kind: FieldKind, field: String) -> [ValidationIssue] {
         func issue(_ message: String) -> [ValidationIssue] { [ValidationIssue(field: field, message: message)] }
         switch kind {
         case .text(let maxLength):

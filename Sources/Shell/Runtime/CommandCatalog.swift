@@ -1,0 +1,232 @@
+public import Kernel
+
+/// Every command the shell knows, generated from the plugin registry (nouns, their verbs,
+/// filters from their fields) plus the built-ins: what parsing, `help` and completion read.
+public struct CommandCatalog: Sendable {
+    public let registry: PluginRegistry
+    public let commands: [CommandSpec]
+
+    public init(registry: PluginRegistry) {
+        self.registry = registry
+        var commands = Self.builtins
+        for type in registry.contentTypes { commands += Self.verbs(for: type) }
+        self.commands = commands
+    }
+
+    /// The command for a noun and verb, or a built-in.
+    public func command(noun: String?, verb: String) -> CommandSpec? {
+        commands.first { $0.noun == noun && $0.verb == verb }
+    }
+
+    /// The nouns: content types' singular names.
+    public var nouns: [String] { registry.contentTypes.map(\.name) }
+
+    /// Built-in names.
+    public var builtinNames: [String] { commands.filter { $0.noun == nil }.map(\.verb) }
+
+    /// The closest known names to a mistyped one.
+    public func suggestions(for word: String) -> [String] {
+        let names = nouns + builtinNames
+        return names.map { ($0, EditDistance.between($0, word)) }.filter { $0.1 <= 2 }.sorted { $0.1 < $1.1 }.map(\.0)
+    }
+
+    private static let builtins: [CommandSpec] = [
+        CommandSpec(
+            noun: nil,
+            verb: "use",
+            summary: "choose the tenant later commands work in",
+            arguments: "TENANT",
+            examples: ["use cr"]
+        ),
+        CommandSpec(
+            noun: nil,
+            verb: "tenants",
+            summary: "list the tenants you can see",
+            examples: ["tenants --format csv"]
+        ),
+        CommandSpec(
+            noun: nil,
+            verb: "help",
+            summary: "show commands, or one noun's or command's help",
+            arguments: "[NOUN [VERB]]",
+            examples: ["help practice list"]
+        ),
+        CommandSpec(
+            noun: nil,
+            verb: "begin",
+            summary: "open a transaction; later commands commit or roll back together"
+        ),
+        CommandSpec(noun: nil, verb: "commit", summary: "commit the open transaction"),
+        CommandSpec(noun: nil, verb: "rollback", summary: "undo everything since begin"),
+        CommandSpec(
+            noun: nil,
+            verb: "sql",
+            summary: "run a read-only SQL query under your own permissions",
+            arguments: "\"SELECT ...\"",
+            examples: ["sql \"select code, name from tenants\""]
+        ),
+        CommandSpec(noun: nil, verb: "timing", summary: "show how long each command takes", arguments: "on|off"),
+        CommandSpec(noun: nil, verb: "exit", summary: "leave the shell (also quit, or Ctrl-D)"),
+        CommandSpec(noun: nil, verb: "quit", summary: "leave the shell"),
+    ]
+
+    private static func verbs(for type: ContentType) -> [CommandSpec] {
+        let noun = type.name
+        var filters: [FlagSpec] = [
+            FlagSpec(
+                "status",
+                summary: "workflow states, separated by commas",
+                values: type.workflow.states,
+                placeholder: "STATE"
+            ),
+            FlagSpec("language", summary: "the language version to list", placeholder: "LANG"),
+            FlagSpec("limit", summary: "rows per page (default 50, at most 1000)", placeholder: "N"),
+            FlagSpec("all", takesValue: false, summary: "every page, not only the first"),
+            FlagSpec(
+                "sort",
+                summary: "-updated (default), updated, title or id",
+                values: ItemSort.allCases.map(\.rawValue),
+                placeholder: "ORDER"
+            ),
+            FlagSpec("trash", takesValue: false, summary: "list trashed items instead"),
+        ]
+        for field in type.fields where !field.isPrivate {
+            switch field.kind {
+            case .date, .dateTime:
+                filters.append(
+                    FlagSpec(
+                        "\(field.filterName)-after",
+                        summary: "\(field.label) on or after (YYYY-MM-DD)",
+                        placeholder: "DATE"
+                    )
+                )
+                filters.append(
+                    FlagSpec(
+                        "\(field.filterName)-before",
+                        summary: "\(field.label) before (YYYY-MM-DD)",
+                        placeholder: "DATE"
+                    )
+                )
+            case .markdown, .rows:
+                continue
+            default:
+                filters.append(
+                    FlagSpec(
+                        field.filterName,
+                        summary: "\(field.label): \(field.kind.summary)",
+                        values: field.kind.vocabulary?.terms.map(\.code) ?? [],
+                        placeholder: field.name.uppercased()
+                    )
+                )
+            }
+        }
+        let fieldFlags = type.fields.map { field in
+            FlagSpec(
+                field.name.replacing("_", with: "-"),
+                summary: "\(field.label): \(field.kind.summary)" + (field.required ? " (required)" : ""),
+                values: field.kind.vocabulary?.terms.map(\.code) ?? [],
+                placeholder: field.name.uppercased()
+            )
+        }
+        let writeFlags = [
+            FlagSpec("title", summary: "the title", placeholder: "TITLE"),
+            FlagSpec("slug", summary: "the URL name", placeholder: "SLUG"),
+        ]
+        let example = type.fields.first { $0.kind.vocabulary != nil && $0.kind.vocabulary != .countries }
+        let exampleFilter =
+            example.flatMap { field in field.kind.vocabulary?.terms.first.map { "--\(field.filterName) \($0.code)" } }
+            ?? ""
+        let message = FlagSpec("message", summary: "why, kept with the revision", placeholder: "TEXT")
+        return [
+            CommandSpec(
+                noun: noun,
+                verb: "list",
+                summary: "list \(type.plural), filtered by state and fields",
+                flags: filters,
+                examples: [
+                    "\(noun) list --status draft \(exampleFilter) --fields id,title,status",
+                    "\(noun) list --format json --limit 5",
+                ]
+            ),
+            CommandSpec(
+                noun: noun,
+                verb: "show",
+                summary: "show one \(noun) with every field",
+                arguments: "ID|SLUG",
+                flags: [filters[1]],
+                examples: ["\(noun) show 42"]
+            ),
+            CommandSpec(
+                noun: noun,
+                verb: "create",
+                summary: "create a \(noun) (it starts as a draft)",
+                flags: writeFlags + [filters[1], message] + fieldFlags,
+                examples: ["\(noun) create --title \"...\" \(exampleFilter)"],
+                mutates: true
+            ),
+            CommandSpec(
+                noun: noun,
+                verb: "update",
+                summary: "change fields of one or more \(type.plural)",
+                arguments: "ID...",
+                flags: writeFlags + [
+                    FlagSpec("version", summary: "the version you read; refused if it changed since", placeholder: "N"),
+                    FlagSpec("clear", summary: "fields to empty, separated by commas", placeholder: "FIELD"), message,
+                ] + fieldFlags,
+                examples: ["\(noun) update 42 --title \"New title\""],
+                mutates: true
+            ),
+            CommandSpec(
+                noun: noun,
+                verb: "delete",
+                summary: "move \(type.plural) to the trash",
+                arguments: "ID...",
+                examples: ["\(noun) list --status draft | \(noun) delete --yes"],
+                mutates: true,
+                destructive: true
+            ),
+            CommandSpec(
+                noun: noun,
+                verb: "restore",
+                summary: "take \(type.plural) out of the trash",
+                arguments: "ID...",
+                mutates: true
+            ),
+            CommandSpec(
+                noun: noun,
+                verb: "purge",
+                summary: "remove trashed \(type.plural) for good",
+                arguments: "ID...",
+                mutates: true,
+                destructive: true
+            ),
+            CommandSpec(
+                noun: noun,
+                verb: "history",
+                summary: "the revisions of a \(noun)",
+                arguments: "ID",
+                examples: ["\(noun) history 42"]
+            ),
+            CommandSpec(
+                noun: noun,
+                verb: "diff",
+                summary: "what changed between two revisions (default: the last two)",
+                arguments: "ID",
+                flags: [
+                    FlagSpec("from", summary: "the older version", placeholder: "N"),
+                    FlagSpec("to", summary: "the newer version", placeholder: "N"),
+                ],
+                examples: ["\(noun) diff 42 --from 1 --to 3"]
+            ),
+            CommandSpec(
+                noun: noun,
+                verb: "revert",
+                summary: "save an older revision's content as a new version",
+                arguments: "ID",
+                flags: [FlagSpec("to", summary: "the version to go back to", placeholder: "N")],
+                examples: ["\(noun) revert 42 --to 3"],
+                mutates: true
+            ),
+        ]
+    }
+}

@@ -1,0 +1,97 @@
+/// A command the shell knows: how it is called, what it does, its flags and examples, for
+/// parsing, `help` and completion.
+public struct CommandSpec: Sendable {
+    /// The noun (`practice`), or `nil` for a built-in such as `use`.
+    public let noun: String?
+    /// The verb (`list`), or the built-in's name.
+    public let verb: String
+    /// One line on what it does.
+    public let summary: String
+    /// The positional arguments, as shown in usage (`ID...`).
+    public let arguments: String
+    /// The flags it takes beyond the global ones.
+    public let flags: [FlagSpec]
+    /// Example lines.
+    public let examples: [String]
+    /// Whether it changes data (so `--dry-run` applies).
+    public let mutates: Bool
+    /// Whether it destroys data (so it asks for confirmation).
+    public let destructive: Bool
+
+    public init(
+        noun: String?,
+        verb: String,
+        summary: String,
+        arguments: String = "",
+        flags: [FlagSpec] = [],
+        examples: [String] = [],
+        mutates: Bool = false,
+        destructive: Bool = false
+    ) {
+        self.noun = noun
+        self.verb = verb
+        self.summary = summary
+        self.arguments = arguments
+        self.flags = flags
+        self.examples = examples
+        self.mutates = mutates
+        self.destructive = destructive
+    }
+
+    /// `practice list` or `use`.
+    public var name: String { noun.map { "\($0) \(verb)" } ?? verb }
+
+    /// The usage line.
+    public var usage: String {
+        var text = name
+        if !arguments.isEmpty { text += " " + arguments }
+        for flag in flags.prefix(6) {
+            text += flag.takesValue ? " [--\(flag.name) \(flag.placeholder)]" : " [--\(flag.name)]"
+        }
+        if flags.count > 6 { text += " [...]" }
+        return text
+    }
+}
+
+/// One flag of a command.
+public struct FlagSpec: Sendable {
+    public let name: String
+    public let takesValue: Bool
+    public let summary: String
+    /// Values for completion (vocabulary codes).
+    public let values: [String]
+    public let placeholder: String
+
+    public init(
+        _ name: String,
+        takesValue: Bool = true,
+        summary: String,
+        values: [String] = [],
+        placeholder: String = "VALUE"
+    ) {
+        self.name = name
+        self.takesValue = takesValue
+        self.summary = summary
+        self.values = values
+        self.placeholder = placeholder
+    }
+
+    /// Flags every command accepts.
+    public static let global: [FlagSpec] = [
+        FlagSpec("tenant", summary: "run in this tenant instead of the one chosen with use", placeholder: "CODE"),
+        FlagSpec(
+            "format",
+            summary: "table, json, csv, ids or count",
+            values: OutputFormat.allCases.map(\.rawValue),
+            placeholder: "FORMAT"
+        ),
+        FlagSpec("fields", summary: "the columns to show, separated by commas", placeholder: "A,B"),
+        FlagSpec(
+            "dry-run",
+            takesValue: false,
+            summary: "run for real in a transaction that is rolled back, and show the result"
+        ),
+        FlagSpec("yes", takesValue: false, summary: "do not ask for confirmation"),
+        FlagSpec("quiet", takesValue: false, summary: "print no diagnostics, only data and errors"),
+    ]
+}

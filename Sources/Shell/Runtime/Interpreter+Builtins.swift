@@ -1,0 +1,68 @@
+internal import Kernel
+
+extension Interpreter {
+    func runBuiltin(_ spec: CommandSpec, _ arguments: Arguments, show: Bool) async throws -> Records {
+        switch spec.verb {
+        case "use":
+            guard arguments.positional.count == 1 else { throw ShellError.usage("use needs one tenant code: use cr") }
+            let code = arguments.positional[0]
+            let tenants = try await backend.tenants()
+            guard tenants.contains(where: { $0.code == code }) else {
+                let known = tenants.map(\.code).joined(separator: ", ")
+                throw ShellError("there is no tenant '\(code)' you can see (tenants: \(known))")
+            }
+            tenant = code
+            return .none
+        case "tenants":
+            let tenants = try await backend.tenants()
+            let table = Table(
+                columns: ["code", "name", "default_language", "languages", "archived"],
+                rows: tenants.map {
+                    [
+                        $0.code, $0.name, $0.defaultLanguage, $0.languages.joined(separator: ";"),
+                        $0.isArchived ? "yes" : "no",
+                    ]
+                }
+            )
+            if show { try self.show(.table(table), arguments) }
+            return .table(table)
+        case "help":
+            console.data(Help(catalog: catalog).text(for: arguments.positional))
+            return .none
+        case "begin":
+            guard !(await backend.inTransaction()) else {
+                throw ShellError("a transaction is already open: commit or rollback first")
+            }
+            try await backend.begin()
+            note("transaction open: commit or rollback", arguments)
+            return .none
+        case "commit":
+            guard await backend.inTransaction() else { throw ShellError("no transaction is open (begin opens one)") }
+            try await backend.commit()
+            return .none
+        case "rollback":
+            guard await backend.inTransaction() else { throw ShellError("no transaction is open (begin opens one)") }
+            try await backend.rollback()
+            note("rolled back", arguments)
+            return .none
+        case "sql":
+            guard !arguments.positional.isEmpty else { throw ShellError.usage("sql needs a query: sql \"select ...\"") }
+            let table = try await backend.sql(arguments.positional.joined(separator: " "))
+            if show { try self.show(.table(table), arguments) }
+            return .table(table)
+        case "timing":
+            switch arguments.positional.first {
+            case "on": timing = true
+            case "off": timing = false
+            case nil: timing.toggle()
+            default: throw ShellError.usage("timing takes on or off")
+            }
+            note("timing is \(timing ? "on" : "off")", arguments)
+            return .none
+        case "exit", "quit":
+            throw ExitSignal()
+        default:
+            throw ShellError.usage("unknown command \(spec.verb)")
+        }
+    }
+}

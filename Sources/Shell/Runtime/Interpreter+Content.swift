@@ -1,0 +1,306 @@
+internal import Foundation
+internal import Kernel
+
+extension Interpreter {
+    func runContent(_ spec: CommandSpec, type: ContentType, _ arguments: Arguments, show: Bool) async throws -> Records
+    {
+        let tenant = try currentTenant(arguments)
+        if spec.mutates && arguments.has("dry-run") {
+            let records = try await backend.dryRun {
+                try await perform(spec, type: type, tenant: tenant, arguments, show: false)
+            }
+            note("dry run: nothing was kept", arguments)
+            if show { try self.show(records, arguments) }
+            return records
+        }
+        return try await perform(spec, type: type, tenant: tenant, arguments, show: show)
+    }
+
+    private func currentTenant(_ arguments: Arguments) throws -> String {
+        if let code = arguments.value("tenant") ?? tenant { return code }
+        throw ShellError("no tenant chosen: run use TENANT first (tenants lists them), or add --tenant CODE")
+    }
+
+    private func perform(
+        _ spec: CommandSpec,
+        type: ContentType,
+        tenant: String,
+        _ arguments: Arguments,
+        show: Bool
+    )
+        async throws -> Records
+    {
+        let store = backend.store
+        switch spec.verb {
+        case "list":
+            var query = try listQuery(type: type, arguments)
+            var items: [Item] = []
+            while true {
+                let page = try await store.list(query, tenant: tenant)
+                items += page.items
+                guard let next = page.next else { break }
+                guard arguments.has("all") else {
+                    note("(more \(type.plural) follow: add --all, or a higher --limit)", arguments)
+                    break
+                }
+                query.after = next
+            }
+            if show { try self.show(.items(items), arguments) }
+            return .items(items)
+        case "show":
+            if arguments.positional.count > 1 {
+                var items: [Item] = []
+                for id in try idsArgument(arguments, spec: spec) {
+                    items.append(try await store.item(id: id, tenant: tenant))
+                }
+                if show { try self.show(.items(items), arguments) }
+                return .items(items)
+            }
+            let item = try await find(one: arguments, type: type, tenant: tenant)
+            if show { try self.show(.items([item]), arguments, detail: item) }
+            return .items([item])
+        case "create":
+            let draft = ItemDraft(
+                type: type.name,
+                title: arguments.value("title") ?? "",
+                language: arguments.value("language"),
+                slug: arguments.value("slug"),
+                fields: try fieldValues(type: type, arguments)
+            )
+            let item = try await store.create(
+                draft,
+                tenant: tenant,
+                author: backend.user,
+                message: arguments.value("message")
+            )
+            note("created \(type.name) \(item.id) (\(item.slug))", arguments)
+            if show { try self.show(.items([item]), arguments) }
+            return .items([item])
+        case "update":
+            let ids = try idsArgument(arguments, spec: spec)
+            let fields = try fieldValues(type: type, arguments)
+            let clear = arguments.values["clear"].map { $0.flatMap(ValueParser.splitList) } ?? []
+            for name in clear where type.field(name) == nil {
+                throw ShellError.usage("--clear \(name): \(type.name) has no field \(name)")
+            }
+            let changes = ItemChanges(
+                title: arguments.value("title"),
+                slug: arguments.value("slug"),
+                set: fields,
+                remove: clear
+            )
+            let version = try arguments.value("version").map { text -> Int in
+                guard let number = Int(text) else { throw ShellError.usage("--version needs a number") }
+                return number
+            }
+            let items = try await each(ids, verb: "update", arguments) { id in
+                var expected = version ?? 0
+                if version == nil { expected = try await store.item(id: id, tenant: tenant).version }
+                return try await store.update(
+                    id: id,
+                    tenant: tenant,
+                    expectedVersion: expected,
+                    changes: changes,
+                    author: self.backend.user,
+                    message: arguments.value("message")
+                )
+            }
+            if show { try self.show(.items(items), arguments) }
+            return .items(items)
+        case "delete", "restore", "purge":
+            let ids = try idsArgument(arguments, spec: spec)
+            if spec.destructive {
+                try confirm("\(spec.verb) \(ids.count) \(ids.count == 1 ? type.name : type.plural)", arguments)
+            }
+            let items = try await each(ids, verb: spec.verb, arguments) { id in
+                switch spec.verb {
+                case "delete": return try await store.delete(id: id, tenant: tenant, author: self.backend.user)
+                case "restore": return try await store.restore(id: id, tenant: tenant, author: self.backend.user)
+                default:
+                    let item = try await store.item(id: id, tenant: tenant)
+                    try await store.purge(id: id, tenant: tenant, author: self.backend.user)
+                    return item
+                }
+            }
+            if show && arguments.value("format") != nil { try self.show(.items(items), arguments) }
+            return .items(items)
+        case "history":
+            let item = try await find(one: arguments, type: type, tenant: tenant)
+            let revisions = try await store.history(id: item.id, tenant: tenant)
+            let formatter = ISO8601DateFormatter()
+            let table = Table(
+                columns: ["version", "date", "author", "status", "title", "message"],
+                rows: revisions.map {
+                    [
+                        String($0.version), formatter.string(from: $0.createdAt), $0.author, $0.status, $0.title,
+                        $0.message,
+                    ]
+                }
+            )
+            if show { try self.show(.table(table), arguments) }
+            return .table(table)
+        case "diff":
+            let item = try await find(one: arguments, type: type, tenant: tenant)
+            let revisions = try await store.history(id: item.id, tenant: tenant)
+            let to = try number(arguments, "to") ?? revisions.last?.version ?? 1
+            let from = try number(arguments, "from") ?? max(1, to - 1)
+            guard let old = revisions.first(where: { $0.version == from }),
+                let new = revisions.first(where: { $0.version == to })
+            else {
+                throw ShellError(
+                    "item \(item.id) has versions 1 to \(revisions.count); choose --from and --to among them"
+                )
+            }
+            let table = Table(
+                columns: ["field", "version \(from)", "version \(to)"],
+                rows: FieldChange.between(old, new).map {
+                    [$0.field, $0.before.map(Renderer.text), $0.after.map(Renderer.text)]
+                }
+            )
+            if show { try self.show(.table(table), arguments) }
+            return .table(table)
+        case "revert":
+            let item = try await find(one: arguments, type: type, tenant: tenant)
+            guard let version = try number(arguments, "to") else { throw ShellError.usage("revert needs --to VERSION") }
+            let reverted = try await store.revert(
+                id: item.id,
+                tenant: tenant,
+                to: version,
+                expectedVersion: item.version,
+                author: backend.user
+            )
+            note(
+                "\(type.name) \(item.id) is now version \(reverted.version), with the content of version \(version)",
+                arguments
+            )
+            return .items([reverted])
+        default:
+            throw ShellError.usage("\(type.name) has no verb \(spec.verb)")
+        }
+    }
+
+    /// Runs `body` for each id, reporting each failure and going on; any failure after a
+    /// success is a partial failure.
+    private func each(
+        _ ids: [Int64],
+        verb: String,
+        _ arguments: Arguments,
+        _ body: (Int64) async throws -> Item
+    )
+        async throws -> [Item]
+    {
+        var done: [Item] = []
+        var failures: [String] = []
+        for id in ids {
+            do {
+                done.append(try await body(id))
+            } catch {
+                let reason = (error as? ContentError)?.message ?? (error as? ValidationError)?.description ?? "\(error)"
+                failures.append("\(id): \(reason)")
+                if ids.count == 1 { throw error }
+            }
+        }
+        if ids.count > 1 { note("\(verb): \(done.count) done, \(failures.count) failed", arguments) }
+        for failure in failures { console.diagnostic("  failed \(failure)") }
+        if !failures.isEmpty {
+            throw ShellError("\(failures.count) of \(ids.count) failed", partial: !done.isEmpty)
+        }
+        return done
+    }
+
+    private func confirm(_ action: String, _ arguments: Arguments) throws {
+        guard !arguments.has("yes") && !arguments.has("dry-run") else { return }
+        guard let ask = console.confirm else {
+            throw ShellError("refusing to \(action) without confirmation: there is no terminal to ask on; add --yes")
+        }
+        guard ask("\(action.prefix(1).uppercased() + action.dropFirst())?") else { throw ShellError("cancelled") }
+    }
+
+    private func idsArgument(_ arguments: Arguments, spec: CommandSpec) throws -> [Int64] {
+        guard !arguments.positional.isEmpty else {
+            throw ShellError.usage("\(spec.name) needs ids (\(spec.arguments)), given or piped: help \(spec.name)")
+        }
+        return try arguments.positional.flatMap(ValueParser.splitList).map { text in
+            guard let id = Int64(text) else { throw ShellError.usage("'\(text)' is not an id") }
+            return id
+        }
+    }
+
+    private func number(_ arguments: Arguments, _ name: String) throws -> Int? {
+        guard let text = arguments.value(name) else { return nil }
+        guard let number = Int(text) else { throw ShellError.usage("--\(name) needs a whole number") }
+        return number
+    }
+
+    /// The item named by the one positional argument: an id, or a slug.
+    private func find(one arguments: Arguments, type: ContentType, tenant: String) async throws -> Item {
+        guard arguments.positional.count == 1, let key = arguments.positional.first else {
+            throw ShellError.usage("\(type.name) needs one id or slug")
+        }
+        let store = backend.store
+        if let id = Int64(key) {
+            let item = try await store.item(id: id, tenant: tenant)
+            guard item.type == type.name else { throw ShellError("item \(id) is a \(item.type), not a \(type.name)") }
+            return item
+        }
+        var language = arguments.value("language") ?? ""
+        if language.isEmpty { language = try await store.tenant(tenant).defaultLanguage }
+        return try await store.item(slug: key, type: type.name, language: language, tenant: tenant)
+    }
+
+    /// Field values from the flags named after fields.
+    private func fieldValues(type: ContentType, _ arguments: Arguments) throws -> [String: FieldValue] {
+        var values: [String: FieldValue] = [:]
+        for field in type.fields {
+            let flag = field.name.replacing("_", with: "-")
+            guard let text = arguments.value(flag) else { continue }
+            values[field.name] = try ValueParser.parse(text, as: field.kind, field: flag)
+        }
+        return values
+    }
+
+    private func listQuery(type: ContentType, _ arguments: Arguments) throws -> ItemQuery {
+        var query = ItemQuery(type: type.name, language: arguments.value("language"))
+        query.statuses = arguments.values["status"].map { $0.flatMap(ValueParser.splitList) } ?? []
+        for status in query.statuses where !type.workflow.states.contains(status) {
+            throw ShellError.usage("--status \(status): the states are " + type.workflow.states.joined(separator: ", "))
+        }
+        query.trashed = arguments.has("trash")
+        if let limit = try number(arguments, "limit") {
+            guard (1...1000).contains(limit) else { throw ShellError.usage("--limit must be from 1 to 1000") }
+            query.limit = limit
+        }
+        if let sort = arguments.value("sort") {
+            guard let order = ItemSort(rawValue: sort) else {
+                throw ShellError.usage(
+                    "--sort must be one of " + ItemSort.allCases.map(\.rawValue).joined(separator: ", ")
+                )
+            }
+            query.sort = order
+        }
+        for field in type.fields where !field.isPrivate {
+            switch field.kind {
+            case .date, .dateTime:
+                let from = arguments.value("\(field.filterName)-after")
+                let to = arguments.value("\(field.filterName)-before")
+                if from != nil || to != nil { query.filters.append(.between(field.name, from: from, to: to)) }
+            default:
+                guard let texts = arguments.values[field.filterName] else { continue }
+                let element: FieldKind = if case .list(let inner, _) = field.kind { inner } else { field.kind }
+                let values = try texts.flatMap(ValueParser.splitList).map {
+                    try ValueParser.parse($0, as: element, field: field.filterName)
+                }
+                for value in values {
+                    let issues = FieldValidator().check(value, as: element, field: field.filterName)
+                    if let issue = issues.first { throw ShellError.usage("--\(issue.field): \(issue.message)") }
+                }
+                if case .list = field.kind {
+                    query.filters.append(.contains(field.name, values))
+                } else {
+                    query.filters.append(.oneOf(field.name, values))
+                }
+            }
+        }
+        return query
+    }
+}

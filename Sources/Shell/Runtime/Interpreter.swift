@@ -1,0 +1,214 @@
+internal import Foundation
+public import Kernel
+
+/// Runs shell statements against a backend: the same code for the prompt, `-c`, script
+/// files and standard input.
+///
+/// ```swift
+/// let shell = Interpreter(backend: backend, registry: registry, console: .standard(interactive: false))
+/// let outcome = await shell.run("use cr; practice list --format csv", source: nil)
+/// ```
+public final class Interpreter {
+    public let backend: any ShellBackend
+    public let catalog: CommandCatalog
+    public var console: Console
+    /// The tenant commands work in (`use`), shown in the prompt.
+    public var tenant: String?
+    /// `let` results and `--set` values.
+    public var variables: [String: [String]] = [:]
+    /// Whether each command's duration is shown.
+    public var timing = false
+    /// Set while a command runs, so Ctrl-C knows to cancel rather than ignore.
+    public private(set) var isRunning = false
+
+    public init(backend: any ShellBackend, registry: PluginRegistry, console: Console) {
+        self.backend = backend
+        catalog = CommandCatalog(registry: registry)
+        self.console = console
+    }
+
+    /// How a run ended.
+    public enum Outcome: Sendable, Equatable {
+        case success
+        case failed
+        case usage
+        case partial
+        case exit
+    }
+
+    /// Parses and runs `text`, stopping at the first error, which is reported on standard
+    /// error with `source` (a file name) and the line.
+    public func run(_ text: String, source: String?, firstLine: Int = 1) async -> Outcome {
+        var parser = Parser(text, firstLine: firstLine)
+        let statements: [Statement]
+        do {
+            statements = try parser.statements()
+        } catch let error as ShellSyntaxError {
+            report(error.message, at: error.position, source: source)
+            return .usage
+        } catch {
+            report("\(error)", at: nil, source: source)
+            return .failed
+        }
+        for statement in statements {
+            let started = ContinuousClock.now
+            isRunning = true
+            defer { isRunning = false }
+            do {
+                try await execute(statement)
+            } catch let signal as ExitSignal {
+                _ = signal
+                return .exit
+            } catch {
+                report(describe(error), at: statement.position, source: source)
+                return outcome(for: error)
+            }
+            if timing {
+                let elapsed = ContinuousClock.now - started
+                let milliseconds =
+                    Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+                console.diagnostic(String(format: "Time: %.3f ms", milliseconds))
+            }
+        }
+        return .success
+    }
+
+    /// The prompt: person, tenant, and `*` inside a transaction (`ana@cr*> `).
+    public func prompt() async -> String {
+        let open = await backend.inTransaction() ? "*" : ""
+        return "\(backend.user)@\(tenant ?? "-")\(open)> "
+    }
+
+    func execute(_ statement: Statement) async throws {
+        switch statement {
+        case .run(let pipeline):
+            let records = try await run(pipeline)
+            _ = records
+        case .assign(let name, let pipeline, _):
+            let records = try await run(pipeline, showLast: false)
+            variables[name] = records.ids
+            console.diagnostic("\(name): \(records.ids.count) ids")
+        }
+    }
+
+    /// Runs each command, handing its records to the next; the last one's are shown.
+    private func run(_ pipeline: Pipeline, showLast: Bool = true) async throws -> Records {
+        var input: [String]?
+        var records = Records.none
+        for (index, call) in pipeline.commands.enumerated() {
+            let last = index == pipeline.commands.count - 1
+            records = try await run(call, input: input, show: last && showLast)
+            input = records.ids
+        }
+        return records
+    }
+
+    /// Expands variables: a word that is only `$name` becomes every value it holds.
+    func expand(_ words: [Word]) throws -> [(text: String, isFlag: Bool)] {
+        var expanded: [(text: String, isFlag: Bool)] = []
+        for word in words {
+            if word.parts.count == 1, case .variable(let name) = word.parts[0] {
+                guard let values = variables[name] else {
+                    throw ShellError.usage("$\(name) is not set (use let \(name) = ... or --set \(name)=...)")
+                }
+                expanded += values.map { ($0, false) }
+                continue
+            }
+            var text = ""
+            for part in word.parts {
+                switch part {
+                case .text(let piece): text += piece
+                case .variable(let name):
+                    guard let values = variables[name] else { throw ShellError.usage("$\(name) is not set") }
+                    text += values.joined(separator: ",")
+                }
+            }
+            expanded.append((text, word.isFlag))
+        }
+        return expanded
+    }
+
+    private func run(_ call: CommandCall, input: [String]?, show: Bool) async throws -> Records {
+        let words = try expand(call.words)
+        guard let first = words.first?.text else { return .none }
+        if let spec = catalog.command(noun: nil, verb: first) {
+            var arguments = try Arguments(Array(words.dropFirst()), spec: spec)
+            if let input { arguments.positional += input }
+            return try await runBuiltin(spec, arguments, show: show)
+        }
+        guard let type = catalog.registry.contentType(first) else {
+            var message = "unknown command '\(first)'"
+            let suggestions = catalog.suggestions(for: first)
+            if !suggestions.isEmpty { message += "; did you mean \(suggestions.joined(separator: " or "))?" }
+            throw ShellError.usage(message + " (help lists the commands)")
+        }
+        guard words.count > 1 else {
+            throw ShellError.usage("\(type.name) needs a verb: " + verbs(of: type.name) + " (help \(type.name))")
+        }
+        let verb = words[1].text
+        guard let spec = catalog.command(noun: type.name, verb: verb) else {
+            throw ShellError.usage("\(type.name) has no verb '\(verb)'; its verbs: " + verbs(of: type.name))
+        }
+        var arguments = try Arguments(Array(words.dropFirst(2)), spec: spec)
+        if let input { arguments.positional += input }
+        return try await runContent(spec, type: type, arguments, show: show)
+    }
+
+    private func verbs(of noun: String) -> String {
+        catalog.commands.filter { $0.noun == noun }.map(\.verb).joined(separator: ", ")
+    }
+
+    /// Writes records on standard output in the format the flags ask for.
+    func show(_ records: Records, _ arguments: Arguments, detail: Item? = nil) throws {
+        let format = try self.format(arguments)
+        let fields = arguments.value("fields").map(ValueParser.splitList)
+        if let detail {
+            console.data(Renderer(width: console.width).renderDetail(detail, as: format, fields: fields))
+        } else {
+            console.data(Renderer(width: console.width).render(records, as: format, fields: fields))
+        }
+    }
+
+    func format(_ arguments: Arguments) throws -> OutputFormat {
+        guard let name = arguments.value("format") else { return .table }
+        guard let format = OutputFormat(rawValue: name) else {
+            throw ShellError.usage(
+                "--format must be one of " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            )
+        }
+        return format
+    }
+
+    /// A note on standard error, unless `--quiet`.
+    func note(_ text: String, _ arguments: Arguments) {
+        if !arguments.has("quiet") { console.diagnostic(text) }
+    }
+
+    private func report(_ message: String, at position: SourcePosition?, source: String?) {
+        var place = ""
+        if let source { place = source + ":" }
+        if let position { place += "\(position.line):" }
+        console.diagnostic("error: " + (place.isEmpty ? "" : place + " ") + message)
+    }
+
+    private func describe(_ error: any Error) -> String {
+        switch error {
+        case let error as ShellError: error.message
+        case let error as ValidationError:
+            "invalid: " + error.issues.map { "\($0.field) \($0.message)" }.joined(separator: "; ")
+        case let error as ContentError: error.message
+        default: String(describing: error)
+        }
+    }
+
+    private func outcome(for error: any Error) -> Outcome {
+        if let error = error as? ShellError {
+            if error.isUsage { return .usage }
+            if error.isPartial { return .partial }
+        }
+        return .failed
+    }
+}
+
+/// Thrown by `exit` to end the run.
+struct ExitSignal: Error {}

@@ -1,0 +1,37 @@
+public import Kernel
+
+/// What the shell needs from the platform, implemented by the executable over the Store:
+/// the shell itself depends on the Kernel only.
+public protocol ShellBackend: Sendable {
+    /// Where content lives.
+    var store: any ContentStore { get }
+    /// The person connected (`ana`), for the prompt and authorship.
+    var user: String { get }
+    /// Every tenant the person can see.
+    func tenants() async throws -> [Tenant]
+    /// Opens a transaction that later commands share.
+    func begin() async throws
+    /// Commits the open transaction.
+    func commit() async throws
+    /// Rolls the open transaction back.
+    func rollback() async throws
+    /// Whether a transaction is open.
+    func inTransaction() async -> Bool
+    /// Runs `body` and undoes everything it wrote, keeping what it returned.
+    func dryRun<Value>(_ body: () async throws -> Value) async throws -> Value
+    /// Runs a read-only SQL query under the person's own permissions.
+    func sql(_ text: String) async throws -> Table
+    /// Cancels the statement running now, from any thread (Ctrl-C).
+    func cancel()
+}
+
+/// Rows of text, for commands whose results are not items.
+public struct Table: Sendable, Hashable {
+    public var columns: [String]
+    public var rows: [[String?]]
+
+    public init(columns: [String], rows: [[String?]]) {
+        self.columns = columns
+        self.rows = rows
+    }
+}

@@ -1,0 +1,94 @@
+import Dispatch
+import Foundation
+import Kernel
+import Postgres
+import Shell
+import Store
+
+/// Runs the shell: interactively on a terminal, or a script from `-c`, a file or standard
+/// input. Ctrl-C cancels the running statement; the shell goes on.
+struct ShellSession {
+    let shell: Interpreter
+    let backend: PostgresShellBackend
+
+    /// Cancels the running statement on Ctrl-C instead of ending the process.
+    func trapInterrupts() -> any DispatchSourceSignal {
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        let backend = backend
+        source.setEventHandler { backend.cancel() }
+        source.resume()
+        return source
+    }
+
+    /// Reads and runs lines until `exit` or Ctrl-D.
+    func interactive() async -> Interpreter.Outcome {
+        let tenants = (try? await backend.tenants().map(\.code)) ?? []
+        let editor = LineEditor(
+            program: "micic",
+            historyFile: Self.historyFile,
+            completer: Completer(catalog: shell.catalog, tenants: tenants)
+        )
+        printError(
+            "micic: connected as \(backend.user); tenants: \(tenants.joined(separator: ", ")). help lists the commands; Ctrl-D leaves."
+        )
+        var buffer = ""
+        var last = Interpreter.Outcome.success
+        while true {
+            let prompt = buffer.isEmpty ? await shell.prompt() : "... "
+            guard let line = editor.readLine(prompt: prompt) else {
+                if editor.wasInterrupted {
+                    buffer = ""
+                    continue
+                }
+                printError("")
+                break
+            }
+            buffer += buffer.isEmpty ? line : "\n" + line
+            var parser = Parser(buffer)
+            do {
+                _ = try parser.statements()
+            } catch let error as ShellSyntaxError where error.isIncomplete {
+                continue
+            } catch {}
+            editor.remember(buffer)
+            last = await shell.run(buffer, source: nil)
+            buffer = ""
+            if last == .exit { break }
+        }
+        return last == .exit ? .success : .success
+    }
+
+    /// `$MICIC_HISTORY`, else `$XDG_STATE_HOME/micic/history`, else `~/.local/state/micic/history`.
+    static var historyFile: String {
+        let environment = ProcessInfo.processInfo.environment
+        if let file = environment["MICIC_HISTORY"], !file.isEmpty { return file }
+        let state =
+            environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.local/state")
+        return state + "/micic/history"
+    }
+}
+
+extension ShellSession {
+    /// Connects (starting and migrating the local database when none is configured, and
+    /// loading the demonstration content into it the first time) and prepares a shell.
+    static func open(
+        database: DatabaseOptions,
+        tenant: String?,
+        variables: [String: [String]]
+    ) async throws -> ShellSession {
+        let connection = try await database.connect()
+        let registry = try Platform.registry()
+        if try database.configured() == nil,
+            try await connection.run({ try TenantDirectory().list(on: $0).isEmpty })
+        {
+            let summary = try await DemoLoader(registry: registry).load(on: connection)
+            printError("first start: loaded the demonstration content (\(summary.itemsCreated) items in 3 tenants)")
+        }
+        let backend = await PostgresShellBackend(connection: connection, registry: registry)
+        let shell = Interpreter(backend: backend, registry: registry, console: .standard())
+        shell.variables = variables
+        shell.tenant = tenant
+        return ShellSession(shell: shell, backend: backend)
+    }
+}
