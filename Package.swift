@@ -99,6 +99,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "KernelTests", dependencies: ["Kernel"], swiftSettings: swiftSettings),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Kernel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PostgresTests",
             dependencies: ["Postgres", "MicicTesting"],

@@ -1,0 +1,203 @@
+import Foundation
+import Kernel
+import Shell
+import Synchronization
+import Testing
+
+/// The interpreter over the in-memory store: no database needed for the language itself.
+@Suite struct InterpreterTests {
+    static let note = ContentType(
+        name: "note",
+        plural: "notes",
+        label: "Note",
+        fields: [
+            FieldSpec("phases", .list(.choice(.phases)), shared: true, filter: "phase"),
+            FieldSpec("summary", .markdown(maxLength: 200)),
+        ]
+    )
+
+    struct NotesPlugin: Plugin {
+        var name: String { "notes" }
+        var contentTypes: [ContentType] { [InterpreterTests.note] }
+    }
+
+    /// A shell over a memory store, capturing what it writes.
+    final class Capture: Sendable {
+        let output = Mutex("")
+        let errors = Mutex("")
+    }
+
+    final class Harness {
+        let capture = Capture()
+        let shell: Interpreter
+
+        init(confirm: (@Sendable (String) -> Bool)? = nil) throws {
+            let registry = try PluginRegistry([NotesPlugin()])
+            let store = MemoryContentStore(
+                registry: registry,
+                tenants: [Tenant(code: "cr", name: "Costa Rica", defaultLanguage: "es", languages: ["es", "en"])]
+            )
+            let backend = MemoryBackend(store: store)
+            shell = Interpreter(
+                backend: backend,
+                registry: registry,
+                console: Console(data: { _ in }, diagnostic: { _ in }, confirm: confirm, width: nil)
+            )
+            let capture = capture
+            shell.console = Console(
+                data: { text in capture.output.withLock { $0 += text } },
+                diagnostic: { text in capture.errors.withLock { $0 += text + "\n" } },
+                confirm: confirm,
+                width: nil
+            )
+        }
+
+        func run(_ text: String) async -> Interpreter.Outcome {
+            capture.output.withLock { $0 = "" }
+            capture.errors.withLock { $0 = "" }
+            return await shell.run(text, source: "test")
+        }
+
+        var out: String { capture.output.withLock { $0 } }
+        var err: String { capture.errors.withLock { $0 } }
+    }
+
+    private func seeded(confirm: (@Sendable (String) -> Bool)? = nil) async throws -> Harness {
+        let harness = try Harness(confirm: confirm)
+        let outcome = await harness.run(
+            """
+            use cr
+            note create --title "Plan, \\"quoted\\"" --phases preparedness --summary "first"
+            note create --title "Second plan" --phases post_crisis,preparedness
+            note create --title "Third" --phases emergency_response
+            """
+        )
+        #expect(outcome == .success, "\(harness.err)")
+        return harness
+    }
+
+    @Test func everyOutputFormat() async throws {
+        let shell = try await seeded()
+        #expect(await shell.run("note list --format ids --sort id") == .success)
+        #expect(shell.out == "1\n2\n3\n")
+        #expect(await shell.run("note list --format count --phase preparedness") == .success)
+        #expect(shell.out == "2\n")
+        #expect(await shell.run("note list --format csv --fields id,title,phases --sort id") == .success)
+        #expect(
+            shell.out
+                == "id,title,phases\r\n1,\"Plan, \"\"quoted\"\"\",preparedness\r\n2,Second plan,post_crisis; preparedness\r\n3,Third,emergency_response\r\n"
+        )
+        #expect(await shell.run("note list --format json --sort id") == .success)
+        let json = try JSONSerialization.jsonObject(with: Data(shell.out.utf8)) as? [[String: Any]]
+        #expect(json?.count == 3)
+        #expect(json?.first?["title"] as? String == "Plan, \"quoted\"")
+        #expect((json?.first?["fields"] as? [String: Any])?["summary"] as? String == "first")
+        #expect(await shell.run("note list --fields id,title") == .success)
+        #expect(shell.out.split(separator: "\n").first == "id  title")
+    }
+
+    @Test func pipesAndVariablesCarryIds() async throws {
+        let shell = try await seeded()
+        #expect(await shell.run("note list --phase emergency-response --format ids") == .usage)
+        #expect(shell.err.contains("--phase"))
+        #expect(await shell.run("note list --phase emergency_response | note delete --yes") == .success)
+        #expect(await shell.run("note list --format ids --sort id") == .success)
+        #expect(shell.out == "1\n2\n")
+        #expect(
+            await shell.run("let plans = note list --phase preparedness\nnote show $plans --format ids") == .success
+        )
+        #expect(shell.out == "2\n1\n" || shell.out == "1\n2\n")
+        #expect(shell.shell.variables["plans"]?.count == 2)
+    }
+
+    @Test func mistakesAreUsageErrorsWithSuggestions() async throws {
+        let shell = try await seeded()
+        #expect(await shell.run("nots list") == .usage)
+        #expect(shell.err.contains("did you mean note?"))
+        #expect(await shell.run("note lst") == .usage)
+        #expect(shell.err.contains("list"))
+        #expect(await shell.run("note list --phse preparedness") == .usage)
+        #expect(shell.err.contains("did you mean --phase?"))
+        #expect(await shell.run("note list --format xml") == .usage)
+        #expect(await shell.run("note show $nothing") == .usage)
+        #expect(shell.out.isEmpty)
+    }
+
+    @Test func aScriptStopsAtItsFirstErrorAndNamesTheLine() async throws {
+        let shell = try await seeded()
+        let outcome = await shell.run("note list --format count\nnote create --title \"\"\nnote create --title Never")
+        #expect(outcome == .failed)
+        #expect(shell.err.contains("test:2:"))
+        #expect(shell.err.contains("title is required"))
+        #expect(await shell.run("note list --format count") == .success)
+        #expect(shell.out == "3\n")
+    }
+
+    @Test func destructiveCommandsAskOrRefuse() async throws {
+        let refusing = try await seeded()
+        #expect(await refusing.run("note delete 1") == .failed)
+        #expect(refusing.err.contains("add --yes"))
+        let declined = try await seeded(confirm: { _ in false })
+        #expect(await declined.run("note delete 1 2") == .failed)
+        #expect(declined.err.contains("cancelled"))
+        let agreed = try await seeded(confirm: { question in question.contains("2 notes") })
+        #expect(await agreed.run("note delete 1 2") == .success)
+        #expect(await agreed.run("note list --format count") == .success)
+        #expect(agreed.out == "1\n")
+    }
+
+    @Test func bulkFailuresArePartial() async throws {
+        let shell = try await seeded()
+        #expect(await shell.run("note update 1 999 --summary changed") == .partial)
+        #expect(shell.err.contains("999"))
+        #expect(await shell.run("note show 1 --format json --fields summary") == .success)
+        #expect(shell.out.contains("changed"))
+    }
+
+    @Test func helpIsGeneratedFromTheRegistrations() async throws {
+        let shell = try await seeded()
+        #expect(await shell.run("help") == .success)
+        #expect(shell.out.contains("note"))
+        #expect(await shell.run("help note list") == .success)
+        #expect(shell.out.contains("--phase"))
+        #expect(shell.out.contains("examples:"))
+        #expect(await shell.run("use nowhere") == .failed)
+        #expect(shell.err.contains("tenants: cr"))
+    }
+
+    @Test func completionKnowsTheContext() throws {
+        let completer = Completer(
+            catalog: CommandCatalog(registry: try PluginRegistry([NotesPlugin()])),
+            tenants: ["cr", "hq"]
+        )
+        #expect(completer.candidates(before: "no").candidates == ["note"])
+        #expect(completer.candidates(before: "note li").candidates == ["list"])
+        #expect(completer.candidates(before: "note list --ph").candidates == ["--phase"])
+        #expect(completer.candidates(before: "note list --phase pre").candidates == ["preparedness"])
+        #expect(
+            completer.candidates(before: "note list --phase post_crisis,pre").candidates == ["post_crisis,preparedness"]
+        )
+        #expect(completer.candidates(before: "use ").candidates == ["cr", "hq"])
+        #expect(completer.candidates(before: "note list | note de").candidates == ["delete"])
+    }
+}
+
+/// A backend over a memory store; transactions are not supported there.
+struct MemoryBackend: ShellBackend {
+    let store: any ContentStore
+    var user: String { "tester" }
+    let tenantList = [Tenant(code: "cr", name: "Costa Rica", defaultLanguage: "es", languages: ["es", "en"])]
+
+    init(store: any ContentStore) { self.store = store }
+
+    func tenants() async throws -> [Tenant] { tenantList }
+    func begin() async throws { throw ShellError("no transactions in memory") }
+    func commit() async throws { throw ShellError("no transactions in memory") }
+    func rollback() async throws { throw ShellError("no transactions in memory") }
+    func inTransaction() async -> Bool { false }
+    func dryRun<Value>(_ body: () async throws -> Value) async throws -> Value {
+        throw ShellError("no dry runs in memory")
+    }
+    func sql(_ text: String) async throws -> Table { throw ShellError("no SQL in memory") }
+    func cancel() {}
+}
