@@ -88,6 +88,7 @@ extension ShellSession {
         let backend = await PostgresShellBackend(connection: connection, registry: registry)
         let shell = Interpreter(backend: backend, registry: registry, console: .standard())
         shell.variables = variables
+        shell.describeError = { ErrorText.describe($0) }
         shell.tenant = tenant
         return ShellSession(shell: shell, backend: backend)
     }

@@ -20,6 +20,8 @@ public final class Interpreter {
     public var timing = false
     /// Set while a command runs, so Ctrl-C knows to cancel rather than ignore.
     public private(set) var isRunning = false
+    /// Words for errors the shell does not know (the platform's database errors).
+    public var describeError: @Sendable (any Error) -> String? = { _ in nil }
 
     public init(backend: any ShellBackend, registry: PluginRegistry, console: Console) {
         self.backend = backend
@@ -197,7 +199,7 @@ public final class Interpreter {
         case let error as ValidationError:
             "invalid: " + error.issues.map { "\($0.field) \($0.message)" }.joined(separator: "; ")
         case let error as ContentError: error.message
-        default: String(describing: error)
+        default: describeError(error) ?? String(describing: error)
         }
     }
 

@@ -1,0 +1,115 @@
+import Foundation
+import MicicTesting
+import Testing
+
+/// The shell through the built executable against a real database with the demo content.
+@Suite struct ShellCommandLineTests {
+    private func withDemo(_ body: (TestDatabase) async throws -> Void) async throws {
+        try await TestDatabase.with { database in
+            let load = try ExecutableRun("micic", ["demo", "load"], environment: ["DATABASE_URL": database.url])
+            #expect(load.status == 0, "\(load.standardError)")
+            try await body(database)
+        }
+    }
+
+    private func micic(_ database: TestDatabase, _ arguments: [String], input: String? = nil) throws -> ExecutableRun {
+        try ExecutableRun("micic", arguments, environment: ["DATABASE_URL": database.url], input: input)
+    }
+
+    @Test func commandsRunFromTheCommandLineAStringOrStandardInput() async throws {
+        try await withDemo { database in
+            let oneShot = try micic(database, ["-c", "use cr; practice list --format count"])
+            #expect(oneShot.status == 0)
+            let count = Int(oneShot.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+            #expect(count >= 2)
+            let piped = try micic(database, [], input: "use cr\npractice list --format count\n")
+            #expect(piped.standardOutput == oneShot.standardOutput)
+            let json = try micic(database, ["-c", "news list --tenant cr --format json"])
+            let parsed = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]]
+            #expect((parsed?.count ?? 0) >= 2)
+            let csv = try micic(database, ["-c", "tenants --format csv --fields code,name"])
+            #expect(csv.standardOutput.hasPrefix("code,name\r\n"))
+            #expect(csv.standardOutput.contains("cr,IOM Costa Rica\r\n"))
+            let ids = try micic(database, ["-c", "use hq; tool list --status published --format ids"])
+            #expect(ids.standardOutput.split(separator: "\n").allSatisfy { Int($0) != nil })
+        }
+    }
+
+    @Test func exitCodesAreDistinct() async throws {
+        try await withDemo { database in
+            #expect(try micic(database, ["-c", "use cr; practice list --format count"]).status == 0)
+            let failed = try micic(database, ["-c", "use cr; practice create --title \"\""])
+            #expect(failed.status == 1)
+            #expect(failed.standardError.contains("title is required"))
+            #expect(failed.standardOutput.isEmpty)
+            let usage = try micic(database, ["-c", "practise list"])
+            #expect(usage.status == 2)
+            #expect(usage.standardError.contains("did you mean practice"))
+            let partial = try micic(database, ["-c", "use cr; news list --format ids | news update --tags checked; news update 99999 --tags x"])
+            #expect(partial.status == 1)
+            let mixed = try micic(database, ["-c", "use cr; let n = news list; news update $n 99999 --tags checked"])
+            #expect(mixed.status == 3)
+            #expect(mixed.standardError.contains("99999"))
+            let refused = try micic(database, ["-c", "use cr; news delete 1"])
+            #expect(refused.status == 1)
+            #expect(refused.standardError.contains("add --yes"))
+        }
+    }
+
+    @Test func aScriptStopsAtItsErrorLine() async throws {
+        try await withDemo { database in
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("micic-\(UUID().uuidString).micic")
+            try """
+            # publish a note
+            use $office
+            practice create --title "From the script" --phases preparedness --countries CR
+            practice create --title "Bad" --phases preparation --countries CR
+            practice create --title "Never created" --phases preparedness --countries CR
+            """.write(to: file, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let run = try micic(database, ["run", file.path, "--set", "office=cr"])
+            #expect(run.status == 1)
+            #expect(run.standardError.contains("\(file.path):4:"))
+            #expect(run.standardError.contains("preparation"))
+            let titles = try micic(database, ["-c", "use cr; practice list --fields title --format csv"]).standardOutput
+            #expect(titles.contains("From the script"))
+            #expect(!titles.contains("Never created"))
+        }
+    }
+
+    @Test func dryRunsAndTransactionsLeaveNothingBehind() async throws {
+        try await withDemo { database in
+            let before = try micic(database, ["-c", "use cr; practice list --format count --all"]).standardOutput
+            let dry = try micic(database, ["-c", "use cr; practice create --title \"Dry\" --phases preparedness --countries CR --dry-run --format ids"])
+            #expect(dry.status == 0)
+            #expect(Int(dry.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)) != nil)
+            #expect(dry.standardError.contains("dry run"))
+            let rolled = try micic(
+                database,
+                ["-c", "use cr; begin; practice create --title \"Rolled\" --phases preparedness --countries CR; rollback"]
+            )
+            #expect(rolled.status == 0)
+            let after = try micic(database, ["-c", "use cr; practice list --format count --all"]).standardOutput
+            #expect(before == after)
+            let committed = try micic(
+                database,
+                ["-c", "use cr; begin; practice create --title \"Kept\" --phases preparedness --countries CR; commit"]
+            )
+            #expect(committed.status == 0)
+            let kept = try micic(database, ["-c", "use cr; practice show kept --format json --fields title"]).standardOutput
+            #expect(kept.contains("Kept"))
+        }
+    }
+
+    @Test func sqlIsReadOnly() async throws {
+        try await withDemo { database in
+            let read = try micic(database, ["-c", "sql \"select code from tenants order by code\" --format ids"])
+            #expect(read.standardOutput == "cr\nhq\nph\n")
+            let write = try micic(database, ["-c", "sql \"delete from items\""])
+            #expect(write.status == 1)
+            #expect(write.standardError.contains("read-only transaction"))
+            let count = try micic(database, ["-c", "sql \"select count(*) as n from items\" --format csv"]).standardOutput
+            #expect(count != "n\r\n0\r\n")
+        }
+    }
+}
