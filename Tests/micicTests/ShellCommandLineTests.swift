@@ -45,7 +45,10 @@ import Testing
             let usage = try micic(database, ["-c", "practise list"])
             #expect(usage.status == 2)
             #expect(usage.standardError.contains("did you mean practice"))
-            let partial = try micic(database, ["-c", "use cr; news list --format ids | news update --tags checked; news update 99999 --tags x"])
+            let partial = try micic(
+                database,
+                ["-c", "use cr; news list --format ids | news update --tags checked; news update 99999 --tags x"]
+            )
             #expect(partial.status == 1)
             let mixed = try micic(database, ["-c", "use cr; let n = news list; news update $n 99999 --tags checked"])
             #expect(mixed.status == 3)
@@ -80,13 +83,22 @@ import Testing
     @Test func dryRunsAndTransactionsLeaveNothingBehind() async throws {
         try await withDemo { database in
             let before = try micic(database, ["-c", "use cr; practice list --format count --all"]).standardOutput
-            let dry = try micic(database, ["-c", "use cr; practice create --title \"Dry\" --phases preparedness --countries CR --dry-run --format ids"])
+            let dry = try micic(
+                database,
+                [
+                    "-c",
+                    "use cr; practice create --title \"Dry\" --phases preparedness --countries CR --dry-run --format ids",
+                ]
+            )
             #expect(dry.status == 0)
             #expect(Int(dry.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)) != nil)
             #expect(dry.standardError.contains("dry run"))
             let rolled = try micic(
                 database,
-                ["-c", "use cr; begin; practice create --title \"Rolled\" --phases preparedness --countries CR; rollback"]
+                [
+                    "-c",
+                    "use cr; begin; practice create --title \"Rolled\" --phases preparedness --countries CR; rollback",
+                ]
             )
             #expect(rolled.status == 0)
             let after = try micic(database, ["-c", "use cr; practice list --format count --all"]).standardOutput
@@ -96,7 +108,8 @@ import Testing
                 ["-c", "use cr; begin; practice create --title \"Kept\" --phases preparedness --countries CR; commit"]
             )
             #expect(committed.status == 0)
-            let kept = try micic(database, ["-c", "use cr; practice show kept --format json --fields title"]).standardOutput
+            let kept = try micic(database, ["-c", "use cr; practice show kept --format json --fields title"])
+                .standardOutput
             #expect(kept.contains("Kept"))
         }
     }
@@ -108,7 +121,8 @@ import Testing
             let write = try micic(database, ["-c", "sql \"delete from items\""])
             #expect(write.status == 1)
             #expect(write.standardError.contains("read-only transaction"))
-            let count = try micic(database, ["-c", "sql \"select count(*) as n from items\" --format csv"]).standardOutput
+            let count = try micic(database, ["-c", "sql \"select count(*) as n from items\" --format csv"])
+                .standardOutput
             #expect(count != "n\r\n0\r\n")
         }
     }
