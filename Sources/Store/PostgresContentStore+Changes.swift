@@ -151,6 +151,47 @@ extension PostgresContentStore {
         }
     }
 
+    public func transition(
+        id: Int64,
+        tenant: String,
+        name: String,
+        expectedVersion: Int,
+        author: String,
+        comment: String?
+    ) async throws -> Item {
+        try await connection.run { connection in
+            try connection.withTransaction { connection in
+                let record = try self.tenantRecord(tenant, on: connection)
+                let current = try self.item(id: id, tenant: tenant, on: connection, lock: true)
+                guard current.deletedAt == nil else {
+                    throw ContentError(.invalidState, "item \(id) is in the trash; restore it first")
+                }
+                guard current.version == expectedVersion else {
+                    throw ContentError.conflict(id: id, expected: expectedVersion, actual: current.version)
+                }
+                let transition = try self.rules.transition(name, for: current, in: record.tenant, comment: comment)
+                var moved = current
+                moved.status = transition.to
+                moved.author = author
+                let saved = try self.save(
+                    moved,
+                    replacing: current,
+                    tenantID: record.id,
+                    action: name,
+                    message: comment.map { "\(name): \($0)" } ?? name,
+                    on: connection
+                )
+                try connection.execute(
+                    """
+                    insert into workflow_events (tenant_id, item_id, transition, from_status, to_status, actor, comment)
+                    values (\(record.id), \(id), \(name), \(current.status), \(transition.to), \(author), \(comment))
+                    """
+                )
+                return saved
+            }
+        }
+    }
+
     public func delete(id: Int64, tenant: String, author: String) async throws -> Item {
         try await moveTrash(id: id, tenant: tenant, author: author, toTrash: true)
     }

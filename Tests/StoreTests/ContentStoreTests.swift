@@ -224,3 +224,90 @@ import Testing
         }
     }
 }
+
+@Suite struct WorkflowTransitionTests {
+    @Test(arguments: Fixtures.StoreKind.allCases)
+    func transitionsFollowTheWorkflow(kind: Fixtures.StoreKind) async throws {
+        try await Fixtures.withStore(kind) { store in
+            let item = try await store.create(
+                ItemDraft(type: "note", title: "Flow"),
+                tenant: "cr",
+                author: "ana",
+                message: nil
+            )
+            let early = await #expect(throws: ContentError.self) {
+                try await store.transition(
+                    id: item.id,
+                    tenant: "cr",
+                    name: "publish",
+                    expectedVersion: 1,
+                    author: "ana",
+                    comment: nil
+                )
+            }
+            #expect(early?.message.contains("publish applies to approved items") == true)
+            let submitted = try await store.transition(
+                id: item.id,
+                tenant: "cr",
+                name: "submit",
+                expectedVersion: 1,
+                author: "ana",
+                comment: nil
+            )
+            #expect(submitted.status == "in_review")
+            let silent = await #expect(throws: ValidationError.self) {
+                try await store.transition(
+                    id: item.id,
+                    tenant: "cr",
+                    name: "request-changes",
+                    expectedVersion: 2,
+                    author: "luis",
+                    comment: " "
+                )
+            }
+            #expect(silent?.issues.first?.field == "comment")
+            let approved = try await store.transition(
+                id: item.id,
+                tenant: "cr",
+                name: "approve",
+                expectedVersion: 2,
+                author: "luis",
+                comment: "good"
+            )
+            let published = try await store.transition(
+                id: item.id,
+                tenant: "cr",
+                name: "publish",
+                expectedVersion: approved.version,
+                author: "ana",
+                comment: nil
+            )
+            #expect(published.status == "published")
+            let history = try await store.history(id: item.id, tenant: "cr")
+            #expect(history.map(\.status) == ["draft", "in_review", "approved", "published"])
+            #expect(history[2].message == "approve: good")
+            let stale = await #expect(throws: ContentError.self) {
+                try await store.transition(
+                    id: item.id,
+                    tenant: "cr",
+                    name: "unpublish",
+                    expectedVersion: 1,
+                    author: "ana",
+                    comment: nil
+                )
+            }
+            #expect(stale?.code == .conflict)
+            let unknown = await #expect(throws: ContentError.self) {
+                try await store.transition(
+                    id: item.id,
+                    tenant: "cr",
+                    name: "teleport",
+                    expectedVersion: 4,
+                    author: "ana",
+                    comment: nil
+                )
+            }
+            #expect(unknown?.message.contains("no transition 'teleport'") == true)
+        }
+    }
+}

@@ -52,6 +52,30 @@ public struct ContentRules: Sendable {
         return changed
     }
 
+    /// The transition called `name` for `item`, checked against its workflow and state.
+    public func transition(_ name: String, for item: Item, in tenant: Tenant, comment: String?) throws -> Transition {
+        try writable(tenant)
+        let workflow = try type(item.type).workflow
+        guard let transition = workflow.transition(name) else {
+            throw ContentError(
+                .invalidState,
+                "the \(workflow.name) workflow has no transition '\(name)' ("
+                    + workflow.transitions.map(\.name).joined(separator: ", ") + ")"
+            )
+        }
+        guard transition.from.contains(item.status) else {
+            throw ContentError(
+                .invalidState,
+                "\(item.type) \(item.id) is \(item.status); \(name) applies to "
+                    + transition.from.joined(separator: " or ") + " items"
+            )
+        }
+        if transition.requiresComment && (comment ?? "").trimmingWhitespace().isEmpty {
+            throw ValidationError(issues: [ValidationIssue(field: "comment", message: "is required to \(name)")])
+        }
+        return transition
+    }
+
     /// Refuses writes to an archived tenant.
     public func writable(_ tenant: Tenant) throws {
         if tenant.isArchived {

@@ -35,6 +35,17 @@ public protocol ContentStore: Sendable {
     /// Saves the content of revision `version` as a new version.
     func revert(id: Int64, tenant: String, to version: Int, expectedVersion: Int, author: String) async throws -> Item
 
+    /// Takes the workflow transition called `name` (submit, approve, publish, ...) if the
+    /// item is in one of its starting states and still at `expectedVersion`.
+    func transition(
+        id: Int64,
+        tenant: String,
+        name: String,
+        expectedVersion: Int,
+        author: String,
+        comment: String?
+    ) async throws -> Item
+
     /// Moves the item to the trash.
     func delete(id: Int64, tenant: String, author: String) async throws -> Item
 

@@ -157,6 +157,29 @@ public actor MemoryContentStore: ContentStore {
         )
     }
 
+    public func transition(
+        id: Int64,
+        tenant code: String,
+        name: String,
+        expectedVersion: Int,
+        author: String,
+        comment: String?
+    ) throws -> Item {
+        let current = try item(id: id, tenant: code)
+        guard current.version == expectedVersion else {
+            throw ContentError.conflict(id: id, expected: expectedVersion, actual: current.version)
+        }
+        let transition = try rules.transition(name, for: current, in: try tenant(code), comment: comment)
+        var moved = current
+        moved.status = transition.to
+        moved.author = author
+        moved.version += 1
+        moved.updatedAt = clock()
+        items[code]![id] = moved
+        revisions[code]![id]!.append(Revision(of: moved, message: comment.map { "\(name): \($0)" } ?? name))
+        return moved
+    }
+
     public func delete(id: Int64, tenant code: String, author: String) throws -> Item {
         try moveTrash(id: id, tenant: code, toTrash: true)
     }

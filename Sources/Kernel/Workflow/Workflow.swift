@@ -63,7 +63,7 @@ public struct Workflow: Sendable, Hashable {
             Transition("publish", from: ["approved"], to: "published", roles: [.editor, .admin]),
             Transition("unpublish", from: ["published"], to: "approved", roles: [.editor, .admin]),
             Transition("archive", from: ["draft", "approved", "published"], to: "archived", roles: [.editor, .admin]),
-            Transition("restore", from: ["archived"], to: "draft", roles: [.editor, .admin]),
+            Transition("reopen", from: ["archived"], to: "draft", roles: [.editor, .admin]),
         ]
     )
 }

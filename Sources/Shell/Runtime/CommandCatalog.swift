@@ -137,7 +137,26 @@ public struct CommandCatalog: Sendable {
             example.flatMap { field in field.kind.vocabulary?.terms.first.map { "--\(field.filterName) \($0.code)" } }
             ?? ""
         let message = FlagSpec("message", summary: "why, kept with the revision", placeholder: "TEXT")
-        return [
+        let transitions = type.workflow.transitions.map { transition in
+            CommandSpec(
+                noun: noun,
+                verb: transition.name,
+                summary: "move \(type.plural) from \(transition.from.joined(separator: " or ")) to \(transition.to)"
+                    + " (" + Role.allCases.filter(transition.roles.contains).map(\.rawValue).joined(separator: ", ")
+                    + ")",
+                arguments: "ID...",
+                flags: [
+                    FlagSpec(
+                        "comment",
+                        summary: transition.requiresComment ? "why (required)" : "why, kept with the item",
+                        placeholder: "TEXT"
+                    )
+                ],
+                examples: ["\(noun) list --status \(transition.from[0]) | \(noun) \(transition.name) --yes"],
+                mutates: true
+            )
+        }
+        return transitions + [
             CommandSpec(
                 noun: noun,
                 verb: "list",

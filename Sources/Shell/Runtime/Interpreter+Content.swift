@@ -175,7 +175,27 @@ extension Interpreter {
             )
             return .items([reverted])
         default:
-            throw ShellError.usage("\(type.name) has no verb \(spec.verb)")
+            guard type.workflow.transition(spec.verb) != nil else {
+                throw ShellError.usage("\(type.name) has no verb \(spec.verb)")
+            }
+            let ids = try idsArgument(arguments, spec: spec)
+            if ids.count > 20 { try confirm("\(spec.verb) \(ids.count) \(type.plural)", arguments) }
+            let items = try await each(ids, verb: spec.verb, arguments) { id in
+                let current = try await store.item(id: id, tenant: tenant)
+                return try await store.transition(
+                    id: id,
+                    tenant: tenant,
+                    name: spec.verb,
+                    expectedVersion: current.version,
+                    author: self.backend.user,
+                    comment: arguments.value("comment")
+                )
+            }
+            if ids.count == 1, let item = items.first {
+                note("\(type.name) \(item.id) is now \(item.status)", arguments)
+            }
+            if show && arguments.value("format") != nil { try self.show(.items(items), arguments) }
+            return .items(items)
         }
     }
 

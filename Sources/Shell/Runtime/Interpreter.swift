@@ -152,7 +152,14 @@ public final class Interpreter {
             throw ShellError.usage("\(type.name) has no verb '\(verb)'; its verbs: " + verbs(of: type.name))
         }
         var arguments = try Arguments(Array(words.dropFirst(2)), spec: spec)
-        if let input { arguments.positional += input }
+        if let input {
+            // An empty pipe is nothing to do, not a missing argument.
+            if input.isEmpty && arguments.positional.isEmpty && spec.arguments.contains("ID") {
+                note("\(spec.name): nothing came through the pipe", arguments)
+                return .none
+            }
+            arguments.positional += input
+        }
         return try await runContent(spec, type: type, arguments, show: show)
     }
 
