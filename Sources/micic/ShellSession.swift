@@ -35,6 +35,7 @@ struct ShellSession {
         var buffer = ""
         var last = Interpreter.Outcome.success
         while true {
+            editor.completer.ids = shell.recentIDs
             let prompt = buffer.isEmpty ? await shell.prompt() : "... "
             guard let line = editor.readLine(prompt: prompt) else {
                 if editor.wasInterrupted {

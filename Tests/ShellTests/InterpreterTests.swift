@@ -1,8 +1,9 @@
 import Foundation
 import Kernel
-import Shell
 import Synchronization
 import Testing
+
+@testable import Shell
 
 /// The interpreter over the in-memory store: no database needed for the language itself.
 @Suite struct InterpreterTests {
@@ -200,4 +201,13 @@ struct MemoryBackend: ShellBackend {
     }
     func sql(_ text: String) async throws -> Table { throw ShellError("no SQL in memory") }
     func cancel() {}
+}
+
+@Suite struct ProgressTests {
+    @Test func progressLinesShowCountRateAndTimeLeft() {
+        let progress = Progress("publish", total: 100, write: { _ in })
+        #expect(progress.line(25, elapsed: 2) == "publish 25/100  12/s  6s left")
+        let open = Progress("reading", total: nil, write: nil)
+        #expect(open.line(300, elapsed: 3) == "reading 300  100/s")
+    }
 }

@@ -10,6 +10,10 @@ public struct Console: Sendable {
     public var confirm: (@Sendable (String) -> Bool)?
     /// The terminal's width, or `nil` when output is not a terminal.
     public var width: Int?
+    /// Writes on the terminal without a line end (progress lines); `nil` off a terminal.
+    public var progress: (@Sendable (String) -> Void)?
+    /// Whether the prompt may use colour.
+    public var colour = false
 
     public init(
         data: @escaping @Sendable (String) -> Void,
@@ -28,12 +32,17 @@ public struct Console: Sendable {
         let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1
         var ask: (@Sendable (String) -> Bool)?
         if interactive { ask = { @Sendable question in Console.ask(question) } }
-        return Console(
+        var console = Console(
             data: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
             diagnostic: { text in FileHandle.standardError.write(Data((text + "\n").utf8)) },
             confirm: ask,
             width: isatty(STDOUT_FILENO) == 1 ? Console.terminalWidth() : nil
         )
+        if isatty(STDERR_FILENO) == 1 {
+            console.progress = { text in FileHandle.standardError.write(Data(text.utf8)) }
+            console.colour = ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        }
+        return console
     }
 
     @Sendable private static func ask(_ question: String) -> Bool {

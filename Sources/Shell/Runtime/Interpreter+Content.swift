@@ -35,9 +35,12 @@ extension Interpreter {
         case "list":
             var query = try listQuery(type: type, arguments)
             var items: [Item] = []
+            let progress = Progress("reading \(type.plural)", total: nil, write: console.progress)
+            defer { progress.finish() }
             while true {
                 let page = try await store.list(query, tenant: tenant)
                 items += page.items
+                progress.update(items.count)
                 guard let next = page.next else { break }
                 guard arguments.has("all") else {
                     note("(more \(type.plural) follow: add --all, or a higher --limit)", arguments)
@@ -211,7 +214,10 @@ extension Interpreter {
     {
         var done: [Item] = []
         var failures: [String] = []
-        for id in ids {
+        let progress = Progress(verb, total: ids.count, write: console.progress)
+        defer { progress.finish() }
+        for (index, id) in ids.enumerated() {
+            progress.update(index)
             do {
                 done.append(try await body(id))
             } catch {

@@ -75,11 +75,18 @@ public final class Interpreter {
         return .success
     }
 
-    /// The prompt: person, tenant, and `*` inside a transaction (`ana@cr*> `).
+    /// The prompt: person, tenant, and `*` inside a transaction (`ana@cr*> `), in colour
+    /// on a terminal (escapes wrapped in \u{1} for libedit).
     public func prompt() async -> String {
         let open = await backend.inTransaction() ? "*" : ""
-        return "\(backend.user)@\(tenant ?? "-")\(open)> "
+        let text = "\(backend.user)@\(tenant ?? "-")\(open)> "
+        guard console.colour else { return text }
+        let colour = open.isEmpty ? "\u{1}\u{1b}[1;36m\u{1}" : "\u{1}\u{1b}[1;33m\u{1}"
+        return colour + text + "\u{1}\u{1b}[0m\u{1}"
     }
+
+    /// The ids the last command showed, for completion.
+    public private(set) var recentIDs: [String] = []
 
     func execute(_ statement: Statement) async throws {
         switch statement {
@@ -102,6 +109,7 @@ public final class Interpreter {
             records = try await run(call, input: input, show: last && showLast)
             input = records.ids
         }
+        if case .items = records { recentIDs = Array(records.ids.prefix(200)) }
         return records
     }
 
