@@ -82,4 +82,28 @@ import Testing
         #expect(try micic(["db", "stop"], home: home).status == 0)
         #expect(try micic(["db", "status"], home: home).standardOutput.hasPrefix("stopped"))
     }
+
+    @Test func aNewUserFindsTheDemonstrationContentAtOnce() async throws {
+        let home = "/tmp/micic-first-\(UUID().uuidString.prefix(8))"
+        defer {
+            _ = try? micic(["db", "stop"], home: home)
+            try? FileManager.default.removeItem(atPath: home)
+        }
+        var environment = Self.unset
+        environment["MICIC_HOME"] = home
+        let first = try ExecutableRun(
+            "micic",
+            [],
+            environment: environment,
+            input: "tenants --format ids\npractice list --tenant cr --format count\n"
+        )
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(first.standardError.contains("loaded the demonstration content"))
+        let lines = first.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.prefix(3) == ["cr", "hq", "ph"])
+        #expect((Int(lines.last ?? "") ?? 0) >= 2)
+        let second = try ExecutableRun("micic", ["-c", "tenants --format count"], environment: environment)
+        #expect(second.standardOutput == "3\n")
+        #expect(!second.standardError.contains("loaded"))
+    }
 }
