@@ -33,7 +33,6 @@ struct ShellSession {
             "micic: connected as \(backend.user); tenants: \(tenants.joined(separator: ", ")). help lists the commands; Ctrl-D leaves."
         )
         var buffer = ""
-        var last = Interpreter.Outcome.success
         while true {
             editor.completer.ids = shell.recentIDs
             let prompt = buffer.isEmpty ? await shell.prompt() : "... "
@@ -53,11 +52,12 @@ struct ShellSession {
                 continue
             } catch {}
             editor.remember(buffer)
-            last = await shell.run(buffer, source: nil)
+            let outcome = await shell.run(buffer, source: nil)
             buffer = ""
-            if last == .exit { break }
+            if outcome == .exit { break }
         }
-        return last == .exit ? .success : .success
+        // A failed command at the prompt was reported there; leaving the shell is success.
+        return .success
     }
 
     /// `$MICIC_HISTORY`, else `$XDG_STATE_HOME/micic/history`, else `~/.local/state/micic/history`.

@@ -58,8 +58,7 @@ public final class Interpreter {
             defer { isRunning = false }
             do {
                 try await execute(statement)
-            } catch let signal as ExitSignal {
-                _ = signal
+            } catch is ExitSignal {
                 return .exit
             } catch {
                 report(describe(error), at: statement.position, source: source)
@@ -91,8 +90,7 @@ public final class Interpreter {
     func execute(_ statement: Statement) async throws {
         switch statement {
         case .run(let pipeline):
-            let records = try await run(pipeline)
-            _ = records
+            _ = try await run(pipeline)
         case .assign(let name, let pipeline, _):
             let records = try await run(pipeline, showLast: false)
             variables[name] = records.ids
