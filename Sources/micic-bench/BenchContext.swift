@@ -45,12 +45,27 @@ struct BenchContext: Sendable {
         try await Connection.connect(configuration)
     }
 
-    /// Runs a client program; returns its standard output and the wall-clock seconds.
+    /// Runs a program with `environment` added to this one's and `input` on standard input;
+    /// returns its output and the wall-clock seconds.
     @discardableResult
-    func run(_ program: String, _ arguments: [String]) throws -> (output: String, seconds: Double) {
+    func run(
+        _ program: String,
+        _ arguments: [String],
+        environment: [String: String] = [:],
+        input: String? = nil
+    ) throws -> (output: String, seconds: Double) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
+        if !environment.isEmpty {
+            var variables = ProcessInfo.processInfo.environment
+            for (key, value) in environment { variables[key] = value.isEmpty ? nil : value }
+            process.environment = variables
+        }
+        let inputFile = scratch + "/in-\(UUID().uuidString)"
+        _ = FileManager.default.createFile(atPath: inputFile, contents: Data((input ?? "").utf8))
+        defer { try? FileManager.default.removeItem(atPath: inputFile) }
+        process.standardInput = FileHandle(forReadingAtPath: inputFile)
         let output = scratch + "/out-\(UUID().uuidString)"
         _ = FileManager.default.createFile(atPath: output, contents: nil)
         defer { try? FileManager.default.removeItem(atPath: output) }

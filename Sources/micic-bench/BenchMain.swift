@@ -7,7 +7,10 @@ import Postgres
 /// `NAME: <value> <unit>; baseline <what> <value> <unit>; ratio <R>`.
 @main
 enum BenchMain {
-    static let benchmarks: [any Benchmark] = [CopyBenchmark(), StatementsBenchmark()]
+    static let benchmarks: [any Benchmark] = [
+        CopyBenchmark(), StatementsBenchmark(), KernelCreateBenchmark(), ListPageBenchmark(), ShellOneShotBenchmark(),
+        ShellStartBenchmark(),
+    ]
 
     static func main() async {
         let names = Array(CommandLine.arguments.dropFirst())

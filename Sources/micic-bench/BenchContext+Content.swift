@@ -1,0 +1,52 @@
+import Events
+import Kernel
+import News
+import Postgres
+import Practices
+import Schema
+import Store
+import Synchronization
+import Tools
+
+/// The bench database's tenant id once the content schema is in place (set once per run).
+private let contentTenantID = Mutex<Int64?>(nil)
+
+extension BenchContext {
+    /// The tenant the content benchmarks write to and read from.
+    static let contentTenant = Tenant(
+        code: "cr",
+        name: "IOM Costa Rica",
+        defaultLanguage: "es",
+        languages: ["es", "en"]
+    )
+
+    /// The content types the executable registers.
+    static func contentRegistry() throws -> PluginRegistry {
+        try PluginRegistry([PracticesPlugin(), EventsPlugin(), NewsPlugin(), ToolsPlugin()])
+    }
+
+    /// Migrates the bench database with the kernel's and the plugins' migrations and creates
+    /// the tenant, the first time a benchmark asks (once per run).
+    /// - Returns: the tenant's row id.
+    @discardableResult
+    func prepareContent() async throws -> Int64 {
+        if let id = contentTenantID.withLock({ $0 }) { return id }
+        let registry = try Self.contentRegistry()
+        let migrator = Migrator(
+            migrations: try Migration.load(
+                from: Schema.directory,
+                folders: registry.schemaFolders(kernel: Schema.kernelFolder)
+            )
+        )
+        let connection = try await connect()
+        let id = try await connection.run { connection in
+            try migrator.migrate(on: connection)
+            try TenantDirectory().create(Self.contentTenant, on: connection)
+            return try connection.query("select id from tenants where code = \(Self.contentTenant.code)")[0]
+                .decode(Int64.self, at: 0)
+        }
+        await connection.close()
+        contentTenantID.withLock { $0 = id }
+        return id
+    }
+}
