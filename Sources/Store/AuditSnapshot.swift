@@ -1,37 +1,53 @@
 internal import Kernel
 internal import Postgres
 
-/// The state of an item as the audit log records it before and after a change.
-struct AuditSnapshot {
-    let title: String
-    let slug: String
-    let status: String
-    let language: String
-    let fields: JSONDocument
-
-    init(title: String, slug: String, status: String, language: String, fields: JSONDocument) {
-        self.title = title
-        self.slug = slug
-        self.status = status
-        self.language = language
-        self.fields = fields
-    }
-
-    init(item: Item) {
-        self.init(
-            title: item.title,
-            slug: item.slug,
-            status: item.status,
-            language: item.language,
-            fields: JSONDocument(text: FieldValue.jsonText(of: item.fields))
+/// What the audit log records of a change: for a new item its identity and the revision
+/// holding its content; for a change, only what changed, before and after.
+enum AuditSnapshot {
+    /// A created item: title, slug, status, language and the revision with its fields.
+    static func created(title: String, slug: String, status: String, language: String) -> JSONDocument {
+        JSONDocument(
+            text: FieldValue.object([
+                "title": .text(title), "slug": .text(slug), "status": .text(status), "language": .text(language),
+                "revision": .integer(1),
+            ]).jsonText
         )
     }
 
-    /// The snapshot as a jsonb document.
-    var document: JSONDocument {
-        let head = FieldValue.object([
-            "title": .text(title), "slug": .text(slug), "status": .text(status), "language": .text(language),
-        ]).jsonText
-        return JSONDocument(text: head.dropLast() + ",\"fields\":" + fields.text + "}")
+    /// The whole state of an item (for a purge, which leaves nothing else behind).
+    static func whole(_ item: Item) -> JSONDocument {
+        JSONDocument(
+            text: FieldValue.object([
+                "title": .text(item.title), "slug": .text(item.slug), "status": .text(item.status),
+                "language": .text(item.language), "fields": .object(item.fields),
+            ]).jsonText
+        )
+    }
+
+    /// The parts of `old` and `new` that differ: title, slug, status and changed fields.
+    static func change(from old: Item, to new: Item) -> (before: JSONDocument, after: JSONDocument) {
+        var before: [String: FieldValue] = [:]
+        var after: [String: FieldValue] = [:]
+        for (key, oldValue, newValue) in [
+            ("title", old.title, new.title), ("slug", old.slug, new.slug), ("status", old.status, new.status),
+        ] where oldValue != newValue {
+            before[key] = .text(oldValue)
+            after[key] = .text(newValue)
+        }
+        var oldFields: [String: FieldValue] = [:]
+        var newFields: [String: FieldValue] = [:]
+        for name in Set(old.fields.keys).union(new.fields.keys) where old.fields[name] != new.fields[name] {
+            oldFields[name] = old.fields[name] ?? .null
+            newFields[name] = new.fields[name] ?? .null
+        }
+        if !oldFields.isEmpty {
+            before["fields"] = .object(oldFields)
+            after["fields"] = .object(newFields)
+        }
+        after["revision"] = .integer(new.version + 1)
+        return (
+            JSONDocument(text: FieldValue.object(before).jsonText),
+            JSONDocument(text: FieldValue.object(after).jsonText)
+        )
     }
 }

@@ -75,10 +75,8 @@ struct ItemListQuery {
             return " and fields ->> \(field) = any(\(values.map(Self.text)))"
         case .contains(let field, let values):
             try check(field)
-            let alternatives = values.map { value -> Query in
-                " fields @> \(JSONDocument(text: FieldValue.jsonText(of: [field: .list([value])])))"
-            }
-            return " and (" + alternatives.joined(separator: " or") + ")"
+            // Facets (see the kernel's item_facets migration) hold "field=value" entries.
+            return " and facets && \(values.map { field + "=" + Self.text($0) })::text[]"
         case .between(let field, let from, let to):
             let spec = try check(field)
             // The key is written into the statement (not bound) so that plugins' expression

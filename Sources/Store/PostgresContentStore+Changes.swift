@@ -76,14 +76,7 @@ extension PostgresContentStore {
         on connection: isolated Connection
     ) throws -> Item {
         let fields = JSONDocument(text: FieldValue.jsonText(of: item.fields))
-        let before = AuditSnapshot(item: old)
-        let after = AuditSnapshot(
-            title: item.title,
-            slug: item.slug,
-            status: item.status,
-            language: item.language,
-            fields: fields
-        )
+        let (before, after) = AuditSnapshot.change(from: old, to: item)
         let rows = try connection.query(
             """
             with item as (
@@ -96,7 +89,7 @@ extension PostgresContentStore {
                 select tenant_id, id, version, title, slug, status, fields, author, \(message), updated_at from item
             ), audit as (
                 insert into audit_log (tenant_id, actor, action, item_type, item_id, before, after)
-                select tenant_id, author, \(action), type, id, \(before.document), \(after.document) from item
+                select tenant_id, author, \(action), type, id, \(before), \(after) from item
             )
             select version, updated_at from item
             """,
@@ -240,11 +233,11 @@ extension PostgresContentStore {
                 guard current.deletedAt != nil else {
                     throw ContentError(.invalidState, "item \(id) is not in the trash; delete it before purging it")
                 }
-                let before = AuditSnapshot(item: current)
+                let before = AuditSnapshot.whole(current)
                 try connection.execute(
                     """
                     insert into audit_log (tenant_id, actor, action, item_type, item_id, before)
-                    values (\(record.id), \(author), 'purge', \(current.type), \(id), \(before.document))
+                    values (\(record.id), \(author), 'purge', \(current.type), \(id), \(before))
                     """
                 )
                 try connection.execute("delete from items where tenant_id = \(record.id) and id = \(id)")

@@ -102,13 +102,7 @@ public final class PostgresContentStore: ContentStore {
         let status = prepared.status!
         var slug = base
         for _ in 0..<5 {
-            let snapshot = AuditSnapshot(
-                title: draft.title,
-                slug: slug,
-                status: status,
-                language: language,
-                fields: fields
-            )
+            let snapshot = AuditSnapshot.created(title: draft.title, slug: slug, status: status, language: language)
             let rows = try connection.query(
                 """
                 with item as (
@@ -121,7 +115,7 @@ public final class PostgresContentStore: ContentStore {
                     select tenant_id, id, version, title, slug, status, fields, author, \(message), updated_at from item
                 ), audit as (
                     insert into audit_log (tenant_id, actor, action, item_type, item_id, after)
-                    select tenant_id, author, 'create', type, id, \(snapshot.document) from item
+                    select tenant_id, author, 'create', type, id, \(snapshot) from item
                 )
                 select id, created_at, updated_at from item
                 """,
@@ -239,7 +233,9 @@ public final class PostgresContentStore: ContentStore {
 
     /// A page of items, read on `connection`.
     public func list(_ query: ItemQuery, tenant: String, on connection: isolated Connection) throws -> ItemPage {
-        let rows = try connection.query(try listStatement(query, tenant: tenant, on: connection), prepared: true)
+        // Not prepared: planned with the actual filter values each time, so the facet
+        // statistics choose the plan (a generic plan would guess).
+        let rows = try connection.query(try listStatement(query, tenant: tenant, on: connection))
         var items = try rows.map { try ItemColumns.item(from: $0, tenant: tenant) }
         var next: ItemCursor?
         if items.count > query.limit {

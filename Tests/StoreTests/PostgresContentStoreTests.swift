@@ -78,7 +78,7 @@ import Testing
             )
             _ = try await store.delete(id: item.id, tenant: "cr", author: "luis")
             let rows = try await store.connection.query(
-                "select actor, action, before -> 'fields' ->> 'summary' as before, after -> 'fields' ->> 'summary' as after from audit_log order by id"
+                "select actor, action, before -> 'fields' ->> 'summary' as before, coalesce(after -> 'fields' ->> 'summary', after ->> 'revision') as after from audit_log order by id"
             )
             let entries = try rows.map { row in
                 [
@@ -88,7 +88,7 @@ import Testing
                 ]
             }
             #expect(
-                entries == [["ana", "create", "-", "a"], ["luis", "update", "a", "b"], ["luis", "delete", "-", "-"]]
+                entries == [["ana", "create", "-", "1"], ["luis", "update", "a", "b"], ["luis", "delete", "-", "-"]]
             )
             // A change rolled back takes its audit entry and revision with it.
             struct Abort: Error {}

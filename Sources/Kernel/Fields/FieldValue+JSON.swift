@@ -61,30 +61,25 @@ extension FieldValue {
 
     private static func writeString(_ text: String, into output: inout String) {
         output += "\""
-        var plainStart = text.unicodeScalars.startIndex
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let escape: String? =
-                switch scalar {
-                case "\"": "\\\""
-                case "\\": "\\\\"
-                case "\n": "\\n"
-                case "\r": "\\r"
-                case "\t": "\\t"
-                case _ where scalar.value < 0x20:
-                    "\\u00" + String(scalar.value >> 4, radix: 16) + String(scalar.value & 0xf, radix: 16)
-                default: nil
+        var copy = text
+        copy.withUTF8 { bytes in
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                output += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self)
+                switch byte {
+                case UInt8(ascii: "\""): output += "\\\""
+                case UInt8(ascii: "\\"): output += "\\\\"
+                case 0x0a: output += "\\n"
+                case 0x0d: output += "\\r"
+                case 0x09: output += "\\t"
+                default: output += "\\u00" + String(byte >> 4, radix: 16) + String(byte & 0xf, radix: 16)
                 }
-            if let escape {
-                output.unicodeScalars.append(contentsOf: scalars[plainStart..<index])
-                output += escape
-                plainStart = scalars.index(after: index)
+                runStart = index + 1
             }
-            index = scalars.index(after: index)
+            output += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart...]), as: UTF8.self)
         }
-        output.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
         output += "\""
     }
 }
@@ -211,6 +206,14 @@ private struct JSONParser {
 
     private mutating func string() throws -> String {
         position += 1
+        // Most strings have no escapes: read them straight from the input.
+        var end = position
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self)
+            position = end + 1
+            return text
+        }
         var result = [UInt8]()
         var runStart = position
         while true {
