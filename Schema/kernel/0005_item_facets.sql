@@ -15,7 +15,7 @@ as $$
         from jsonb_each(fields) as field
         where jsonb_typeof(field.value) in ('string', 'number', 'boolean')
     ) as entry
-    where length(entry.value) <= 64
+    where length(entry.value) <= 200
 $$;
 
 alter table items add column facets text[] generated always as (micic_facets(fields)) stored;

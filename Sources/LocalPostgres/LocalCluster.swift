@@ -141,7 +141,14 @@ public struct LocalCluster: Sendable {
         guard (socketDirectory + "/.s.PGSQL.\(port)").utf8.count < 100 else {
             throw LocalClusterError.socketPathTooLong(socketDirectory)
         }
-        try? files.removeItem(atPath: dataDirectory)
+        if let entries = try? files.contentsOfDirectory(atPath: dataDirectory), !entries.isEmpty {
+            throw LocalClusterError.commandFailed(
+                "initdb",
+                status: 1,
+                output:
+                    "\(dataDirectory) exists and is not a PostgreSQL data directory; move it away or set MICIC_HOME elsewhere"
+            )
+        }
         try files.createDirectory(atPath: socketDirectory, withIntermediateDirectories: true)
         if let user = serviceUser {
             try ServiceUser.hand(home, to: user)

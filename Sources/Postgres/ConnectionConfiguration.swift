@@ -61,7 +61,10 @@ public struct ConnectionConfiguration: Sendable, Hashable {
         pairs.append(("application_name", applicationName))
         pairs.append(("connect_timeout", String(connectTimeout)))
         pairs.append(("client_encoding", "UTF8"))
-        for key in parameters.keys.sorted() { pairs.append((key, parameters[key]!)) }
+        // The text formats the decoders read, whatever the server or role defaults are.
+        let settings = "-c datestyle=ISO -c bytea_output=hex -c extra_float_digits=3"
+        pairs.append(("options", settings + (parameters["options"].map { " " + $0 } ?? "")))
+        for key in parameters.keys.sorted() where key != "options" { pairs.append((key, parameters[key]!)) }
         return pairs
     }
 }

@@ -2,12 +2,15 @@ import Kernel
 import Postgres
 import Shell
 import Store
+import Synchronization
 
 /// The shell's view of the platform, over one PostgreSQL connection.
 final class PostgresShellBackend: ShellBackend {
     let connection: Connection
     let contentStore: PostgresContentStore
     let user: String
+    /// The cancel token of the connection an `sql` command runs on, while it runs.
+    private let sqlCancel = Mutex<CancelToken?>(nil)
 
     init(connection: Connection, registry: PluginRegistry) async {
         self.connection = connection
@@ -23,7 +26,13 @@ final class PostgresShellBackend: ShellBackend {
 
     func begin() async throws { try await connection.execute("begin") }
 
-    func commit() async throws { try await connection.execute("commit") }
+    /// Commits; a transaction that had failed is rolled back by the server, and says so.
+    func commit() async throws {
+        let tag = try await connection.query("commit").commandTag
+        if tag == "ROLLBACK" {
+            throw ShellError("the transaction had failed, so it was rolled back: nothing since begin was kept")
+        }
+    }
 
     func rollback() async throws { try await connection.execute("rollback") }
 
@@ -45,12 +54,17 @@ final class PostgresShellBackend: ShellBackend {
         }
     }
 
-    /// One statement in a read-only transaction of its own.
+    /// One statement in a read-only transaction on a connection of its own, closed
+    /// afterwards, so nothing it does (prepared statements, settings, locks) outlives it or
+    /// reaches the shell's own connection.
     func sql(_ text: String) async throws -> Table {
-        guard !(await connection.isInTransaction) else {
-            throw ShellError("sql runs in a read-only transaction of its own: commit or rollback first")
+        let separate = try await Connection.connect(connection.configuration)
+        sqlCancel.withLock { $0 = separate.cancelToken }
+        defer {
+            sqlCancel.withLock { $0 = nil }
+            Task { await separate.close() }
         }
-        return try await connection.run { connection in
+        return try await separate.run { connection in
             try connection.execute("begin read only")
             defer { _ = try? connection.execute("rollback") }
             let result = try connection.query(Query(unsafeSQL: text))
@@ -60,5 +74,6 @@ final class PostgresShellBackend: ShellBackend {
 
     func cancel() {
         connection.cancelToken.cancel()
+        sqlCancel.withLock { $0?.cancel() }
     }
 }

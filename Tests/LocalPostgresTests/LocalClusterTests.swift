@@ -31,6 +31,16 @@ import Testing
         }
     }
 
+    @Test func aDataDirectoryItDidNotMakeIsLeftAlone() throws {
+        let home = "/tmp/micic-foreign-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try FileManager.default.createDirectory(atPath: home + "/data", withIntermediateDirectories: true)
+        try "keep me".write(toFile: home + "/data/notes.txt", atomically: true, encoding: .utf8)
+        let error = #expect(throws: LocalClusterError.self) { try LocalCluster(home: home).start() }
+        #expect(error?.description.contains("not a PostgreSQL data directory") == true)
+        #expect(try String(contentsOfFile: home + "/data/notes.txt", encoding: .utf8) == "keep me")
+    }
+
     @Test func theURLReachesTheSocketDirectory() {
         let cluster = LocalCluster(home: "/tmp/with space", database: "micic")
         #expect(cluster.url() == "postgresql://postgres@/micic?host=/tmp/with%20space/run&port=5432")

@@ -111,6 +111,14 @@ import Testing
         #expect(shell.shell.variables["plans"]?.count == 2)
     }
 
+    @Test func onlyIdsTravelThroughPipes() async throws {
+        let shell = try await seeded()
+        #expect(await shell.run("note history 1 | note delete --yes") == .success)
+        #expect(shell.err.contains("nothing came through the pipe"))
+        #expect(await shell.run("note list --format count") == .success)
+        #expect(shell.out == "3\n")
+    }
+
     @Test func mistakesAreUsageErrorsWithSuggestions() async throws {
         let shell = try await seeded()
         #expect(await shell.run("nots list") == .usage)

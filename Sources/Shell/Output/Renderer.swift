@@ -55,7 +55,9 @@ public struct Renderer: Sendable {
     private func render(_ table: Table, as format: OutputFormat) -> String {
         switch format {
         case .count: return "\(table.rows.count)\n"
-        case .ids: return Records.table(table).ids.map { $0 + "\n" }.joined()
+        case .ids:
+            let column = table.columns.firstIndex(of: "id") ?? 0
+            return table.rows.compactMap { $0.indices.contains(column) ? $0[column] : nil }.map { $0 + "\n" }.joined()
         case .csv: return CSV.render(table)
         case .json:
             let objects = table.rows.map { row in

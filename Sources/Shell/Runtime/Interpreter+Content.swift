@@ -96,7 +96,7 @@ extension Interpreter {
                 guard let number = Int(text) else { throw ShellError.usage("--version needs a number") }
                 return number
             }
-            let items = try await each(ids, verb: "update", arguments) { id in
+            let items = try await each(ids, of: type, in: tenant, verb: "update", arguments) { id in
                 var expected = version ?? 0
                 if version == nil { expected = try await store.item(id: id, tenant: tenant).version }
                 return try await store.update(
@@ -115,7 +115,7 @@ extension Interpreter {
             if spec.destructive {
                 try confirm("\(spec.verb) \(ids.count) \(ids.count == 1 ? type.name : type.plural)", arguments)
             }
-            let items = try await each(ids, verb: spec.verb, arguments) { id in
+            let items = try await each(ids, of: type, in: tenant, verb: spec.verb, arguments) { id in
                 switch spec.verb {
                 case "delete": return try await store.delete(id: id, tenant: tenant, author: self.backend.user)
                 case "restore": return try await store.restore(id: id, tenant: tenant, author: self.backend.user)
@@ -183,7 +183,7 @@ extension Interpreter {
             }
             let ids = try idsArgument(arguments, spec: spec)
             if ids.count > 20 { try confirm("\(spec.verb) \(ids.count) \(type.plural)", arguments) }
-            let items = try await each(ids, verb: spec.verb, arguments) { id in
+            let items = try await each(ids, of: type, in: tenant, verb: spec.verb, arguments) { id in
                 let current = try await store.item(id: id, tenant: tenant)
                 return try await store.transition(
                     id: id,
@@ -206,6 +206,8 @@ extension Interpreter {
     /// success is a partial failure.
     private func each(
         _ ids: [Int64],
+        of type: ContentType,
+        in tenant: String,
         verb: String,
         _ arguments: Arguments,
         _ body: (Int64) async throws -> Item
@@ -219,6 +221,10 @@ extension Interpreter {
         for (index, id) in ids.enumerated() {
             progress.update(index)
             do {
+                let item = try await backend.store.item(id: id, tenant: tenant)
+                guard item.type == type.name else {
+                    throw ShellError("item \(id) is a \(item.type), not a \(type.name)")
+                }
                 done.append(try await body(id))
             } catch {
                 let reason = (error as? ContentError)?.message ?? (error as? ValidationError)?.description ?? "\(error)"
@@ -309,6 +315,13 @@ extension Interpreter {
             case .date, .dateTime:
                 let from = arguments.value("\(field.filterName)-after")
                 let to = arguments.value("\(field.filterName)-before")
+                for (flag, bound) in [("after", from), ("before", to)] {
+                    if let bound, CalendarDate(bound) == nil {
+                        throw ShellError.usage(
+                            "--\(field.filterName)-\(flag) takes a date written YYYY-MM-DD, not '\(bound)'"
+                        )
+                    }
+                }
                 if from != nil || to != nil { query.filters.append(.between(field.name, from: from, to: to)) }
             default:
                 guard let texts = arguments.values[field.filterName] else { continue }

@@ -11,11 +11,7 @@ public enum Records: Sendable {
         switch self {
         case .items(let items): items.map { String($0.id) }
         case .table(let table):
-            if let column = table.columns.firstIndex(of: "id") {
-                table.rows.compactMap { $0[column] }
-            } else {
-                table.rows.compactMap(\.first).compactMap { $0 }
-            }
+            table.columns.firstIndex(of: "id").map { column in table.rows.compactMap { $0[column] } } ?? []
         case .none: []
         }
     }
