@@ -31,6 +31,28 @@ public struct TestDatabase: Sendable {
         try await Connection.connect(try configuration)
     }
 
+    /// Creates a person (a login role in `micic_people`) whose name is unique to this
+    /// database (`<database>_<name>`), dropped again with the database.
+    /// - Returns: the role name.
+    public func createPerson(_ name: String, platformAdmin: Bool = false) async throws -> String {
+        let role = "\(self.name)_\(name)"
+        let admin = try await connect()
+        try await admin.run { connection in
+            try connection.execute("select micic_create_person(\(role), \("secret-" + role), \(name))")
+            if platformAdmin { try connection.execute("select micic_make_platform_admin(\(role))") }
+        }
+        await admin.close()
+        await TestServer.shared.remember(role: role, of: self.name)
+        return role
+    }
+
+    /// Opens a connection as `person` (the test server trusts its local socket).
+    public func connect(as person: String) async throws -> Connection {
+        try await Connection.connect(
+            try ConnectionConfiguration(url: url, applicationName: "micic-tests", parameters: ["user": person])
+        )
+    }
+
     /// Runs `body` with a fresh migrated database (or an empty one when `migrated` is
     /// false), and drops it afterwards.
     public static func with<Value: Sendable>(

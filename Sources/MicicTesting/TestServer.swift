@@ -14,6 +14,12 @@ actor TestServer {
     /// awaits) wait for the same work.
     private var template: Task<Void, any Error>?
     private var counter = 0
+    /// People created in each database, dropped with it (roles belong to the whole server).
+    private var roles: [String: [String]] = [:]
+
+    func remember(role: String, of database: String) {
+        roles[database, default: []].append(role)
+    }
 
     /// The server's URL for `database`.
     func url(database: String) throws -> String {
@@ -46,7 +52,11 @@ actor TestServer {
 
     func dropDatabase(_ name: String) async throws {
         let admin = try await Connection.connect(ConnectionConfiguration(url: url(database: "postgres")))
-        try await admin.run { try $0.execute("drop database if exists \(identifier: name) with (force)") }
+        let people = roles.removeValue(forKey: name) ?? []
+        try await admin.run { connection in
+            try connection.execute("drop database if exists \(identifier: name) with (force)")
+            for role in people { try connection.execute("drop role if exists \(identifier: role)") }
+        }
         await admin.close()
     }
 

@@ -217,8 +217,11 @@ extension PostgresContentStore {
                     select deleted_at from item
                     """
                 )
+                guard let row = rows.first else {
+                    throw ContentError(.forbidden, "you may not \(action) items in tenant \(tenant)")
+                }
                 var item = current
-                item.deletedAt = try rows[0].decode(column: "deleted_at")
+                item.deletedAt = try row.decode(column: "deleted_at")
                 return item
             }
         }
@@ -240,7 +243,10 @@ extension PostgresContentStore {
                     values (\(record.id), \(author), 'purge', \(current.type), \(id), \(before))
                     """
                 )
-                try connection.execute("delete from items where tenant_id = \(record.id) and id = \(id)")
+                let deleted = try connection.execute("delete from items where tenant_id = \(record.id) and id = \(id)")
+                guard deleted == 1 else {
+                    throw ContentError(.forbidden, "only admins of tenant \(tenant) purge items")
+                }
             }
         }
     }
