@@ -25,14 +25,65 @@ struct DatabaseOptions: ParsableArguments {
         LocalCluster(home: LocalCluster.defaultHome())
     }
 
+    /// Who a connection to the local database is for.
+    enum Purpose {
+        /// Ordinary work, as the person at the keyboard (the operating-system user, a
+        /// platform administrator of the local database), under row-level security.
+        case work
+        /// The schema owner, for migrations.
+        case owner
+    }
+
     /// A connection to the platform's database; the local one is started, created and
     /// migrated first when needed.
-    /// - Parameter migrate: migrate the local database when something is pending.
-    func connect(migrate: Bool = true) async throws -> Connection {
+    /// - Parameters:
+    ///   - purpose: ordinary work (as a person) or the schema owner (local database only;
+    ///     a configured database is used as its URL says).
+    ///   - migrate: migrate the local database when something is pending.
+    func connect(as purpose: Purpose = .work, migrate: Bool = true) async throws -> Connection {
         if let configuration = try configured() {
             return try await Connection.connect(configuration)
         }
         let cluster = Self.localCluster
+        let person = Self.localPerson
+        guard purpose == .work, person != cluster.superuser else {
+            return try await ownerConnection(cluster, migrate: migrate)
+        }
+        let personal = try ConnectionConfiguration(url: cluster.url(), parameters: ["user": person])
+        // Fast path: the server runs, the person exists and nothing is pending.
+        if let connection = try? await Connection.connect(personal) {
+            let migrator = Migrator(migrations: try Platform.migrations())
+            var pending = false
+            if migrate { pending = try await connection.run { try migrator.needsMigration(on: $0) } }
+            if !pending { return connection }
+            await connection.close()
+        }
+        let owner = try await ownerConnection(cluster, migrate: migrate)
+        try await owner.run { connection in
+            guard try connection.query("select 1 from principals where name = \(person)").isEmpty else { return }
+            let password = UUID().uuidString
+            try connection.execute("select micic_create_person(\(person), \(password), 'local platform administrator')")
+            try connection.execute("select micic_make_platform_admin(\(person))")
+        }
+        await owner.close()
+        return try await Connection.connect(personal)
+    }
+
+    /// The operating-system user's name as a person's name (lowercase letters, digits, `._@-`).
+    static var localPerson: String {
+        let name =
+            getpwuid(geteuid()).map { String(cString: $0.pointee.pw_name) } ?? ProcessInfo.processInfo.environment[
+                "USER"
+            ] ?? "admin"
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789._@-")
+        var person = String(name.lowercased().map { allowed.contains($0) ? $0 : "_" })
+        if let first = person.first, !first.isLetter && first != "_" { person = "_" + person }
+        return String(person.prefix(63))
+    }
+
+    /// A connection as the local server's superuser (the schema owner), started, created
+    /// and migrated as needed.
+    private func ownerConnection(_ cluster: LocalCluster, migrate: Bool) async throws -> Connection {
         let configuration = try ConnectionConfiguration(url: cluster.url())
         let connection: Connection
         do {

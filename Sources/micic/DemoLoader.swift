@@ -16,6 +16,8 @@ struct DemoLoader {
 
     func load(on connection: Connection) async throws -> Summary {
         let store = PostgresContentStore(connection: connection, registry: registry)
+        // The audit log records who loaded it: the person connected.
+        let author = await connection.user
         return try await connection.run { connection in
             try connection.withTransaction { connection in
                 var summary = Summary()
@@ -41,7 +43,7 @@ struct DemoLoader {
                     _ = try store.create(
                         draft,
                         tenant: demo.tenant,
-                        author: "demo",
+                        author: author,
                         message: "demo content",
                         on: connection
                     )

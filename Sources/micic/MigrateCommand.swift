@@ -17,7 +17,7 @@ struct MigrateCommand: AsyncParsableCommand {
     var status = false
 
     func run() async throws {
-        let connection = try await database.connect(migrate: false)
+        let connection = try await database.connect(as: .owner, migrate: false)
         let migrator = Migrator(migrations: try Platform.migrations())
         if status {
             let states = try await connection.run { try migrator.status(on: $0) }

@@ -104,6 +104,16 @@ import Testing
         #expect((Int(lines.last ?? "") ?? 0) >= 2)
         let second = try ExecutableRun("micic", ["-c", "tenants --format count"], environment: environment)
         #expect(second.standardOutput == "3\n")
+        // Ordinary work runs as a person (a platform administrator), never as a superuser.
+        let who = try ExecutableRun(
+            "micic",
+            [
+                "-c",
+                "sql \"select rolsuper, rolbypassrls, pg_has_role('micic_admins', 'member') as admin from pg_roles where rolname = current_user\" --format csv",
+            ],
+            environment: environment
+        )
+        #expect(who.standardOutput == "rolsuper,rolbypassrls,admin\r\nf,f,t\r\n", "\(who.standardError)")
         #expect(!second.standardError.contains("loaded"))
     }
 }
