@@ -1,3 +1,4 @@
+internal import Foundation
 public import Postgres
 
 /// A database of its own for one test: cloned from a migrated template, dropped afterwards,
@@ -44,6 +45,18 @@ public struct TestDatabase: Sendable {
         await admin.close()
         await TestServer.shared.remember(role: role, of: self.name)
         return role
+    }
+
+    /// Records a person created some other way (through the executable) so that the role is
+    /// dropped with the database.
+    public func adopt(person: String) async {
+        await TestServer.shared.remember(role: person, of: name)
+    }
+
+    /// The database's URL for connecting as `person`.
+    public func url(as person: String) throws -> String {
+        guard let at = url.range(of: "@"), let scheme = url.range(of: "://") else { return url }
+        return String(url[..<scheme.upperBound]) + person + String(url[at.lowerBound...])
     }
 
     /// Opens a connection as `person` (the test server trusts its local socket).

@@ -26,6 +26,22 @@ public struct TenantDirectory: Sendable {
     @discardableResult
     public func create(_ tenant: Tenant, on connection: isolated Connection) throws -> Bool {
         var issues: [ValidationIssue] = []
+        let letters = Set("abcdefghijklmnopqrstuvwxyz")
+        let codeCharacters = letters.union("0123456789-")
+        if !(2...32).contains(tenant.code.count) || !letters.contains(tenant.code.first!)
+            || !tenant.code.allSatisfy(codeCharacters.contains)
+        {
+            issues.append(
+                ValidationIssue(
+                    field: "code",
+                    message:
+                        "'\(tenant.code)' must be 2 to 32 lowercase letters, digits or hyphens, starting with a letter"
+                )
+            )
+        }
+        if tenant.name.isEmpty || tenant.name.count > 200 {
+            issues.append(ValidationIssue(field: "name", message: "must be 1 to 200 characters"))
+        }
         if !LanguageTag.isValid(tenant.defaultLanguage) {
             issues.append(
                 ValidationIssue(field: "default_language", message: "'\(tenant.defaultLanguage)' is not a language tag")
@@ -46,5 +62,24 @@ public struct TenantDirectory: Sendable {
             """
         )
         return inserted == 1
+    }
+
+    /// Renames the tenant with `code`.
+    /// - Throws: ``ContentError`` when there is no such tenant you may change.
+    public func rename(_ code: String, to name: String, on connection: isolated Connection) throws {
+        guard (1...200).contains(name.count) else {
+            throw ValidationError(issues: [ValidationIssue(field: "name", message: "must be 1 to 200 characters")])
+        }
+        guard try connection.execute("update tenants set name = \(name) where code = \(code)") == 1 else {
+            throw ContentError(.unknownTenant, "there is no tenant '\(code)' you may change")
+        }
+    }
+
+    /// Archives the tenant with `code`: it stays readable and takes no more changes.
+    public func archive(_ code: String, on connection: isolated Connection) throws {
+        let changed = try connection.execute(
+            "update tenants set archived_at = coalesce(archived_at, now()) where code = \(code)"
+        )
+        guard changed == 1 else { throw ContentError(.unknownTenant, "there is no tenant '\(code)' you may change") }
     }
 }

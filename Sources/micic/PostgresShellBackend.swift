@@ -76,4 +76,52 @@ final class PostgresShellBackend: ShellBackend {
         connection.cancelToken.cancel()
         sqlCancel.withLock { $0?.cancel() }
     }
+
+    var administration: (any Administration)? { self }
+}
+
+extension PostgresShellBackend: Administration {
+    func people() async throws -> Table {
+        let rows = try await connection.run { try PeopleDirectory().list(on: $0) }
+        return Table(columns: ["name", "display_name", "disabled", "platform_admin", "memberships"], rows: rows)
+    }
+
+    func createPerson(_ name: String, password: String, displayName: String) async throws {
+        try await connection.run {
+            try PeopleDirectory().create(name, password: password, displayName: displayName, on: $0)
+        }
+    }
+
+    func grant(_ person: String, role: Role, tenant: String, languages: [String]) async throws {
+        try await connection.run {
+            try PeopleDirectory().grant(person, role: role, tenant: tenant, languages: languages, on: $0)
+        }
+    }
+
+    func revoke(_ person: String, tenant: String) async throws {
+        try await connection.run { try PeopleDirectory().revoke(person, tenant: tenant, on: $0) }
+    }
+
+    func disable(_ person: String) async throws {
+        try await connection.run { try PeopleDirectory().disable(person, on: $0) }
+    }
+
+    func makePlatformAdmin(_ person: String) async throws {
+        try await connection.run { try PeopleDirectory().makePlatformAdmin(person, on: $0) }
+    }
+
+    func createTenant(_ tenant: Tenant) async throws {
+        let created = try await connection.run { try TenantDirectory().create(tenant, on: $0) }
+        if !created { throw ShellError("a tenant with the code \(tenant.code) already exists") }
+    }
+
+    func renameTenant(_ code: String, to name: String) async throws {
+        try await connection.run { try TenantDirectory().rename(code, to: name, on: $0) }
+        contentStore.forgetTenants()
+    }
+
+    func archiveTenant(_ code: String) async throws {
+        try await connection.run { try TenantDirectory().archive(code, on: $0) }
+        contentStore.forgetTenants()
+    }
 }

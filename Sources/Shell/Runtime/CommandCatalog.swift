@@ -8,7 +8,7 @@ public struct CommandCatalog: Sendable {
 
     public init(registry: PluginRegistry) {
         self.registry = registry
-        var commands = Self.builtins
+        var commands = Self.builtins + Self.administration
         for type in registry.contentTypes { commands += Self.verbs(for: type) }
         self.commands = commands
     }
@@ -18,8 +18,104 @@ public struct CommandCatalog: Sendable {
         commands.first { $0.noun == noun && $0.verb == verb }
     }
 
-    /// The nouns: content types' singular names.
-    public var nouns: [String] { registry.contentTypes.map(\.name) }
+    /// The nouns: content types' singular names, then `user` and `tenant`.
+    public var nouns: [String] { registry.contentTypes.map(\.name) + Self.administrationNouns }
+
+    /// The nouns of tenant and people management.
+    static let administrationNouns = ["user", "tenant"]
+
+    private static let administration: [CommandSpec] = [
+        CommandSpec(noun: "user", verb: "list", summary: "list people and their memberships", examples: ["user list"]),
+        CommandSpec(
+            noun: "user",
+            verb: "create",
+            summary: "create a person who can log in (platform administrators)",
+            arguments: "NAME",
+            flags: [
+                FlagSpec(
+                    "password",
+                    summary: "their password (asked for on a terminal when left out)",
+                    placeholder: "TEXT"
+                ),
+                FlagSpec("display-name", summary: "the name shown to others", placeholder: "TEXT"),
+            ],
+            examples: [
+                " user create ana --display-name \"Ana Mora\" --password ...   # a leading space keeps it out of history"
+            ],
+            mutates: true
+        ),
+        CommandSpec(
+            noun: "user",
+            verb: "grant",
+            summary: "give a person a role in a tenant (tenant admins)",
+            arguments: "NAME",
+            flags: [
+                FlagSpec(
+                    "role",
+                    summary: "admin, editor, translator, reviewer or viewer",
+                    values: Role.allCases.map(\.rawValue),
+                    placeholder: "ROLE"
+                ),
+                FlagSpec("languages", summary: "the languages a translator or reviewer works in", placeholder: "LANGS"),
+            ],
+            examples: ["user grant ana --tenant cr --role translator --languages es"],
+            mutates: true
+        ),
+        CommandSpec(
+            noun: "user",
+            verb: "revoke",
+            summary: "take a person's role in a tenant away",
+            arguments: "NAME",
+            examples: ["user revoke ana --tenant cr"],
+            mutates: true,
+            destructive: true
+        ),
+        CommandSpec(
+            noun: "user",
+            verb: "disable",
+            summary: "stop a person from logging in",
+            arguments: "NAME",
+            mutates: true,
+            destructive: true
+        ),
+        CommandSpec(
+            noun: "user",
+            verb: "admin",
+            summary: "make a person a platform administrator",
+            arguments: "NAME",
+            mutates: true
+        ),
+        CommandSpec(noun: "tenant", verb: "list", summary: "list the tenants you can see"),
+        CommandSpec(
+            noun: "tenant",
+            verb: "create",
+            summary: "create a tenant (platform administrators)",
+            arguments: "CODE",
+            flags: [
+                FlagSpec("name", summary: "the office's name", placeholder: "TEXT"),
+                FlagSpec("default-language", summary: "the language content is written in first", placeholder: "LANG"),
+                FlagSpec("languages", summary: "the languages it publishes, separated by commas", placeholder: "LANGS"),
+            ],
+            examples: ["tenant create mx --name \"Mexico office\" --default-language es --languages es,en"],
+            mutates: true
+        ),
+        CommandSpec(
+            noun: "tenant",
+            verb: "rename",
+            summary: "rename a tenant",
+            arguments: "CODE",
+            flags: [FlagSpec("name", summary: "the new name", placeholder: "TEXT")],
+            mutates: true
+        ),
+        CommandSpec(
+            noun: "tenant",
+            verb: "archive",
+            summary: "archive a tenant: it becomes read-only",
+            arguments: "CODE",
+            mutates: true,
+            destructive: true
+        ),
+    ]
 
     /// Built-in names.
     public var builtinNames: [String] { commands.filter { $0.noun == nil }.map(\.verb) }

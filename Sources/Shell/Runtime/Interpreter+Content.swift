@@ -240,7 +240,7 @@ extension Interpreter {
         return done
     }
 
-    private func confirm(_ action: String, _ arguments: Arguments) throws {
+    func confirm(_ action: String, _ arguments: Arguments) throws {
         guard !arguments.has("yes") && !arguments.has("dry-run") else { return }
         guard let ask = console.confirm else {
             throw ShellError("refusing to \(action) without confirmation: there is no terminal to ask on; add --yes")

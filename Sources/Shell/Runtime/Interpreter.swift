@@ -144,6 +144,13 @@ public final class Interpreter {
             if let input { arguments.positional += input }
             return try await runBuiltin(spec, arguments, show: show)
         }
+        if CommandCatalog.administrationNouns.contains(first) {
+            guard words.count > 1, let spec = catalog.command(noun: first, verb: words[1].text) else {
+                let verbs = catalog.commands.filter { $0.noun == first }.map(\.verb).joined(separator: ", ")
+                throw ShellError.usage("\(first) needs a verb: \(verbs) (help \(first))")
+            }
+            return try await runAdministration(spec, try Arguments(Array(words.dropFirst(2)), spec: spec), show: show)
+        }
         guard let type = catalog.registry.contentType(first) else {
             var message = "unknown command '\(first)'"
             let suggestions = catalog.suggestions(for: first)

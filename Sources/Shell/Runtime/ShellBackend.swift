@@ -23,6 +23,12 @@ public protocol ShellBackend: Sendable {
     func sql(_ text: String) async throws -> Table
     /// Cancels the statement running now, from any thread (Ctrl-C).
     func cancel()
+    /// Tenants and people, when the platform offers managing them.
+    var administration: (any Administration)? { get }
+}
+
+extension ShellBackend {
+    public var administration: (any Administration)? { nil }
 }
 
 /// Rows of text, for commands whose results are not items.

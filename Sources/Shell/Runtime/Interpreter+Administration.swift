@@ -1,0 +1,89 @@
+internal import Foundation
+internal import Kernel
+
+extension Interpreter {
+    func runAdministration(_ spec: CommandSpec, _ arguments: Arguments, show: Bool) async throws -> Records {
+        guard let administration = backend.administration else {
+            throw ShellError("managing tenants and people is not available here")
+        }
+        func name() throws -> String {
+            guard arguments.positional.count == 1 else {
+                throw ShellError.usage("\(spec.name) needs one \(spec.arguments)")
+            }
+            return arguments.positional[0]
+        }
+        func tenantFlag() throws -> String {
+            guard let code = arguments.value("tenant") ?? tenant else {
+                throw ShellError.usage("\(spec.name) needs --tenant CODE (or use CODE first)")
+            }
+            return code
+        }
+        switch (spec.noun, spec.verb) {
+        case ("user", "list"):
+            let table = try await administration.people()
+            if show { try self.show(.table(table), arguments) }
+            return .table(table)
+        case ("user", "create"):
+            let person = try name()
+            guard let password = arguments.value("password") ?? askPassword(for: person) else {
+                throw ShellError.usage("user create needs --password (or a terminal to ask on)")
+            }
+            try await administration.createPerson(
+                person,
+                password: password,
+                displayName: arguments.value("display-name") ?? ""
+            )
+            note("created \(person); grant them a role: user grant \(person) --tenant CODE --role ROLE", arguments)
+        case ("user", "grant"):
+            let person = try name()
+            guard let text = arguments.value("role"), let role = Role(rawValue: text) else {
+                throw ShellError.usage("--role must be one of " + Role.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            let languages = arguments.value("languages").map(ValueParser.splitList) ?? []
+            for language in languages where !LanguageTag.isValid(language) {
+                throw ShellError.usage("--languages: '\(language)' is not a language tag")
+            }
+            try await administration.grant(person, role: role, tenant: try tenantFlag(), languages: languages)
+        case ("user", "revoke"):
+            let person = try name()
+            let code = try tenantFlag()
+            try confirm("take \(person)'s role in \(code) away", arguments)
+            try await administration.revoke(person, tenant: code)
+        case ("user", "disable"):
+            let person = try name()
+            try confirm("disable \(person)", arguments)
+            try await administration.disable(person)
+        case ("user", "admin"):
+            try await administration.makePlatformAdmin(try name())
+        case ("tenant", "list"):
+            return try await runBuiltin(catalog.command(noun: nil, verb: "tenants")!, arguments, show: show)
+        case ("tenant", "create"):
+            let code = try name()
+            guard let title = arguments.value("name"), let language = arguments.value("default-language") else {
+                throw ShellError.usage("tenant create needs --name and --default-language")
+            }
+            let languages = arguments.value("languages").map(ValueParser.splitList) ?? [language]
+            try await administration.createTenant(
+                Tenant(code: code, name: title, defaultLanguage: language, languages: languages)
+            )
+        case ("tenant", "rename"):
+            let code = try name()
+            guard let title = arguments.value("name") else { throw ShellError.usage("tenant rename needs --name") }
+            try await administration.renameTenant(code, to: title)
+        case ("tenant", "archive"):
+            let code = try name()
+            try confirm("archive tenant \(code) (it becomes read-only)", arguments)
+            try await administration.archiveTenant(code)
+        default:
+            throw ShellError.usage("unknown command \(spec.name)")
+        }
+        return .none
+    }
+
+    /// Asks for a password without echo, on a terminal only.
+    private func askPassword(for person: String) -> String? {
+        guard console.confirm != nil, let text = getpass("password for \(person): ") else { return nil }
+        let password = String(cString: text)
+        return password.isEmpty ? nil : password
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import MicicTesting
+import Testing
+
+/// Tenants and people through the shell, and what people may then do: checked by the
+/// database for the person connected.
+@Suite struct TenancyCommandLineTests {
+    @Test func administratorsManagePeopleWhoThenSeeOnlyTheirTenant() async throws {
+        try await TestDatabase.with { database in
+            func micic(_ command: String, as person: String? = nil) throws -> ExecutableRun {
+                let url = try person.map { try database.url(as: $0) } ?? database.url
+                return try ExecutableRun("micic", ["-c", command], environment: ["DATABASE_URL": url])
+            }
+            #expect(
+                try ExecutableRun("micic", ["demo", "load"], environment: ["DATABASE_URL": database.url]).status == 0
+            )
+            let ana = "\(database.name)_ana"
+            await database.adopt(person: ana)
+            let create = try micic(" user create \(ana) --password s3cret --display-name \"Ana Mora\"")
+            #expect(create.status == 0, "\(create.standardError)")
+            #expect(try micic("user grant \(ana) --tenant cr --role editor").status == 0)
+            let list = try micic("user list --format csv --fields name,memberships").standardOutput
+            #expect(list.contains("\(ana),cr:editor"))
+
+            let tenants = try micic("tenants --format ids", as: ana)
+            #expect(tenants.standardOutput == "cr\n", "\(tenants.standardError)")
+            let elsewhere = try micic("practice list --tenant hq --format count", as: ana)
+            #expect(elsewhere.status == 1)
+            let created = try micic(
+                "practice create --tenant cr --title \"Written by Ana\" --phases preparedness --countries CR --format ids",
+                as: ana
+            )
+            #expect(created.status == 0, "\(created.standardError)")
+            let refused = try micic(" user create \(database.name)_eve --password x", as: ana)
+            #expect(refused.status == 1)
+            #expect(refused.standardError.contains("only platform administrators"))
+            let tenant = try micic(
+                "tenant create mx --name \"Mexico\" --default-language es --languages es,en",
+                as: ana
+            )
+            #expect(tenant.status == 1)
+            let purge = try micic("use cr; practice list --status draft --format ids | practice delete --yes", as: ana)
+            #expect(purge.status == 0, "\(purge.standardError)")
+
+            #expect(try micic("tenant rename cr --name \"IOM San José\"").status == 0)
+            #expect(try micic("tenant archive cr --yes").status == 0)
+            let archived = try micic(
+                "practice create --tenant cr --title \"Too late\" --phases preparedness --countries CR",
+                as: ana
+            )
+            #expect(archived.status == 1)
+            #expect(
+                try micic("tenants --format csv --fields code,name,archived", as: ana).standardOutput.contains(
+                    "cr,IOM San José,yes"
+                )
+            )
+
+            #expect(try micic("user disable \(ana) --yes").status == 0)
+            let disabled = try micic("tenants", as: ana)
+            #expect(disabled.status == 4)
+            let badCode = try micic("tenant create X! --name x --default-language en")
+            #expect(badCode.status == 1)
+            #expect(badCode.standardError.contains("code"))
+        }
+    }
+}
