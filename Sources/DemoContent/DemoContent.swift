@@ -21,6 +21,17 @@ public enum DemoContent {
         Tenant(code: "ph", name: "Philippines country office", defaultLanguage: "en", languages: ["en", "fil"]),
     ]
 
+    /// People with different roles in the offices (their password is their name, for
+    /// trying the platform out only).
+    public static let people: [DemoPerson] = [
+        DemoPerson(name: "ana", displayName: "Ana Mora", tenant: "cr", role: .editor),
+        DemoPerson(name: "luis", displayName: "Luis Vargas", tenant: "cr", role: .reviewer, languages: ["es", "en"]),
+        DemoPerson(name: "sofia", displayName: "Sofía Rojas", tenant: "cr", role: .translator, languages: ["en"]),
+        DemoPerson(name: "maria", displayName: "Maria Santos", tenant: "ph", role: .admin),
+        DemoPerson(name: "jose", displayName: "Jose Reyes", tenant: "ph", role: .viewer),
+        DemoPerson(name: "claire", displayName: "Claire Dubois", tenant: "hq", role: .translator, languages: ["fr"]),
+    ]
+
     /// Every item, practices first, then events, news and tools.
     public static let items: [DemoItem] = practices + events + news + tools
 

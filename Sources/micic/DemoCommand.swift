@@ -21,7 +21,8 @@ struct DemoCommand: AsyncParsableCommand {
             let summary = try await DemoLoader(registry: Platform.registry()).load(on: connection)
             await connection.close()
             printError(
-                "demo content: \(summary.tenantsCreated) tenants and \(summary.itemsCreated) items created, "
+                "demo content: \(summary.tenantsCreated) tenants, \(summary.peopleCreated) people and "
+                    + "\(summary.itemsCreated) items created, "
                     + "\(summary.itemsPresent) items already there"
             )
         }

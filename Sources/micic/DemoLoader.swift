@@ -10,6 +10,7 @@ struct DemoLoader {
     /// What a load did.
     struct Summary {
         var tenantsCreated = 0
+        var peopleCreated = 0
         var itemsCreated = 0
         var itemsPresent = 0
     }
@@ -23,6 +24,9 @@ struct DemoLoader {
                 var summary = Summary()
                 for tenant in DemoContent.tenants where try TenantDirectory().create(tenant, on: connection) {
                     summary.tenantsCreated += 1
+                }
+                for person in DemoContent.people {
+                    if try self.ensure(person, on: connection) { summary.peopleCreated += 1 }
                 }
                 for demo in DemoContent.items {
                     var draft = demo.draft
@@ -52,5 +56,40 @@ struct DemoLoader {
                 return summary
             }
         }
+    }
+
+    /// Creates a demonstration person and their membership unless they exist. A role of
+    /// that name left by another database of the same server is adopted rather than made.
+    /// - Returns: whether anything was created.
+    private func ensure(_ person: DemoPerson, on connection: isolated Connection) throws -> Bool {
+        guard try connection.query("select 1 from principals where name = \(person.name)").isEmpty else { return false }
+        let adopt: Query = "insert into principals (name, display_name) values (\(person.name), \(person.displayName))"
+        if try !connection.query("select 1 from pg_roles where rolname = \(person.name)").isEmpty {
+            try connection.execute(adopt)
+        } else {
+            do {
+                try connection.withTransaction { connection in
+                    try PeopleDirectory().create(
+                        person.name,
+                        password: person.name,
+                        displayName: person.displayName,
+                        on: connection
+                    )
+                }
+            } catch let error as PostgresError
+                where error.sqlState == .duplicateObject || error.sqlState == .uniqueViolation
+            {
+                // Another database of the same server made the role at the same moment.
+                try connection.execute(adopt)
+            }
+        }
+        try PeopleDirectory().grant(
+            person.name,
+            role: person.role,
+            tenant: person.tenant,
+            languages: person.languages,
+            on: connection
+        )
+        return true
     }
 }

@@ -63,4 +63,33 @@ import Testing
             #expect(badCode.standardError.contains("code"))
         }
     }
+
+    @Test func theDemonstrationPeopleHaveDifferentRoles() async throws {
+        try await TestDatabase.with { database in
+            #expect(
+                try ExecutableRun("micic", ["demo", "load"], environment: ["DATABASE_URL": database.url]).status == 0
+            )
+            let people = try ExecutableRun(
+                "micic",
+                ["-c", "user list --format csv --fields name,memberships"],
+                environment: ["DATABASE_URL": database.url]
+            ).standardOutput
+            #expect(people.contains("ana,cr:editor"))
+            #expect(people.contains("luis,\"cr:reviewer(es,en)\""))
+            #expect(people.contains("jose,ph:viewer"))
+            let asJose = try ExecutableRun(
+                "micic",
+                [
+                    "-c",
+                    "tenants --format ids; practice list --tenant ph --format count; practice create --tenant ph --title X --phases preparedness --countries PH",
+                ],
+                environment: ["DATABASE_URL": try database.url(as: "jose")]
+            )
+            #expect(asJose.standardOutput.hasPrefix("ph\n"))
+            #expect(asJose.status == 1)
+            #expect(asJose.standardError.contains("row-level security") || asJose.standardError.contains("viewers"))
+            let again = try ExecutableRun("micic", ["demo", "load"], environment: ["DATABASE_URL": database.url])
+            #expect(again.standardError.contains("0 tenants, 0 people and 0 items created"))
+        }
+    }
 }
