@@ -15,17 +15,26 @@ enum AuditSnapshot {
     }
 
     /// The whole state of an item (for a purge, which leaves nothing else behind).
-    static func whole(_ item: Item) -> JSONDocument {
-        JSONDocument(
+    static func whole(_ item: Item, masking hidden: [String]) -> JSONDocument {
+        var fields = item.fields
+        for name in hidden where fields[name] != nil { fields[name] = masked }
+        return JSONDocument(
             text: FieldValue.object([
                 "title": .text(item.title), "slug": .text(item.slug), "status": .text(item.status),
-                "language": .text(item.language), "fields": .object(item.fields),
+                "language": .text(item.language), "fields": .object(fields),
             ]).jsonText
         )
     }
 
+    /// What the log shows instead of a private field's value: that it changed, not to what.
+    static let masked = FieldValue.text("(private)")
+
     /// The parts of `old` and `new` that differ: title, slug, status and changed fields.
-    static func change(from old: Item, to new: Item) -> (before: JSONDocument, after: JSONDocument) {
+    static func change(
+        from old: Item,
+        to new: Item,
+        masking hidden: [String]
+    ) -> (before: JSONDocument, after: JSONDocument) {
         var before: [String: FieldValue] = [:]
         var after: [String: FieldValue] = [:]
         for (key, oldValue, newValue) in [
@@ -37,8 +46,9 @@ enum AuditSnapshot {
         var oldFields: [String: FieldValue] = [:]
         var newFields: [String: FieldValue] = [:]
         for name in Set(old.fields.keys).union(new.fields.keys) where old.fields[name] != new.fields[name] {
-            oldFields[name] = old.fields[name] ?? .null
-            newFields[name] = new.fields[name] ?? .null
+            let isPrivate = hidden.contains(name)
+            oldFields[name] = old.fields[name].map { isPrivate ? masked : $0 } ?? .null
+            newFields[name] = new.fields[name].map { isPrivate ? masked : $0 } ?? .null
         }
         if !oldFields.isEmpty {
             before["fields"] = .object(oldFields)

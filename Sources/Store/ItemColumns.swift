@@ -3,8 +3,12 @@ internal import Postgres
 
 /// The columns an ``Item`` is read from, and the reading.
 enum ItemColumns {
-    static let list: Query =
-        "id, type, language, translation_of, slug, title, status, version, fields, author, created_at, updated_at, deleted_at"
+    /// The item's columns, and its private fields (null where the reader may not see them).
+    static let list: Query = """
+        id, type, language, translation_of, slug, title, status, version, fields, author, created_at, updated_at, \
+        deleted_at, (select p.fields from item_private_fields p where p.tenant_id = items.tenant_id \
+        and p.item_id = items.id) as private_fields
+        """
 
     static func item(from row: Row, tenant: String) throws -> Item {
         Item(
@@ -17,11 +21,20 @@ enum ItemColumns {
             title: try row.decode(column: "title"),
             status: try row.decode(column: "status"),
             version: try row.decode(column: "version"),
-            fields: try FieldValue.parseFields(json: try row.decode(JSONDocument.self, column: "fields").text),
+            fields: try fields(of: row),
             author: try row.decode(column: "author"),
             createdAt: try row.decode(column: "created_at"),
             updatedAt: try row.decode(column: "updated_at"),
             deletedAt: try row.decode(column: "deleted_at")
         )
+    }
+
+    /// The public fields with the private ones the reader may see merged in.
+    private static func fields(of row: Row) throws -> [String: FieldValue] {
+        var fields = try FieldValue.parseFields(json: try row.decode(JSONDocument.self, column: "fields").text)
+        if let hidden = try row.decode(JSONDocument?.self, column: "private_fields") {
+            fields.merge(try FieldValue.parseFields(json: hidden.text)) { _, `private` in `private` }
+        }
+        return fields
     }
 }

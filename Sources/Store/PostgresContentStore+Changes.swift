@@ -75,8 +75,29 @@ extension PostgresContentStore {
         message: String?,
         on connection: isolated Connection
     ) throws -> Item {
-        let fields = JSONDocument(text: FieldValue.jsonText(of: item.fields))
-        let (before, after) = AuditSnapshot.change(from: old, to: item)
+        let (publicFields, privateFields) = try split(item.fields, type: item.type)
+        let oldPrivate = try split(old.fields, type: old.type).1
+        let fields = JSONDocument(text: FieldValue.jsonText(of: publicFields))
+        let hiddenNames = try rules.type(item.type).privateFields
+        let (before, after) = AuditSnapshot.change(from: old, to: item, masking: hiddenNames)
+        // Private fields are written only when they changed: someone who may not read them
+        // (a reviewer) saves an item without them, and must not erase them.
+        if privateFields != oldPrivate {
+            if privateFields.isEmpty {
+                try connection.execute(
+                    "delete from item_private_fields where tenant_id = \(tenantID) and item_id = \(item.id)"
+                )
+            } else {
+                let hidden = JSONDocument(text: FieldValue.jsonText(of: privateFields))
+                let written = try connection.execute(
+                    """
+                    insert into item_private_fields (tenant_id, item_id, fields) values (\(tenantID), \(item.id), \(hidden))
+                    on conflict (tenant_id, item_id) do update set fields = excluded.fields
+                    """
+                )
+                guard written == 1 else { throw ContentError(.forbidden, "you may not change private fields") }
+            }
+        }
         let rows = try connection.query(
             """
             with item as (
@@ -125,11 +146,13 @@ extension PostgresContentStore {
                 }
                 let current = try self.item(id: id, tenant: tenant, on: connection, lock: true)
                 let fields = try FieldValue.parseFields(json: try row.decode(JSONDocument.self, column: "fields").text)
+                // Revisions hold the public fields only; private ones stay as they are.
+                let hidden = Set(try self.rules.type(current.type).privateFields)
                 let changes = ItemChanges(
                     title: try row.decode(column: "title"),
                     slug: try row.decode(column: "slug"),
                     set: fields,
-                    remove: current.fields.keys.filter { fields[$0] == nil }
+                    remove: current.fields.keys.filter { fields[$0] == nil && !hidden.contains($0) }
                 )
                 return try self.update(
                     id: id,
@@ -236,7 +259,7 @@ extension PostgresContentStore {
                 guard current.deletedAt != nil else {
                     throw ContentError(.invalidState, "item \(id) is not in the trash; delete it before purging it")
                 }
-                let before = AuditSnapshot.whole(current)
+                let before = AuditSnapshot.whole(current, masking: try self.rules.type(current.type).privateFields)
                 try connection.execute(
                     """
                     insert into audit_log (tenant_id, actor, action, item_type, item_id, before)

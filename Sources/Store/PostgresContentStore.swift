@@ -76,6 +76,17 @@ public final class PostgresContentStore: ContentStore {
         return record
     }
 
+    /// The fields anyone of the tenant may read, and the private ones (editors and admins).
+    func split(_ fields: [String: FieldValue], type: String) throws -> ([String: FieldValue], [String: FieldValue]) {
+        let hidden = Set(try rules.type(type).privateFields)
+        var open: [String: FieldValue] = [:]
+        var closed: [String: FieldValue] = [:]
+        for (name, value) in fields {
+            if hidden.contains(name) { closed[name] = value } else { open[name] = value }
+        }
+        return (open, closed)
+    }
+
     /// Forgets cached tenants (after one was changed).
     public func forgetTenants() {
         tenants.withLock { $0.removeAll() }
@@ -97,7 +108,9 @@ public final class PostgresContentStore: ContentStore {
     ) throws -> Item {
         let record = try tenantRecord(tenant, on: connection)
         let (prepared, base) = try rules.prepare(draft, in: record.tenant)
-        let fields = JSONDocument(text: FieldValue.jsonText(of: prepared.fields))
+        let (publicFields, privateFields) = try split(prepared.fields, type: prepared.type)
+        let fields = JSONDocument(text: FieldValue.jsonText(of: publicFields))
+        let hidden = privateFields.isEmpty ? nil : JSONDocument(text: FieldValue.jsonText(of: privateFields))
         let language = prepared.language!
         let status = prepared.status!
         var slug = base
@@ -110,6 +123,9 @@ public final class PostgresContentStore: ContentStore {
                     values (\(record.id), \(draft.type), \(language), \(slug), \(draft.title), \(status), \(fields), \(author))
                     on conflict (tenant_id, type, language, slug) do nothing
                     returning tenant_id, id, version, title, slug, status, fields, author, created_at, updated_at, type
+                ), hidden as (
+                    insert into item_private_fields (tenant_id, item_id, fields)
+                    select tenant_id, id, \(hidden) from item where \(hidden)::jsonb is not null
                 ), revision as (
                     insert into item_revisions (tenant_id, item_id, version, title, slug, status, fields, author, message, created_at)
                     select tenant_id, id, version, title, slug, status, fields, author, \(message), updated_at from item

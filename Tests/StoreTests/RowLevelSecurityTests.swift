@@ -299,4 +299,75 @@ import Testing
             #expect(error?.code == .connectionFailed)
         }
     }
+
+    @Test func onlyEditorsAndAdminsReadPrivateFields() async throws {
+        try await withWorld { world in
+            let owner = try await world.database.connect()
+            let ownerStore = PostgresContentStore(connection: owner, registry: Fixtures.registry)
+            let item = try await ownerStore.create(
+                ItemDraft(
+                    type: "note",
+                    title: "Submitted practice",
+                    fields: ["summary": .text("open"), "contact": .text("ana@example.org")]
+                ),
+                tenant: "ta",
+                author: "seed",
+                message: nil
+            )
+            for role in Role.allCases {
+                let connection = try await world.database.connect(as: world.people[role]!)
+                let store = PostgresContentStore(connection: connection, registry: Fixtures.registry)
+                let seen = try await store.item(id: item.id, tenant: "ta")
+                let mayRead = role == .editor || role == .admin
+                #expect((seen.fields["contact"] != nil) == mayRead, "\(role)")
+                #expect(seen.fields["summary"] == .text("open"))
+                let everywhere = try await connection.query(
+                    """
+                    select (select count(*) from item_private_fields)
+                         + (select count(*) from items where fields::text like '%ana@example.org%')
+                         + (select count(*) from item_revisions where fields::text like '%ana@example.org%')
+                         + (select count(*) from audit_log where coalesce(after, before)::text like '%ana@example.org%')
+                    """
+                )[0].decode(Int.self, at: 0)
+                #expect(everywhere == (mayRead ? 1 : 0), "\(role)")
+                await connection.close()
+            }
+            // A reviewer's transition keeps the private field it cannot see.
+            let reviewer = try await world.database.connect(as: world.people[.reviewer]!)
+            let reviewerStore = PostgresContentStore(connection: reviewer, registry: Fixtures.registry)
+            _ = try await ownerStore.transition(
+                id: item.id,
+                tenant: "ta",
+                name: "submit",
+                expectedVersion: 1,
+                author: "seed",
+                comment: nil
+            )
+            _ = try await reviewerStore.transition(
+                id: item.id,
+                tenant: "ta",
+                name: "approve",
+                expectedVersion: 2,
+                author: world.people[.reviewer]!,
+                comment: nil
+            )
+            #expect(try await ownerStore.item(id: item.id, tenant: "ta").fields["contact"] == .text("ana@example.org"))
+            let updated = try await ownerStore.update(
+                id: item.id,
+                tenant: "ta",
+                expectedVersion: 3,
+                changes: ItemChanges(set: ["contact": .text("luis@example.org")]),
+                author: "seed",
+                message: nil
+            )
+            #expect(updated.fields["contact"] == .text("luis@example.org"))
+            let audit = try await owner.query(
+                "select after::text from audit_log where item_id = \(item.id) order by id desc limit 1"
+            )[0]
+            .decode(String.self, at: 0)
+            #expect(audit.contains("(private)") && !audit.contains("luis@example.org"))
+            await reviewer.close()
+            await owner.close()
+        }
+    }
 }
