@@ -370,4 +370,82 @@ import Testing
             await owner.close()
         }
     }
+
+    @Test func aThousandRandomOperationsLeaveTheOtherTenantUntouched() async throws {
+        try await withWorld { world in
+            let owner = try await world.database.connect()
+            func fingerprint() async throws -> [String] {
+                var prints: [String] = []
+                for table in [
+                    "items", "item_revisions", "audit_log", "workflow_events", "memberships", "item_private_fields",
+                ] {
+                    prints.append(
+                        try await owner.query(
+                            "select coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from \(identifier: table) t where tenant_id = \(world.tenantB)"
+                        )[0].decode(String.self, at: 0)
+                    )
+                }
+                prints.append(
+                    try await owner.query("select t::text from tenants t where id = \(world.tenantB)")[0].decode(
+                        String.self,
+                        at: 0
+                    )
+                )
+                return prints
+            }
+            let before = try await fingerprint()
+            let b = world.tenantB
+            let a = world.tenantA
+            let statements: [Query] = [
+                "select * from items where tenant_id = \(b)",
+                "update items set title = 'taken' where tenant_id = \(b)",
+                "update items set tenant_id = \(b) where tenant_id = \(a)",
+                "update items set fields = '{\"summary\": \"x\"}' where id = \(world.itemB)",
+                "delete from items where tenant_id = \(b)",
+                "delete from items where id = \(world.itemB)",
+                "insert into items (tenant_id, type, language, slug, title, status, author) values (\(b), 'note', 'en', 'x', 'X', 'draft', session_user)",
+                "insert into item_revisions (tenant_id, item_id, version, title, slug, status, fields, author) values (\(b), \(world.itemB), 50, 'x', 'x', 'x', '{}', 'x')",
+                "update item_revisions set title = 'x' where tenant_id = \(b)",
+                "insert into audit_log (tenant_id, actor, action) values (\(b), session_user, 'x')",
+                "insert into workflow_events (tenant_id, item_id, transition, from_status, to_status, actor) values (\(b), \(world.itemB), 'x', 'x', 'x', session_user)",
+                "insert into item_private_fields (tenant_id, item_id, fields) values (\(b), \(world.itemB), '{}')",
+                "insert into memberships (tenant_id, principal, role) values (\(b), session_user, 'admin')",
+                "update memberships set tenant_id = \(b) where tenant_id = \(a)",
+                "select micic_set_membership('tb', session_user, 'admin', '{}')",
+                "select micic_remove_membership('tb', session_user)",
+                "update tenants set name = 'taken', archived_at = now() where id = \(b)",
+                "delete from tenants where id = \(b)",
+                "update items set title = 'mine' where tenant_id = \(a)",
+                "insert into items (tenant_id, type, language, slug, title, status, author) values (\(a), 'note', 'en', 'n' || floor(random() * 1e9)::text, 'N', 'draft', session_user)",
+            ]
+            var connections: [Connection] = []
+            for role in Role.allCases { connections.append(try await world.database.connect(as: world.people[role]!)) }
+            var generator = SplitMix(seed: 20_261_129)
+            var refused = 0
+            for _ in 0..<1_000 {
+                let connection = connections[Int(generator.next() % UInt64(connections.count))]
+                let statement = statements[Int(generator.next() % UInt64(statements.count))]
+                do { try await connection.execute(statement) } catch { refused += 1 }
+            }
+            for connection in connections { await connection.close() }
+            #expect(try await fingerprint() == before)
+            #expect(refused > 300)
+            await owner.close()
+        }
+    }
+}
+
+/// A small deterministic random number generator, so a failing run can be repeated.
+struct SplitMix: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
 }
