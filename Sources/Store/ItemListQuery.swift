@@ -20,6 +20,7 @@ struct ItemListQuery {
             } else if !query.statuses.isEmpty {
                 sql.append(" and status = any(\(query.statuses))")
             }
+            if !query.authors.isEmpty { sql.append(" and author = any(\(query.authors))") }
             for filter in query.filters { sql.append(try condition(filter)) }
             if let cursor = query.after { sql.append(try keyset(cursor)) }
             sql.append(order)

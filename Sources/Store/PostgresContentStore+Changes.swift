@@ -55,12 +55,19 @@ extension PostgresContentStore {
                 throw ContentError(.slugTaken, "the slug '\(changed.slug)' is already used by another \(current.type)")
             }
         }
-        changed.author = author
+        if let reassigned = changes.author,
+            try connection.query("select 1 from principals where name = \(reassigned)").isEmpty
+        {
+            throw ValidationError(issues: [
+                ValidationIssue(field: "author", message: "there is no person '\(reassigned)'")
+            ])
+        }
+        changed.author = changes.author ?? author
         return try save(
             changed,
             replacing: current,
             tenantID: record.id,
-            action: "update",
+            action: changes.author == nil ? "update" : "reassign",
             message: message,
             on: connection
         )

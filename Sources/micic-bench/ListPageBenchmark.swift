@@ -95,9 +95,15 @@ struct ListPageBenchmark: Benchmark {
         )
     }
 
-    /// Replaces the content with `items` rows by COPY, then analyzes the table.
-    private func load(tenantID: Int64, on connection: Connection) async throws {
+    /// Replaces the content with `items` rows by COPY, then analyzes the table (unless an
+    /// earlier benchmark of the run left exactly those rows).
+    func load(tenantID: Int64, on connection: Connection) async throws {
         let count = items
+        let present = try await connection.query(
+            "select count(*) from items where type = any('{practice,event,news,tool}')"
+        )[0]
+        .decode(Int.self, at: 0)
+        if present == count { return }
         let started = ContinuousClock.now
         let loaded = try await connection.run { connection in
             try connection.execute("truncate items, item_revisions, audit_log cascade")

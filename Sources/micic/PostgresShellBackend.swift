@@ -65,6 +65,9 @@ final class PostgresShellBackend: ShellBackend {
             Task { await separate.close() }
         }
         return try await separate.run { connection in
+            guard try connection.query("select micic_is_platform_admin()")[0].decode(Bool.self, at: 0) else {
+                throw ShellError("sql is for platform administrators")
+            }
             try connection.execute("begin read only")
             defer { _ = try? connection.execute("rollback") }
             let result = try connection.query(Query(unsafeSQL: text))

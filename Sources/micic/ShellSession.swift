@@ -35,6 +35,7 @@ struct ShellSession {
         var buffer = ""
         while true {
             editor.completer.ids = shell.recentIDs
+            editor.completer.slugs = shell.recentSlugs
             let prompt = buffer.isEmpty ? await shell.prompt() : "... "
             guard let line = editor.readLine(prompt: prompt) else {
                 if editor.wasInterrupted {

@@ -188,6 +188,11 @@ import Testing
         )
         #expect(completer.candidates(before: "use ").candidates == ["cr", "hq"])
         #expect(completer.candidates(before: "note list | note de").candidates == ["delete"])
+        var withRecent = completer
+        withRecent.ids = ["12"]
+        withRecent.slugs = ["plan-b", "plan-a"]
+        #expect(withRecent.candidates(before: "note show pl").candidates == ["plan-a", "plan-b"])
+        #expect(withRecent.candidates(before: "note delete 1").candidates == ["12"])
     }
 }
 

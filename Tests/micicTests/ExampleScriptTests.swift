@@ -96,4 +96,31 @@ import Testing
             #expect(again.standardError.contains("nothing came through the pipe"))
         }
     }
+
+    @Test func reassignDraftsMovesOnlyThatPersonsDrafts() async throws {
+        try await withDemo { database in
+            let drafts = Set(try ids(database, "practice list --tenant cr --status draft --author postgres"))
+            let published = Set(try ids(database, "practice list --tenant cr --status published --author postgres"))
+            #expect(!drafts.isEmpty && !published.isEmpty)
+            let run = try micic(
+                database,
+                [
+                    "run", examples.appendingPathComponent("reassign-drafts.micic").path, "--set", "tenant=cr", "--set",
+                    "from=postgres",
+                    "--set", "to=ana",
+                ]
+            )
+            #expect(run.status == 0, "\(run.standardError)")
+            #expect(Set(try ids(database, "practice list --tenant cr --status draft --author ana")) == drafts)
+            #expect(
+                Set(try ids(database, "practice list --tenant cr --status published --author postgres")) == published
+            )
+            let nobody = try micic(
+                database,
+                ["-c", "use cr; practice update \(drafts.first!) --reassign nobody_at_all"]
+            )
+            #expect(nobody.status == 1)
+            #expect(nobody.standardError.contains("there is no person"))
+        }
+    }
 }

@@ -88,6 +88,13 @@ import Testing
             #expect(asJose.standardOutput.hasPrefix("ph\n"))
             #expect(asJose.status == 1)
             #expect(asJose.standardError.contains("row-level security") || asJose.standardError.contains("viewers"))
+            let sql = try ExecutableRun(
+                "micic",
+                ["-c", "sql \"select 1\""],
+                environment: ["DATABASE_URL": try database.url(as: "jose")]
+            )
+            #expect(sql.status == 1)
+            #expect(sql.standardError.contains("platform administrators"))
             let again = try ExecutableRun("micic", ["demo", "load"], environment: ["DATABASE_URL": database.url])
             #expect(again.standardError.contains("0 tenants, 0 people and 0 items created"))
         }

@@ -8,6 +8,8 @@ public struct ItemChanges: Sendable, Hashable {
     public var set: [String: FieldValue]
     /// Fields to clear.
     public var remove: [String]
+    /// A person to reassign the item to (its author), instead of whoever saves the change.
+    public var author: String?
 
     /// Changes.
     public init(title: String? = nil, slug: String? = nil, set: [String: FieldValue] = [:], remove: [String] = []) {
@@ -15,6 +17,13 @@ public struct ItemChanges: Sendable, Hashable {
         self.slug = slug
         self.set = set
         self.remove = remove
+    }
+
+    /// Changes that reassign the item to `author`.
+    public static func reassign(to author: String) -> ItemChanges {
+        var changes = ItemChanges()
+        changes.author = author
+        return changes
     }
 
     /// The item with these changes applied (not validated).

@@ -14,6 +14,9 @@ public struct ItemQuery: Sendable, Hashable {
     public var statuses: [String]
     /// Field conditions, all of which must hold.
     public var filters: [ItemFilter]
+    /// Authors to keep (who saved the current version, or to whom it was reassigned);
+    /// every author when empty.
+    public var authors: [String] = []
     /// Trashed items instead of live ones.
     public var trashed: Bool
     /// The order.

@@ -85,7 +85,7 @@ public actor MemoryContentStore: ContentStore {
         {
             throw ContentError(.slugTaken, "the slug '\(changed.slug)' is already used by another \(current.type)")
         }
-        changed.author = author
+        changed.author = changes.author ?? author
         changed.version += 1
         changed.updatedAt = clock()
         items[code]![id] = changed
@@ -114,6 +114,7 @@ public actor MemoryContentStore: ContentStore {
             (item.deletedAt != nil) == query.trashed && (query.type == nil || item.type == query.type)
                 && (query.language == nil || item.language == query.language)
                 && (query.statuses.isEmpty || query.statuses.contains(item.status))
+                && (query.authors.isEmpty || query.authors.contains(item.author))
                 && query.filters.allSatisfy { Self.matches(item, $0) }
         }
         matching.sort { Self.precedes($0, $1, query.sort) }

@@ -9,6 +9,8 @@ public struct Completer: Sendable {
     public var tenants: [String]
     /// Recently shown ids, for verbs that take ids.
     public var ids: [String]
+    /// Recently shown slugs, for verbs that take an id or a slug.
+    public var slugs: [String] = []
 
     public init(catalog: CommandCatalog, tenants: [String] = [], ids: [String] = []) {
         self.catalog = catalog
@@ -52,6 +54,7 @@ public struct Completer: Sendable {
             return flag.values
         }
         if current.hasPrefix("-") { return flags.map { "--" + $0.name } }
+        if command.arguments.contains("SLUG") { return ids + slugs }
         if command.arguments.contains("ID") { return ids }
         return []
     }

@@ -185,6 +185,7 @@ public struct CommandCatalog: Sendable {
                 placeholder: "ORDER"
             ),
             FlagSpec("trash", takesValue: false, summary: "list trashed items instead"),
+            FlagSpec("author", summary: "authors, separated by commas", placeholder: "PERSON"),
         ]
         for field in type.fields where !field.isPrivate {
             switch field.kind {
@@ -287,6 +288,7 @@ public struct CommandCatalog: Sendable {
                 flags: writeFlags + [
                     FlagSpec("version", summary: "the version you read; refused if it changed since", placeholder: "N"),
                     FlagSpec("clear", summary: "fields to empty, separated by commas", placeholder: "FIELD"), message,
+                    FlagSpec("reassign", summary: "make this person the author", placeholder: "PERSON"),
                 ] + fieldFlags,
                 examples: ["\(noun) update 42 --title \"New title\""],
                 mutates: true

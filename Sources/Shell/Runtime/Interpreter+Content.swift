@@ -86,12 +86,13 @@ extension Interpreter {
             for name in clear where type.field(name) == nil {
                 throw ShellError.usage("--clear \(name): \(type.name) has no field \(name)")
             }
-            let changes = ItemChanges(
+            var changes = ItemChanges(
                 title: arguments.value("title"),
                 slug: arguments.value("slug"),
                 set: fields,
                 remove: clear
             )
+            changes.author = arguments.value("reassign")
             let version = try arguments.value("version").map { text -> Int in
                 guard let number = Int(text) else { throw ShellError.usage("--version needs a number") }
                 return number
@@ -298,6 +299,7 @@ extension Interpreter {
             throw ShellError.usage("--status \(status): the states are " + type.workflow.states.joined(separator: ", "))
         }
         query.trashed = arguments.has("trash")
+        query.authors = arguments.values["author"].map { $0.flatMap(ValueParser.splitList) } ?? []
         if let limit = try number(arguments, "limit") {
             guard (1...1000).contains(limit) else { throw ShellError.usage("--limit must be from 1 to 1000") }
             query.limit = limit

@@ -86,6 +86,8 @@ public final class Interpreter {
 
     /// The ids the last command showed, for completion.
     public private(set) var recentIDs: [String] = []
+    /// The slugs the last command showed, for completion.
+    public private(set) var recentSlugs: [String] = []
 
     func execute(_ statement: Statement) async throws {
         switch statement {
@@ -107,7 +109,10 @@ public final class Interpreter {
             records = try await run(call, input: input, show: last && showLast)
             input = records.ids
         }
-        if case .items = records { recentIDs = Array(records.ids.prefix(200)) }
+        if case .items(let items) = records {
+            recentIDs = Array(records.ids.prefix(200))
+            recentSlugs = Array(items.map(\.slug).prefix(200))
+        }
         return records
     }
 
