@@ -43,6 +43,7 @@ extension PostgresContentStore {
         guard current.version == expectedVersion else {
             throw ContentError.conflict(id: id, expected: expectedVersion, actual: current.version)
         }
+        try record.authorize(.edit, item: current, type: try rules.type(current.type))
         var changed = try rules.apply(changes, to: current, in: record.tenant)
         if changed.slug != current.slug {
             let clash = try connection.query(
@@ -193,6 +194,7 @@ extension PostgresContentStore {
                     throw ContentError.conflict(id: id, expected: expectedVersion, actual: current.version)
                 }
                 let transition = try self.rules.transition(name, for: current, in: record.tenant, comment: comment)
+                try record.authorize(.transition(transition), item: current, type: try self.rules.type(current.type))
                 var moved = current
                 moved.status = transition.to
                 moved.author = author
@@ -229,6 +231,7 @@ extension PostgresContentStore {
                 let record = try self.tenantRecord(tenant, on: connection)
                 try self.rules.writable(record.tenant)
                 let current = try self.item(id: id, tenant: tenant, on: connection, lock: true)
+                try record.authorize(.trash, item: current, type: try self.rules.type(current.type))
                 guard (current.deletedAt == nil) == toTrash else {
                     throw ContentError(.invalidState, "item \(id) is \(toTrash ? "already" : "not") in the trash")
                 }
@@ -263,6 +266,7 @@ extension PostgresContentStore {
                 let record = try self.tenantRecord(tenant, on: connection)
                 try self.rules.writable(record.tenant)
                 let current = try self.item(id: id, tenant: tenant, on: connection, lock: true)
+                try record.authorize(.purge, item: current, type: try self.rules.type(current.type))
                 guard current.deletedAt != nil else {
                     throw ContentError(.invalidState, "item \(id) is not in the trash; delete it before purging it")
                 }

@@ -32,10 +32,17 @@ public final class PostgresContentStore: ContentStore {
         rules = ContentRules(registry: registry)
     }
 
-    /// A tenant and its row id.
+    /// A tenant, its row id, and the connected person's role and languages there.
     struct TenantRecord: Sendable {
         let id: Int64
         let tenant: Tenant
+        let role: Role?
+        let languages: [String]
+
+        /// Throws when the person may not take `action`.
+        func authorize(_ action: Permissions.Action, item: Item?, type: ContentType) throws {
+            try Permissions.check(action, role: role, languages: languages, item: item, type: type, tenant: tenant.code)
+        }
     }
 
     // MARK: Tenants
@@ -54,7 +61,8 @@ public final class PostgresContentStore: ContentStore {
         if let cached = tenants.withLock({ $0[code] }) { return cached }
         let rows = try connection.query(
             """
-            select id, code, name, default_language, languages, archived_at is not null as archived
+            select id, code, name, default_language, languages, archived_at is not null as archived,
+                   micic_role_in(id) as role, micic_languages_in(id) as person_languages
             from tenants where code = \(code)
             """,
             prepared: true
@@ -70,7 +78,9 @@ public final class PostgresContentStore: ContentStore {
                 defaultLanguage: try row.decode(column: "default_language"),
                 languages: try row.decode(column: "languages"),
                 isArchived: try row.decode(column: "archived")
-            )
+            ),
+            role: try row.decode(String?.self, column: "role").flatMap(Role.init(rawValue:)),
+            languages: try row.decode(column: "person_languages")
         )
         tenants.withLock { $0[code] = record }
         return record
@@ -108,6 +118,7 @@ public final class PostgresContentStore: ContentStore {
     ) throws -> Item {
         let record = try tenantRecord(tenant, on: connection)
         let (prepared, base) = try rules.prepare(draft, in: record.tenant)
+        try record.authorize(.create, item: nil, type: try rules.type(draft.type))
         let (publicFields, privateFields) = try split(prepared.fields, type: prepared.type)
         let fields = JSONDocument(text: FieldValue.jsonText(of: publicFields))
         let hidden = privateFields.isEmpty ? nil : JSONDocument(text: FieldValue.jsonText(of: privateFields))

@@ -199,7 +199,7 @@ import Testing
             }
             let (viewer, viewerConnection) = try await store(.viewer)
             #expect(try await viewer.list(ItemQuery(), tenant: "ta").items.count == 1)
-            let viewerCreate = await #expect(throws: PostgresError.self) {
+            let viewerCreate = await #expect(throws: ContentError.self) {
                 try await viewer.create(
                     ItemDraft(type: "note", title: "By a viewer"),
                     tenant: "ta",
@@ -207,7 +207,18 @@ import Testing
                     message: nil
                 )
             }
-            #expect(viewerCreate?.sqlState == .insufficientPrivilege)
+            #expect(viewerCreate?.code == .forbidden)
+            #expect(viewerCreate?.message == "as a viewer in ta you may not create notes")
+            // The database refuses it too, to someone who skips the Kernel.
+            let direct = await #expect(throws: PostgresError.self) {
+                try await viewerConnection.execute(
+                    """
+                    insert into items (tenant_id, type, language, slug, title, status, author)
+                    values (\(world.tenantA), 'note', 'en', 'direct', 'Direct', 'draft', session_user)
+                    """
+                )
+            }
+            #expect(direct?.sqlState == .insufficientPrivilege)
 
             let (editor, editorConnection) = try await store(.editor)
             let created = try await editor.create(
@@ -224,6 +235,17 @@ import Testing
                 author: world.people[.editor]!,
                 comment: nil
             )
+            let selfApproval = await #expect(throws: ContentError.self) {
+                try await editor.transition(
+                    id: created.id,
+                    tenant: "ta",
+                    name: "approve",
+                    expectedVersion: submitted.version,
+                    author: world.people[.editor]!,
+                    comment: nil
+                )
+            }
+            #expect(selfApproval?.message == "as an editor in ta you may not approve notes (admin or reviewer only)")
             _ = try await editor.delete(id: created.id, tenant: "ta", author: world.people[.editor]!)
             _ = try await editor.restore(id: created.id, tenant: "ta", author: world.people[.editor]!)
 
@@ -237,7 +259,7 @@ import Testing
                 comment: "fine"
             )
             #expect(approved.status == "approved")
-            let retitle = await #expect(throws: PostgresError.self) {
+            let retitle = await #expect(throws: ContentError.self) {
                 try await reviewer.update(
                     id: created.id,
                     tenant: "ta",
@@ -247,10 +269,16 @@ import Testing
                     message: nil
                 )
             }
-            #expect(retitle?.sqlState == .insufficientPrivilege)
+            #expect(retitle?.code == .forbidden)
+            let directTitle = await #expect(throws: PostgresError.self) {
+                try await reviewerConnection.execute(
+                    "update items set title = 'Reviewer''s title' where id = \(created.id)"
+                )
+            }
+            #expect(directTitle?.sqlState == .insufficientPrivilege)
 
             let (translator, translatorConnection) = try await store(.translator)
-            let original = await #expect(throws: PostgresError.self) {
+            let original = await #expect(throws: ContentError.self) {
                 try await translator.create(
                     ItemDraft(type: "note", title: "Not a translation"),
                     tenant: "ta",
@@ -258,7 +286,7 @@ import Testing
                     message: nil
                 )
             }
-            #expect(original?.sqlState == .insufficientPrivilege)
+            #expect(original?.code == .forbidden)
             for (language, allowed) in [("es", true), ("en", false)] {
                 let insert: Query = """
                     insert into items (tenant_id, type, language, translation_of, slug, title, status, author)
