@@ -23,12 +23,11 @@ struct ShellSession {
 
     /// Reads and runs lines until `exit` or Ctrl-D.
     func interactive() async -> Interpreter.Outcome {
-        let tenants = (try? await backend.tenants().map(\.code)) ?? []
-        let editor = LineEditor(
-            program: "micic",
-            historyFile: Self.historyFile,
-            completer: Completer(catalog: shell.catalog, tenants: tenants)
-        )
+        let visible = (try? await backend.tenants()) ?? []
+        let tenants = visible.map(\.code)
+        var completer = Completer(catalog: shell.catalog, tenants: tenants)
+        completer.languages = Array(Set(visible.flatMap(\.languages))).sorted()
+        let editor = LineEditor(program: "micic", historyFile: Self.historyFile, completer: completer)
         printError(
             "micic: connected as \(backend.user); tenants: \(tenants.joined(separator: ", ")). help lists the commands; Ctrl-D leaves."
         )

@@ -193,6 +193,8 @@ import Testing
         withRecent.slugs = ["plan-b", "plan-a"]
         #expect(withRecent.candidates(before: "note show pl").candidates == ["plan-a", "plan-b"])
         #expect(withRecent.candidates(before: "note delete 1").candidates == ["12"])
+        withRecent.languages = ["en", "es", "fr"]
+        #expect(withRecent.candidates(before: "note list --language e").candidates == ["en", "es"])
     }
 }
 

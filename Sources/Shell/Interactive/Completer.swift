@@ -11,6 +11,8 @@ public struct Completer: Sendable {
     public var ids: [String]
     /// Recently shown slugs, for verbs that take an id or a slug.
     public var slugs: [String] = []
+    /// The tenants' language tags, for `--language` and `--languages`.
+    public var languages: [String] = []
 
     public init(catalog: CommandCatalog, tenants: [String] = [], ids: [String] = []) {
         self.catalog = catalog
@@ -45,13 +47,14 @@ public struct Completer: Sendable {
             flag.takesValue
         {
             if flag.name == "tenant" { return tenants }
+            if flag.name == "language" { return languages }
             if ["file", "xliff", "to", "report", "map"].contains(flag.name) { return paths(current) }
             let listed = current.split(separator: ",", omittingEmptySubsequences: false)
             if listed.count > 1 {
                 let head = listed.dropLast().joined(separator: ",") + ","
-                return flag.values.map { head + $0 }
+                return (flag.name == "languages" ? languages : flag.values).map { head + $0 }
             }
-            return flag.values
+            return flag.name == "languages" ? languages : flag.values
         }
         if current.hasPrefix("-") { return flags.map { "--" + $0.name } }
         if command.arguments.contains("SLUG") { return ids + slugs }
