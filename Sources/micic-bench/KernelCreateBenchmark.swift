@@ -111,13 +111,16 @@ struct KernelCreateBenchmark: Benchmark {
         try await connection.execute("checkpoint")
     }
 
-    /// The number of items and a digest of what both sides must write alike.
+    /// The number of items and a digest of what both sides must write alike (private fields,
+    /// which the store keeps in their own table, merged back in).
     private static func digest(_ connection: Connection) async throws -> ItemsDigest {
         try await connection.run { connection in
             let row = try connection.query(
                 """
                 select count(*), coalesce(md5(string_agg(concat_ws('|', type, language, slug, title, status,
-                    fields::text, author), e'\\n' order by language, slug)), '')
+                    (fields || coalesce((select p.fields from item_private_fields p
+                        where p.tenant_id = items.tenant_id and p.item_id = items.id), '{}'))::text, author),
+                    e'\\n' order by language, slug)), '')
                 from items
                 """
             )[0]
