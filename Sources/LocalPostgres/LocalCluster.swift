@@ -32,7 +32,8 @@ public struct LocalCluster: Sendable {
 
     /// Describes a cluster; nothing happens until ``start()``.
     public init(home: String, database: String = "micic", settings: [String: String] = [:]) {
-        self.home = home
+        // The socket directory must be absolute, or libpq takes it for a host name.
+        self.home = home.hasPrefix("/") ? home : FileManager.default.currentDirectoryPath + "/" + home
         self.database = database
         self.settings = settings
     }

@@ -21,6 +21,7 @@ enum ExitStatus: Int32 {
         case .failed: self = .failed
         case .usage: self = .usage
         case .partial: self = .partial
+        case .unavailable: self = .unavailable
         }
     }
 

@@ -90,6 +90,7 @@ extension ShellSession {
         let shell = Interpreter(backend: backend, registry: registry, console: .standard())
         shell.variables = variables
         shell.describeError = { ErrorText.describe($0) }
+        shell.isUnavailable = { ExitStatus(for: $0) == .unavailable }
         shell.tenant = tenant
         return ShellSession(shell: shell, backend: backend)
     }

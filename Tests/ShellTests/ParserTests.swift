@@ -38,6 +38,9 @@ import Testing
         guard case .run(let last) = statements[2] else { return }
         #expect(literals(last.commands[0]) == ["news", "list", "--status", "draft"])
         #expect(statements[2].position.line == 3)
+        let windows = try parse("news list \\\r\n  --status draft\r\n")
+        guard case .run(let crlf) = windows[0] else { return }
+        #expect(literals(crlf.commands[0]) == ["news", "list", "--status", "draft"])
     }
 
     @Test func pipesAndAssignments() throws {

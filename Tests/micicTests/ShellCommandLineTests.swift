@@ -122,6 +122,23 @@ import Testing
         }
     }
 
+    @Test func losingTheDatabaseMidScriptExitsWithFour() async throws {
+        try await withDemo { database in
+            let run = try micic(
+                database,
+                [
+                    "-c",
+                    """
+                    sql "select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() \
+                    and application_name = 'micic' and pid <> pg_backend_pid()"; tenants
+                    """,
+                ]
+            )
+            #expect(run.status == 4, "\(run.standardError)")
+            #expect(run.standardError.contains("connection to the server was lost"))
+        }
+    }
+
     @Test func sqlIsReadOnly() async throws {
         try await withDemo { database in
             let read = try micic(database, ["-c", "sql \"select code from tenants order by code\" --format ids"])

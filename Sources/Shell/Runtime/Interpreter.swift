@@ -22,6 +22,8 @@ public final class Interpreter {
     public private(set) var isRunning = false
     /// Words for errors the shell does not know (the platform's database errors).
     public var describeError: @Sendable (any Error) -> String? = { _ in nil }
+    /// Whether an error means the database cannot be reached any more.
+    public var isUnavailable: @Sendable (any Error) -> Bool = { _ in false }
 
     public init(backend: any ShellBackend, registry: PluginRegistry, console: Console) {
         self.backend = backend
@@ -35,6 +37,7 @@ public final class Interpreter {
         case failed
         case usage
         case partial
+        case unavailable
         case exit
     }
 
@@ -229,6 +232,7 @@ public final class Interpreter {
     }
 
     private func outcome(for error: any Error) -> Outcome {
+        if isUnavailable(error) { return .unavailable }
         if let error = error as? ShellError {
             if error.isUsage { return .usage }
             if error.isPartial { return .partial }

@@ -110,8 +110,9 @@ public struct Parser {
         while let scalar = peek() {
             if scalar == " " || scalar == "\t" || scalar == "\r" {
                 advance()
-            } else if scalar == "\\", peek(1) == "\n" {
+            } else if scalar == "\\", peek(1) == "\n" || (peek(1) == "\r" && peek(2) == "\n") {
                 advance()
+                if peek() == "\r" { advance() }
                 advance()
             } else {
                 return
@@ -184,7 +185,11 @@ public struct Parser {
                     throw ShellSyntaxError("a line ending in \\ continues on the next", at: position, incomplete: true)
                 }
                 advance()
-                if escaped != "\n" { text.unicodeScalars.append(escaped) }
+                if escaped == "\r", peek() == "\n" {
+                    advance()
+                } else if escaped != "\n" {
+                    text.unicodeScalars.append(escaped)
+                }
             case "$" where variableName(at: 1) != nil:
                 let name = variableName(at: 1)!
                 flush()
