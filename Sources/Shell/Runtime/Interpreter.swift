@@ -81,10 +81,11 @@ public final class Interpreter {
     /// on a terminal (escapes wrapped in \u{1} for libedit).
     public func prompt() async -> String {
         let open = await backend.inTransaction() ? "*" : ""
-        let text = "\(backend.user)@\(tenant ?? "-")\(open)> "
-        guard console.colour else { return text }
+        let text = "\(backend.user)@\(tenant ?? "-")\(open)"
+        guard console.colour else { return text + "> " }
         let colour = open.isEmpty ? "\u{1}\u{1b}[1;36m\u{1}" : "\u{1}\u{1b}[1;33m\u{1}"
-        return colour + text + "\u{1}\u{1b}[0m\u{1}"
+        // The reset comes before the last visible characters: libedit drops escapes at the end.
+        return colour + text + "\u{1}\u{1b}[0m\u{1}> "
     }
 
     /// The ids the last command showed, for completion.
