@@ -16,7 +16,11 @@ struct ShellSession {
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         let backend = backend
-        source.setEventHandler { backend.cancel() }
+        let interruption = shell.interruption
+        source.setEventHandler {
+            interruption.raise()
+            backend.cancel()
+        }
         source.resume()
         return source
     }

@@ -155,6 +155,34 @@ import Testing
         #expect(agreed.out == "1\n")
     }
 
+    @Test func ctrlCStopsABulkOperationAtTheNextItem() async throws {
+        let trigger = Trigger()
+        let registry = try PluginRegistry([NotesPlugin()])
+        let store = MemoryContentStore(
+            registry: registry,
+            tenants: [Tenant(code: "cr", name: "Costa Rica", defaultLanguage: "es", languages: ["es", "en"])],
+            clock: {
+                trigger.fire()
+                return Date()
+            }
+        )
+        let shell = Interpreter(
+            backend: MemoryBackend(store: store),
+            registry: registry,
+            console: Console(data: { _ in }, diagnostic: { _ in }, confirm: nil, width: nil)
+        )
+        #expect(
+            await shell.run("use cr; note create --title A; note create --title B; note create --title C", source: nil)
+                == .success
+        )
+        trigger.arm(shell.interruption)
+        #expect(await shell.run("note update 1 2 3 --summary changed", source: nil) == .failed)
+        let summaries = try await store.list(ItemQuery(sort: .idAscending), tenant: "cr").items.map {
+            $0.fields["summary"]
+        }
+        #expect(summaries == [.text("changed"), nil, nil])
+    }
+
     @Test func bulkFailuresArePartial() async throws {
         let shell = try await seeded()
         #expect(await shell.run("note update 1 999 --summary changed") == .partial)
@@ -225,4 +253,13 @@ struct MemoryBackend: ShellBackend {
         let open = Progress("reading", total: nil, write: nil)
         #expect(open.line(300, elapsed: 3) == "reading 300  100/s")
     }
+}
+
+/// Raises an interruption the next time the store reads its clock (inside the first update).
+final class Trigger: Sendable {
+    private let interruption = Mutex<Interruption?>(nil)
+
+    func arm(_ target: Interruption) { interruption.withLock { $0 = target } }
+
+    func fire() { interruption.withLock { $0?.raise() } }
 }

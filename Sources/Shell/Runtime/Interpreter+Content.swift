@@ -41,6 +41,7 @@ extension Interpreter {
                 let page = try await store.list(query, tenant: tenant)
                 items += page.items
                 progress.update(items.count)
+                if interruption.isRaised { throw ShellError("interrupted after \(items.count) \(type.plural)") }
                 guard let next = page.next else { break }
                 guard arguments.has("all") else {
                     note("(more \(type.plural) follow: add --all, or a higher --limit)", arguments)
@@ -221,6 +222,9 @@ extension Interpreter {
         defer { progress.finish() }
         for (index, id) in ids.enumerated() {
             progress.update(index)
+            if interruption.isRaised {
+                throw ShellError("\(verb) interrupted after \(done.count) of \(ids.count); the rest were not touched")
+            }
             do {
                 let item = try await backend.store.item(id: id, tenant: tenant)
                 guard item.type == type.name else {

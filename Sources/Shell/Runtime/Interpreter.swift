@@ -22,6 +22,8 @@ public final class Interpreter {
     public private(set) var isRunning = false
     /// Words for errors the shell does not know (the platform's database errors).
     public var describeError: @Sendable (any Error) -> String? = { _ in nil }
+    /// Raised by Ctrl-C; loops over many items stop at the next one.
+    public let interruption = Interruption()
     /// Whether an error means the database cannot be reached any more.
     public var isUnavailable: @Sendable (any Error) -> Bool = { _ in false }
 
@@ -57,6 +59,7 @@ public final class Interpreter {
         }
         for statement in statements {
             let started = ContinuousClock.now
+            interruption.clear()
             isRunning = true
             defer { isRunning = false }
             do {
