@@ -24,7 +24,10 @@ public final class PostgresContentStore: ContentStore {
     public let connection: Connection
     /// The checks made before writing.
     public let rules: ContentRules
-    private let tenants = Mutex<[String: TenantRecord]>([:])
+    private let tenants = Mutex<[String: (record: TenantRecord, read: ContinuousClock.Instant)]>([:])
+    /// How long a tenant (its archived flag, languages, and the person's role there) is
+    /// trusted before it is read again, so a long session sees changes made elsewhere.
+    static let tenantLifetime = Duration.seconds(2)
 
     /// A store on `connection` for the content types of `registry`.
     public init(connection: Connection, registry: PluginRegistry) {
@@ -56,9 +59,10 @@ public final class PostgresContentStore: ContentStore {
         try tenantRecord(code, on: connection).tenant
     }
 
-    /// The tenant with `code` and its row id (cached for the store's life).
+    /// The tenant with `code`, its row id and the person's role there (cached briefly).
     func tenantRecord(_ code: String, on connection: isolated Connection) throws -> TenantRecord {
-        if let cached = tenants.withLock({ $0[code] }) { return cached }
+        let now = ContinuousClock.now
+        if let cached = tenants.withLock({ $0[code] }), now - cached.read < Self.tenantLifetime { return cached.record }
         let rows = try connection.query(
             """
             select id, code, name, default_language, languages, archived_at is not null as archived,
@@ -82,7 +86,7 @@ public final class PostgresContentStore: ContentStore {
             role: try row.decode(String?.self, column: "role").flatMap(Role.init(rawValue:)),
             languages: try row.decode(column: "person_languages")
         )
-        tenants.withLock { $0[code] = record }
+        tenants.withLock { $0[code] = (record, now) }
         return record
     }
 
