@@ -186,9 +186,9 @@ begin
 end
 $$;
 
-create function micic_set_membership(tenant_code text, person text, member_role text, member_languages text[])
-returns void
-language plpgsql security definer set search_path = pg_catalog, public
+-- The id of the tenant with `tenant_code`, when the authenticated person administers it.
+create function micic_administered_tenant(tenant_code text) returns bigint
+language plpgsql stable security definer set search_path = pg_catalog, public
 as $$
 declare
     tenant bigint;
@@ -197,8 +197,31 @@ begin
     if tenant is null or coalesce(micic_role_in(tenant), '') <> 'admin' then
         raise exception 'only admins of tenant % manage its members', tenant_code using errcode = '42501';
     end if;
+    return tenant;
+end
+$$;
+
+-- Refuses anyone but a platform administrator, and a person who does not exist.
+create function micic_check_platform_admin(person text, action text) returns void
+language plpgsql stable security definer set search_path = pg_catalog, public
+as $$
+begin
+    if not micic_is_platform_admin() then
+        raise exception 'only platform administrators %', action using errcode = '42501';
+    end if;
+    if not exists (select 1 from principals where name = person) then
+        raise exception 'there is no person %', person using errcode = '42704';
+    end if;
+end
+$$;
+
+create function micic_set_membership(tenant_code text, person text, member_role text, member_languages text[])
+returns void
+language plpgsql security definer set search_path = pg_catalog, public
+as $$
+begin
     insert into memberships (tenant_id, principal, role, languages)
-    values (tenant, person, member_role, coalesce(member_languages, '{}'))
+    values (micic_administered_tenant(tenant_code), person, member_role, coalesce(member_languages, '{}'))
     on conflict (tenant_id, principal) do update set role = excluded.role, languages = excluded.languages;
 end
 $$;
@@ -207,12 +230,8 @@ create function micic_remove_membership(tenant_code text, person text) returns v
 language plpgsql security definer set search_path = pg_catalog, public
 as $$
 declare
-    tenant bigint;
+    tenant bigint := micic_administered_tenant(tenant_code);
 begin
-    select id into tenant from tenants where code = tenant_code;
-    if tenant is null or coalesce(micic_role_in(tenant), '') <> 'admin' then
-        raise exception 'only admins of tenant % manage its members', tenant_code using errcode = '42501';
-    end if;
     delete from memberships where tenant_id = tenant and principal = person;
 end
 $$;
@@ -221,12 +240,7 @@ create function micic_disable_person(person text) returns void
 language plpgsql security definer set search_path = pg_catalog, public
 as $$
 begin
-    if not micic_is_platform_admin() then
-        raise exception 'only platform administrators disable people' using errcode = '42501';
-    end if;
-    if not exists (select 1 from principals where name = person) then
-        raise exception 'there is no person %', person using errcode = '42704';
-    end if;
+    perform micic_check_platform_admin(person, 'disable people');
     execute format('alter role %I nologin', person);
     update principals set disabled_at = now() where name = person;
 end
@@ -236,12 +250,7 @@ create function micic_make_platform_admin(person text) returns void
 language plpgsql security definer set search_path = pg_catalog, public
 as $$
 begin
-    if not micic_is_platform_admin() then
-        raise exception 'only platform administrators appoint others' using errcode = '42501';
-    end if;
-    if not exists (select 1 from principals where name = person) then
-        raise exception 'there is no person %', person using errcode = '42704';
-    end if;
+    perform micic_check_platform_admin(person, 'appoint others');
     execute format('grant micic_admins to %I', person);
 end
 $$;
