@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/drmohundro/SWXMLHash.git", from: "8.1.0"),
     ],
     targets: [
         // C libraries
@@ -67,6 +68,12 @@ let package = Package(
         .target(name: "Events", dependencies: ["Kernel"], path: "Plugins/Events", swiftSettings: swiftSettings),
         .target(name: "News", dependencies: ["Kernel"], path: "Plugins/News", swiftSettings: swiftSettings),
         .target(name: "Tools", dependencies: ["Kernel"], path: "Plugins/Tools", swiftSettings: swiftSettings),
+        .target(
+            name: "Translations",
+            dependencies: ["Kernel", .product(name: "SWXMLHash", package: "SWXMLHash")],
+            path: "Plugins/Translations",
+            swiftSettings: swiftSettings
+        ),
         .target(name: "DemoContent", dependencies: ["Kernel"], swiftSettings: swiftSettings),
 
         // The shell: depends on the Kernel only
@@ -77,7 +84,7 @@ let package = Package(
             name: "micic",
             dependencies: [
                 "Postgres", "LocalPostgres", "Kernel", "Store", "Schema", "DemoContent",
-                "Practices", "Events", "News", "Tools", "Shell",
+                "Practices", "Events", "News", "Tools", "Translations", "Shell",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -87,6 +94,7 @@ let package = Package(
             name: "micic-bench",
             dependencies: [
                 "Postgres", "LocalPostgres", "Kernel", "Store", "Schema", "Practices", "Events", "News", "Tools",
+                "Translations",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -112,12 +120,12 @@ let package = Package(
         ),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "Schema", "Postgres", "Kernel", "MicicTesting"],
+            dependencies: ["Store", "Schema", "Postgres", "Kernel", "Translations", "MicicTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "PluginTests",
-            dependencies: ["Kernel", "Practices", "Events", "News", "Tools", "DemoContent"],
+            dependencies: ["Kernel", "Practices", "Events", "News", "Tools", "Translations", "DemoContent"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

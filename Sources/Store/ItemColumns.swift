@@ -4,35 +4,47 @@ internal import Postgres
 /// The columns an ``Item`` is read from, and the reading.
 enum ItemColumns {
     /// The item's columns, and its private fields (null where the reader may not see them).
-    static let list: Query = """
-        id, type, language, translation_of, slug, title, status, version, fields, author, created_at, updated_at, \
-        deleted_at, (select p.fields from item_private_fields p where p.tenant_id = items.tenant_id \
-        and p.item_id = items.id) as private_fields
-        """
+    static let list = columns(of: "items")
 
-    static func item(from row: Row, tenant: String) throws -> Item {
-        Item(
-            id: try row.decode(column: "id"),
+    /// The columns of the items table called (or aliased) `table`, each named with `prefix`
+    /// in front, so that one statement can read two items.
+    static func columns(of table: String, prefix: String = "") -> Query {
+        let names = [
+            "id", "type", "language", "translation_of", "slug", "title", "status", "version", "fields", "author",
+            "created_at", "updated_at", "deleted_at",
+        ]
+        let plain = names.map { prefix.isEmpty ? "\(table).\($0)" : "\(table).\($0) as \(prefix)\($0)" }
+        return Query(
+            unsafeSQL: plain.joined(separator: ", ")
+                + ", (select p.fields from item_private_fields p where p.tenant_id = \(table).tenant_id"
+                + " and p.item_id = \(table).id) as \(prefix)private_fields"
+        )
+    }
+
+    static func item(from row: Row, tenant: String, prefix: String = "") throws -> Item {
+        func column(_ name: String) -> String { prefix + name }
+        return Item(
+            id: try row.decode(column: column("id")),
             tenant: tenant,
-            type: try row.decode(column: "type"),
-            language: try row.decode(column: "language"),
-            translationOf: try row.decode(column: "translation_of"),
-            slug: try row.decode(column: "slug"),
-            title: try row.decode(column: "title"),
-            status: try row.decode(column: "status"),
-            version: try row.decode(column: "version"),
-            fields: try fields(of: row),
-            author: try row.decode(column: "author"),
-            createdAt: try row.decode(column: "created_at"),
-            updatedAt: try row.decode(column: "updated_at"),
-            deletedAt: try row.decode(column: "deleted_at")
+            type: try row.decode(column: column("type")),
+            language: try row.decode(column: column("language")),
+            translationOf: try row.decode(column: column("translation_of")),
+            slug: try row.decode(column: column("slug")),
+            title: try row.decode(column: column("title")),
+            status: try row.decode(column: column("status")),
+            version: try row.decode(column: column("version")),
+            fields: try fields(of: row, prefix: prefix),
+            author: try row.decode(column: column("author")),
+            createdAt: try row.decode(column: column("created_at")),
+            updatedAt: try row.decode(column: column("updated_at")),
+            deletedAt: try row.decode(column: column("deleted_at"))
         )
     }
 
     /// The public fields with the private ones the reader may see merged in.
-    private static func fields(of row: Row) throws -> [String: FieldValue] {
-        var fields = try FieldValue.parseFields(json: try row.decode(JSONDocument.self, column: "fields").text)
-        if let hidden = try row.decode(JSONDocument?.self, column: "private_fields") {
+    private static func fields(of row: Row, prefix: String) throws -> [String: FieldValue] {
+        var fields = try FieldValue.parseFields(json: try row.decode(JSONDocument.self, column: prefix + "fields").text)
+        if let hidden = try row.decode(JSONDocument?.self, column: prefix + "private_fields") {
             fields.merge(try FieldValue.parseFields(json: hidden.text)) { _, `private` in `private` }
         }
         return fields

@@ -44,6 +44,12 @@ extension PostgresContentStore {
             throw ContentError.conflict(id: id, expected: expectedVersion, actual: current.version)
         }
         try record.authorize(.edit, item: current, type: try rules.type(current.type))
+        let job = try current.translationOf.flatMap { _ in
+            try translationJobs(TranslationJobQuery(targetID: id), tenant: tenant, lock: true, on: connection).first
+        }
+        if let job, let refusal = job.editRefusal(person: author, role: record.role, languages: record.languages) {
+            throw ContentError(.forbidden, refusal)
+        }
         var changed = try rules.apply(changes, to: current, in: record.tenant)
         if changed.slug != current.slug {
             let clash = try connection.query(
@@ -64,7 +70,7 @@ extension PostgresContentStore {
             ])
         }
         changed.author = changes.author ?? author
-        return try save(
+        let saved = try save(
             changed,
             replacing: current,
             tenantID: record.id,
@@ -72,6 +78,57 @@ extension PostgresContentStore {
             message: message,
             on: connection
         )
+        if let job, job.status == "requested", record.role == .translator || record.role == .admin {
+            try moveJobs(
+                [job.id],
+                to: "in_progress",
+                name: "start",
+                comment: nil,
+                tenantID: record.id,
+                author: author,
+                on: connection
+            )
+        }
+        if current.translationOf == nil {
+            try syncSharedFields(of: saved, from: current, tenantID: record.id, on: connection)
+        }
+        return saved
+    }
+
+    /// Copies the shared fields of `source` (dates, vocabularies, countries) to its
+    /// translations when they changed, each a new revision.
+    private func syncSharedFields(
+        of source: Item,
+        from old: Item,
+        tenantID: Int64,
+        on connection: isolated Connection
+    ) throws {
+        let shared = try rules.type(source.type).sharedFields
+        guard shared.contains(where: { source.fields[$0] != old.fields[$0] }) else { return }
+        let rows = try connection.query(
+            """
+            select \(ItemColumns.list) from items
+            where tenant_id = \(tenantID) and translation_of = \(source.id) and deleted_at is null for update
+            """
+        )
+        let changes = try rows.map { row in
+            let translation = try ItemColumns.item(from: row, tenant: source.tenant)
+            var synced = translation
+            for name in shared { synced.fields[name] = source.fields[name] }
+            synced.author = source.author
+            return (item: synced, old: translation)
+        }
+        .filter { $0.item.fields != $0.old.fields }
+        let saved = try saveAll(
+            changes,
+            tenantID: tenantID,
+            action: "sync",
+            message: "shared fields from item \(source.id)",
+            on: connection
+        )
+        guard saved.count == changes.count else {
+            throw ContentError(.conflict, "a translation of item \(source.id) changed meanwhile; try again")
+        }
     }
 
     /// Writes a new version of an item with its revision and audit entry.
@@ -212,6 +269,9 @@ extension PostgresContentStore {
                     values (\(record.id), \(id), \(name), \(current.status), \(transition.to), \(author), \(comment))
                     """
                 )
+                if current.translationOf == nil && transition.to == "published" {
+                    try self.publishTranslations(of: id, tenant: tenant, author: author, on: connection)
+                }
                 return saved
             }
         }

@@ -134,8 +134,9 @@ public final class PostgresContentStore: ContentStore {
             let rows = try connection.query(
                 """
                 with item as (
-                    insert into items (tenant_id, type, language, slug, title, status, fields, author)
-                    values (\(record.id), \(draft.type), \(language), \(slug), \(draft.title), \(status), \(fields), \(author))
+                    insert into items (tenant_id, type, language, translation_of, slug, title, status, fields, author)
+                    values (\(record.id), \(draft.type), \(language), \(draft.translationOf), \(slug), \(draft.title),
+                            \(status), \(fields), \(author))
                     on conflict (tenant_id, type, language, slug) do nothing
                     returning tenant_id, id, version, title, slug, status, fields, author, created_at, updated_at, type
                 ), hidden as (
@@ -159,6 +160,7 @@ public final class PostgresContentStore: ContentStore {
                     tenant: tenant,
                     type: draft.type,
                     language: language,
+                    translationOf: draft.translationOf,
                     slug: slug,
                     title: draft.title,
                     status: status,
@@ -169,7 +171,7 @@ public final class PostgresContentStore: ContentStore {
                     updatedAt: try row.decode(column: "updated_at")
                 )
             }
-            if let chosen = draft.slug {
+            if let chosen = draft.slug, draft.translationOf == nil {
                 throw ContentError(
                     .slugTaken,
                     "the slug '\(chosen)' is already used by another \(draft.type) in \(language)"

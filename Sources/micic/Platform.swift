@@ -5,11 +5,14 @@ import Practices
 import Schema
 import Store
 import Tools
+import Translations
 
 /// The composition root: the one place that lists every plugin.
 enum Platform {
     /// The plugins, in the order their migrations apply.
-    static let plugins: [any Plugin] = [PracticesPlugin(), EventsPlugin(), NewsPlugin(), ToolsPlugin()]
+    static let plugins: [any Plugin] = [
+        PracticesPlugin(), EventsPlugin(), NewsPlugin(), ToolsPlugin(), TranslationsPlugin(),
+    ]
 
     /// The checked plugin list; a clash of names stops the program at start-up.
     static func registry() throws -> PluginRegistry {

@@ -52,15 +52,18 @@ public struct ContentType: Sendable {
     }
 
     /// Every problem with a title and field values, for a tenant publishing in `languages`.
+    /// A translation in progress (`complete` false) may still lack its title and required
+    /// fields.
     public func validate(
         title: String,
         fields values: [String: FieldValue],
-        languages: [String] = []
+        languages: [String] = [],
+        complete: Bool = true
     ) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         let trimmed = title.trimmingWhitespace()
         if trimmed.isEmpty {
-            issues.append(ValidationIssue(field: "title", message: "is required"))
+            if complete { issues.append(ValidationIssue(field: "title", message: "is required")) }
         } else if title.contains(where: \.isNewline) {
             issues.append(ValidationIssue(field: "title", message: "must be a single line"))
         } else if title.count > titleLimit {
@@ -71,12 +74,23 @@ public struct ContentType: Sendable {
                 )
             )
         }
-        let fieldIssues = FieldValidator(languages: languages).validate(values, against: fields)
+        let fieldIssues = FieldValidator(languages: languages).validate(values, against: fields, requireAll: complete)
         issues += fieldIssues
         if fieldIssues.isEmpty {
             for rule in rules { issues += rule(values) }
         }
         return issues
+    }
+
+    /// The fields a translation carries in its own language: the title and every
+    /// translatable field that is not private, in the order people read them.
+    public var translatableFields: [String] {
+        ["title"] + fields.filter { $0.translatable && !$0.isPrivate }.map(\.name)
+    }
+
+    /// The fields copied from an item to its translations.
+    public var sharedFields: [String] {
+        fields.filter(\.shared).map(\.name)
     }
 
     /// The private fields (readable by editors and admins only).

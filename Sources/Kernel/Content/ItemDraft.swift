@@ -12,6 +12,9 @@ public struct ItemDraft: Sendable, Hashable {
     public var status: String?
     /// The field values.
     public var fields: [String: FieldValue]
+    /// The original, when the item is a translation of it (its slug then suffixed on a
+    /// clash, and its title and required fields may wait until the translation is submitted).
+    public var translationOf: Int64?
 
     /// A draft.
     public init(

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// A date written `YYYY-MM-DD`, checked against the calendar (no 31 April).
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let year: Int
@@ -37,4 +39,23 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 func padded(_ number: Int, _ width: Int) -> String {
     let digits = String(number)
     return String(repeating: "0", count: max(0, width - digits.count)) + digits
+}
+
+extension CalendarDate {
+    /// The date of `instant` in UTC.
+    public init(_ instant: Date) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        self.init(year: parts.year!, month: parts.month!, day: parts.day!)
+    }
+
+    private init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Today's date in UTC.
+    public static var today: CalendarDate { CalendarDate(Date()) }
 }

@@ -15,12 +15,13 @@ public struct FieldValidator: Sendable {
         self.languages = languages
     }
 
-    /// The problems in `values`: unknown fields, missing required ones, and values that do
-    /// not fit their kind.
+    /// The problems in `values`: unknown fields, missing required ones (unless
+    /// `requireAll` is false, for work in progress), and values that do not fit their kind.
     public func validate(
         _ values: [String: FieldValue],
         against specs: [FieldSpec],
-        prefix: String = ""
+        prefix: String = "",
+        requireAll: Bool = true
     )
         -> [ValidationIssue]
     {
@@ -37,7 +38,9 @@ public struct FieldValidator: Sendable {
         for spec in specs {
             let value = values[spec.name] ?? .null
             if value.isEmpty {
-                if spec.required { issues.append(ValidationIssue(field: prefix + spec.name, message: "is required")) }
+                if spec.required && requireAll {
+                    issues.append(ValidationIssue(field: prefix + spec.name, message: "is required"))
+                }
                 continue
             }
             issues += check(value, as: spec.kind, field: prefix + spec.name)

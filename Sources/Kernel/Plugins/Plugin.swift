@@ -18,10 +18,13 @@ public protocol Plugin: Sendable {
     var contentTypes: [ContentType] { get }
     /// The vocabularies its fields use, for completion and help.
     var vocabularies: [Vocabulary] { get }
+    /// The translation file formats it reads and writes (XLIFF).
+    var translationFormats: [any TranslationFileFormat] { get }
 }
 
 extension Plugin {
     public var schemaFolder: String? { nil }
     public var contentTypes: [ContentType] { [] }
     public var vocabularies: [Vocabulary] { [] }
+    public var translationFormats: [any TranslationFileFormat] { [] }
 }

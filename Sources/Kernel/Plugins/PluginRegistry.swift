@@ -42,6 +42,16 @@ public struct PluginRegistry: Sendable {
         typesByName[name].map { contentTypes[$0] }
     }
 
+    /// Every translation file format the plugins offer.
+    public var translationFormats: [any TranslationFileFormat] {
+        plugins.flatMap(\.translationFormats)
+    }
+
+    /// The translation file format called `name`, or recognised by the extension `name`.
+    public func translationFormat(_ name: String) -> (any TranslationFileFormat)? {
+        translationFormats.first { $0.name == name || $0.fileExtensions.contains(name) }
+    }
+
     /// Every migration folder: the kernel's first, then each plugin's.
     public func schemaFolders(kernel: String) -> [String] {
         [kernel] + plugins.compactMap(\.schemaFolder)

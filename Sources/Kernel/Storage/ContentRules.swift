@@ -29,7 +29,12 @@ public struct ContentRules: Sendable {
         var completed = draft
         completed.language = draft.language ?? tenant.defaultLanguage
         completed.status = draft.status ?? type.workflow.initialState
-        var issues = type.validate(title: draft.title, fields: draft.fields, languages: tenant.languages)
+        var issues = type.validate(
+            title: draft.title,
+            fields: draft.fields,
+            languages: tenant.languages,
+            complete: draft.translationOf == nil
+        )
         issues += check(
             language: completed.language!,
             status: completed.status!,
@@ -46,10 +51,32 @@ public struct ContentRules: Sendable {
         try writable(tenant)
         let type = try type(item.type)
         let changed = changes.applied(to: item)
-        var issues = type.validate(title: changed.title, fields: changed.fields, languages: tenant.languages)
+        let isTranslation = item.translationOf != nil
+        var issues = type.validate(
+            title: changed.title,
+            fields: changed.fields,
+            languages: tenant.languages,
+            complete: !isTranslation
+        )
+        if isTranslation {
+            for name in type.sharedFields where changed.fields[name] != item.fields[name] {
+                issues.append(
+                    ValidationIssue(
+                        field: name,
+                        message: "is shared with the original (item \(item.translationOf!)); change it there"
+                    )
+                )
+            }
+        }
         if let slug = changes.slug, !Slug.isValid(slug) { issues.append(Self.slugIssue(slug)) }
         if !issues.isEmpty { throw ValidationError(issues: issues) }
         return changed
+    }
+
+    /// Refuses a translation that still lacks its title or a required field.
+    public func complete(_ item: Item, in tenant: Tenant) throws {
+        let issues = try type(item.type).validate(title: item.title, fields: item.fields, languages: tenant.languages)
+        if !issues.isEmpty { throw ValidationError(issues: issues) }
     }
 
     /// The transition called `name` for `item`, checked against its workflow and state.

@@ -47,6 +47,7 @@ public actor MemoryContentStore: ContentStore {
             tenant: code,
             type: draft.type,
             language: prepared.language!,
+            translationOf: draft.translationOf,
             slug: Slug.unique(base, avoiding: taken),
             title: draft.title,
             status: prepared.status!,

@@ -9,6 +9,8 @@ public enum Permissions {
         case trash
         case purge
         case transition(Transition)
+        /// Asking for translations of an item, or assigning them.
+        case requestTranslation
     }
 
     /// Throws ``ContentError/Code/forbidden`` when `role` may not take `action` on `item`
@@ -37,6 +39,9 @@ public enum Permissions {
         case .trash:
             allowed = role == .editor
             what = "delete or restore \(type.plural)"
+        case .requestTranslation:
+            allowed = role == .editor
+            what = "request translations of \(type.plural)"
         case .purge:
             allowed = false
             what = "purge \(type.plural) (admins only)"

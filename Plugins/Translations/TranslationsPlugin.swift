@@ -1,0 +1,16 @@
+public import Kernel
+
+/// Translations: jobs that carry items into other languages through
+/// ``Kernel/Workflow/translation``, and the XLIFF files professional translators exchange.
+/// The jobs themselves live in the kernel schema (`translation_jobs`), since the item
+/// guard and outdated detection need them.
+public struct TranslationsPlugin: Plugin {
+    /// The plugin.
+    public init() {}
+
+    /// `translations`.
+    public var name: String { "translations" }
+
+    /// XLIFF 2.1.
+    public var translationFormats: [any TranslationFileFormat] { [XLIFFFormat()] }
+}

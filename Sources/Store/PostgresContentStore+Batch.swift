@@ -1,0 +1,68 @@
+internal import Kernel
+internal import Postgres
+
+internal import struct Foundation.Date
+
+extension PostgresContentStore {
+    /// Saves new versions of many items in one statement, each with its revision and audit
+    /// entry, each only if still at the version it was read at. Only public fields are
+    /// written: the items must not differ in private fields from what was read.
+    /// - Returns: the saved items; an item changed meanwhile is missing from them.
+    func saveAll(
+        _ changes: [(item: Item, old: Item)],
+        tenantID: Int64,
+        action: String,
+        message: String?,
+        on connection: isolated Connection
+    ) throws -> [Item] {
+        guard !changes.isEmpty else { return [] }
+        var rows: [FieldValue] = []
+        for (item, old) in changes {
+            let hidden = try rules.type(item.type).privateFields
+            let (before, after) = AuditSnapshot.change(from: old, to: item, masking: hidden)
+            rows.append(
+                .object([
+                    "id": .integer(Int(item.id)), "version": .integer(old.version), "title": .text(item.title),
+                    "slug": .text(item.slug), "status": .text(item.status),
+                    "fields": .object(item.fields.filter { !hidden.contains($0.key) }), "author": .text(item.author),
+                    "before": try FieldValue.parse(json: before.text), "after": try FieldValue.parse(json: after.text),
+                ])
+            )
+        }
+        let input = JSONDocument(text: FieldValue.list(rows).jsonText)
+        let saved = try connection.query(
+            """
+            with input as (
+                select * from jsonb_to_recordset(\(input)) as u(id bigint, version integer, title text, slug text,
+                    status text, fields jsonb, author text, before jsonb, after jsonb)
+            ), item as (
+                update items i set title = u.title, slug = u.slug, status = u.status, fields = u.fields, author = u.author,
+                    version = i.version + 1, updated_at = now()
+                from input u where i.tenant_id = \(tenantID) and i.id = u.id and i.version = u.version
+                returning i.tenant_id, i.id, i.version, i.title, i.slug, i.status, i.fields, i.author, i.updated_at, i.type
+            ), revision as (
+                insert into item_revisions (tenant_id, item_id, version, title, slug, status, fields, author, message, created_at)
+                select tenant_id, id, version, title, slug, status, fields, author, \(message), updated_at from item
+            ), audit as (
+                insert into audit_log (tenant_id, actor, action, item_type, item_id, before, after)
+                select item.tenant_id, item.author, \(action), item.type, item.id, u.before, u.after
+                from item join input u using (id)
+            )
+            select id, version, updated_at from item
+            """
+        )
+        var written: [Int64: (Int, Date)] = [:]
+        for row in saved {
+            written[try row.decode(column: "id")] = (
+                try row.decode(column: "version"), try row.decode(column: "updated_at")
+            )
+        }
+        return changes.compactMap { change in
+            guard let (version, updated) = written[change.item.id] else { return nil }
+            var item = change.item
+            item.version = version
+            item.updatedAt = updated
+            return item
+        }
+    }
+}

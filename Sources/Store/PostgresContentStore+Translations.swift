@@ -1,0 +1,138 @@
+internal import Kernel
+internal import Postgres
+
+/// What the store does for translation jobs when items move: moving jobs with their
+/// events and audit entries, and publishing approved translations.
+extension PostgresContentStore {
+    /// The jobs `query` selects, read on `connection`.
+    func translationJobs(
+        _ query: TranslationJobQuery,
+        tenant: String,
+        lock: Bool = false,
+        on connection: isolated Connection
+    ) throws -> [TranslationJob] {
+        let record = try tenantRecord(tenant, on: connection)
+        let rows = try connection.query(TranslationJobColumns.statement(query, tenantID: record.id, lock: lock))
+        return try rows.map { try TranslationJobColumns.job(from: $0, tenant: tenant) }
+    }
+
+    /// Moves `ids` to `state` in one statement with their workflow events (on the target
+    /// item, so its history shows the thread) and audit entries. Submitting brings the
+    /// job's hashes up to the source as it now is, which clears outdated fields.
+    func moveJobs(
+        _ ids: [Int64],
+        to state: String,
+        name: String,
+        comment: String?,
+        tenantID: Int64,
+        author: String,
+        on connection: isolated Connection
+    ) throws {
+        guard !ids.isEmpty else { return }
+        let refresh = name == "submit"
+        try connection.execute(
+            """
+            with before as (
+                select id, status from translation_jobs where tenant_id = \(tenantID) and id = any(\(ids))
+            ), moved as (
+                update translation_jobs j set status = \(state), version = j.version + 1, updated_at = now(),
+                    source_hashes = case when \(refresh) then micic_field_hashes(s.title, s.fields,
+                        array(select jsonb_object_keys(j.source_hashes))) else j.source_hashes end,
+                    source_version = case when \(refresh) then s.version else j.source_version end,
+                    outdated_fields = case when \(refresh) then '{}' else j.outdated_fields end
+                from items s
+                where j.tenant_id = \(tenantID) and j.id = any(\(ids)) and s.tenant_id = j.tenant_id and s.id = j.source_id
+                returning j.tenant_id, j.id, j.target_id, j.status
+            ), events as (
+                insert into workflow_events (tenant_id, item_id, transition, from_status, to_status, actor, comment)
+                select m.tenant_id, m.target_id, \("translation-" + name), b.status, m.status, \(author), \(comment)
+                from moved m join before b using (id)
+            )
+            insert into audit_log (tenant_id, actor, action, item_type, item_id, before, after)
+            select m.tenant_id, \(author), \("translation-" + name), 'translation_job', m.id,
+                   jsonb_build_object('status', b.status), jsonb_build_object('status', m.status)
+            from moved m join before b using (id)
+            """
+        )
+    }
+
+    func publishesOnApproval(tenantID: Int64, on connection: isolated Connection) throws -> Bool {
+        let rows = try connection.query(
+            "select translations_publish from tenants where id = \(tenantID)",
+            prepared: true
+        )
+        return try rows.first?.decode(String.self, at: 0) == "on-approval"
+    }
+
+    func approvedWithPublishedSource(
+        _ ids: [Int64],
+        tenantID: Int64,
+        on connection: isolated Connection
+    ) throws -> [Int64] {
+        guard !ids.isEmpty else { return [] }
+        let rows = try connection.query(
+            """
+            select j.id from translation_jobs j join items s on s.tenant_id = j.tenant_id and s.id = j.source_id
+            where j.tenant_id = \(tenantID) and j.id = any(\(ids)) and s.status = 'published' and s.deleted_at is null
+            """
+        )
+        return try rows.map { try $0.decode(at: 0) }
+    }
+
+    /// Publishes the target items of approved jobs (each a new revision), and moves the
+    /// jobs to published unless the `publish` transition already did.
+    func publishTranslations(
+        _ ids: Set<Int64>,
+        moved: Bool,
+        tenant: String,
+        author: String,
+        on connection: isolated Connection
+    ) throws {
+        guard !ids.isEmpty else { return }
+        let record = try tenantRecord(tenant, on: connection)
+        for job in try translationJobs(TranslationJobQuery(ids: Array(ids)), tenant: tenant, on: connection) {
+            let target = try item(id: job.targetID, tenant: tenant, on: connection, lock: true)
+            guard target.status != "published" else { continue }
+            var published = target
+            published.status = "published"
+            published.author = author
+            _ = try save(
+                published,
+                replacing: target,
+                tenantID: record.id,
+                action: "publish",
+                message: "publish: translation job \(job.id) approved",
+                on: connection
+            )
+        }
+        if !moved {
+            try moveJobs(
+                Array(ids).sorted(),
+                to: "published",
+                name: "publish",
+                comment: nil,
+                tenantID: record.id,
+                author: author,
+                on: connection
+            )
+        }
+    }
+
+    /// Publishes the approved translations of `source`, when the tenant publishes them as
+    /// their original is published.
+    func publishTranslations(
+        of source: Int64,
+        tenant: String,
+        author: String,
+        on connection: isolated Connection
+    ) throws {
+        let record = try tenantRecord(tenant, on: connection)
+        guard try publishesOnApproval(tenantID: record.id, on: connection) else { return }
+        let approved = try translationJobs(
+            TranslationJobQuery(statuses: ["approved"], sourceID: source),
+            tenant: tenant,
+            on: connection
+        )
+        try publishTranslations(Set(approved.map(\.id)), moved: false, tenant: tenant, author: author, on: connection)
+    }
+}
