@@ -310,4 +310,28 @@ public final class PostgresContentStore: ContentStore {
             }
         }
     }
+
+    public func events(id: Int64, tenant: String) async throws -> [WorkflowEvent] {
+        try await connection.run { connection in
+            let record = try self.tenantRecord(tenant, on: connection)
+            _ = try self.item(id: id, tenant: tenant, on: connection)
+            let rows = try connection.query(
+                """
+                select item_id, transition, from_status, to_status, actor, comment, at
+                from workflow_events where tenant_id = \(record.id) and item_id = \(id) order by at, id
+                """
+            )
+            return try rows.map { row in
+                WorkflowEvent(
+                    itemID: try row.decode(column: "item_id"),
+                    transition: try row.decode(column: "transition"),
+                    from: try row.decode(column: "from_status"),
+                    to: try row.decode(column: "to_status"),
+                    actor: try row.decode(column: "actor"),
+                    comment: try row.decode(column: "comment"),
+                    at: try row.decode(column: "at")
+                )
+            }
+        }
+    }
 }

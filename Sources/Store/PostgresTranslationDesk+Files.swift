@@ -9,6 +9,8 @@ extension PostgresTranslationDesk {
         let source: Item
         let target: Item
         let currentHashes: [String: String]
+        /// The translatable fields in the order the type declares them (title first).
+        let order: [String]
 
         /// The text of `field` in `item` (the title, or a text field's value).
         static func text(of field: String, in item: Item) -> String? {
@@ -17,7 +19,10 @@ extension PostgresTranslationDesk {
 
         /// One unit per translatable field holding text in the source.
         var units: [TranslationUnit] {
-            job.sourceHashes.keys.sorted(by: order).compactMap { field in
+            job.sourceHashes.keys.sorted {
+                (order.firstIndex(of: $0) ?? .max, $0) < (order.firstIndex(of: $1) ?? .max, $1)
+            }
+            .compactMap { field in
                 guard let source = Self.text(of: field, in: source), !source.isEmpty else { return nil }
                 let target = Self.text(of: field, in: target).flatMap { $0.isEmpty ? nil : $0 }
                 return TranslationUnit(
@@ -27,13 +32,6 @@ extension PostgresTranslationDesk {
                     target: target
                 )
             }
-        }
-
-        /// Title first, then the fields in the order the type declares them.
-        private func order(_ a: String, _ b: String) -> Bool {
-            let names = Array(job.sourceHashes.keys)
-            let rank = { (name: String) in name == "title" ? -1 : (names.firstIndex(of: name) ?? 0) }
-            return rank(a) == rank(b) ? a < b : rank(a) < rank(b)
         }
     }
 
@@ -67,7 +65,15 @@ extension PostgresTranslationDesk {
             )
         }
         return jobs.compactMap { job in
-            pieces[job.id].map { Workpiece(job: job, source: $0.0, target: $0.1, currentHashes: $0.2) }
+            pieces[job.id].map {
+                Workpiece(
+                    job: job,
+                    source: $0.0,
+                    target: $0.1,
+                    currentHashes: $0.2,
+                    order: (try? rules.type(job.type).translatableFields) ?? []
+                )
+            }
         }
     }
 

@@ -102,9 +102,8 @@ extension PostgresTranslationDesk {
             author: author,
             on: connection
         )
-        let done = Dictionary(
-            try jobs(TranslationJobQuery(ids: moving), tenant: tenant, on: connection).map { ($0.id, $0) }
-        ) { first, _ in first }
+        let moved = moving.isEmpty ? [] : try jobs(TranslationJobQuery(ids: moving), tenant: tenant, on: connection)
+        let done = Dictionary(moved.map { ($0.id, $0) }) { first, _ in first }
         return ids.map { id in
             if let job = done[id] { return .done(job) }
             return .failed(id, refusals[id] ?? "job \(id) was not moved")

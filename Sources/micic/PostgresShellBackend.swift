@@ -20,6 +20,8 @@ final class PostgresShellBackend: ShellBackend {
 
     var store: any ContentStore { contentStore }
 
+    var translations: (any TranslationService)? { PostgresTranslationDesk(store: contentStore) }
+
     func tenants() async throws -> [Tenant] {
         try await connection.run { try TenantDirectory().list(on: $0) }
     }

@@ -72,3 +72,15 @@ import Testing
         #expect(Vocabulary.countries.contains("CR") && Vocabulary.countries.contains("global"))
     }
 }
+
+@Suite struct WordDiffTests {
+    @Test func marksRemovedAndAddedWords() {
+        #expect(
+            WordDiff.between("How consulates helped", "How embassies helped")
+                == "How [-consulates-] {+embassies+} helped"
+        )
+        #expect(WordDiff.between("a b c", "a b c d") == "a b c {+d+}")
+        #expect(WordDiff.between("a b c", "b c") == "[-a-] b c")
+        #expect(WordDiff.between("same", "same") == "same")
+    }
+}

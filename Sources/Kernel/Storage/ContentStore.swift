@@ -32,6 +32,10 @@ public protocol ContentStore: Sendable {
     /// Every revision of an item, oldest first.
     func history(id: Int64, tenant: String) async throws -> [Revision]
 
+    /// Every workflow step of an item (and of its translation job), oldest first: the
+    /// thread of comments on its transitions.
+    func events(id: Int64, tenant: String) async throws -> [WorkflowEvent]
+
     /// Saves the content of revision `version` as a new version.
     func revert(id: Int64, tenant: String, to version: Int, expectedVersion: Int, author: String) async throws -> Item
 

@@ -13,6 +13,7 @@ public actor MemoryContentStore: ContentStore {
     private var tenants: [String: Tenant]
     private var items: [String: [Int64: Item]] = [:]
     private var revisions: [String: [Int64: [Revision]]] = [:]
+    private var events: [String: [Int64: [WorkflowEvent]]] = [:]
     private var nextID: Int64 = 1
     private let clock: @Sendable () -> Date
 
@@ -179,7 +180,22 @@ public actor MemoryContentStore: ContentStore {
         moved.updatedAt = clock()
         items[code]![id] = moved
         revisions[code]![id]!.append(Revision(of: moved, message: comment.map { "\(name): \($0)" } ?? name))
+        let event = WorkflowEvent(
+            itemID: id,
+            transition: name,
+            from: current.status,
+            to: moved.status,
+            actor: author,
+            comment: comment,
+            at: moved.updatedAt
+        )
+        events[code, default: [:]][id, default: []].append(event)
         return moved
+    }
+
+    public func events(id: Int64, tenant code: String) throws -> [WorkflowEvent] {
+        _ = try item(id: id, tenant: code)
+        return events[code]?[id] ?? []
     }
 
     public func delete(id: Int64, tenant code: String, author: String) throws -> Item {

@@ -10,6 +10,7 @@ public struct CommandCatalog: Sendable {
         self.registry = registry
         var commands = Self.builtins + Self.administration
         for type in registry.contentTypes { commands += Self.verbs(for: type) }
+        commands += Self.translationCommands(formats: registry.translationFormats)
         self.commands = commands
     }
 
@@ -18,8 +19,12 @@ public struct CommandCatalog: Sendable {
         commands.first { $0.noun == noun && $0.verb == verb }
     }
 
-    /// The nouns: content types' singular names, then `user` and `tenant`.
-    public var nouns: [String] { registry.contentTypes.map(\.name) + Self.administrationNouns }
+    /// The nouns: content types' singular names, then `user`, `tenant` and (with a
+    /// translations plugin) `translation`.
+    public var nouns: [String] {
+        registry.contentTypes.map(\.name) + Self.administrationNouns
+            + (registry.translationFormats.isEmpty ? [] : [Self.translationNoun])
+    }
 
     /// The nouns of tenant and people management.
     static let administrationNouns = ["user", "tenant"]

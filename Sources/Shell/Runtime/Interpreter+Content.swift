@@ -16,7 +16,7 @@ extension Interpreter {
         return try await perform(spec, type: type, tenant: tenant, arguments, show: show)
     }
 
-    private func currentTenant(_ arguments: Arguments) throws -> String {
+    func currentTenant(_ arguments: Arguments) throws -> String {
         if let code = arguments.value("tenant") ?? tenant { return code }
         throw ShellError("no tenant chosen: run use TENANT first (tenants lists them), or add --tenant CODE")
     }
@@ -132,14 +132,25 @@ extension Interpreter {
         case "history":
             let item = try await find(one: arguments, type: type, tenant: tenant)
             let revisions = try await store.history(id: item.id, tenant: tenant)
+            // Editorial transitions save a revision (with their comment); a translation job's
+            // steps do not, so its thread joins the history from the workflow events.
+            let jobSteps = try await store.events(id: item.id, tenant: tenant).filter {
+                $0.transition.hasPrefix("translation-")
+            }
             let formatter = ISO8601DateFormatter()
+            let rows =
+                revisions.map { ($0.createdAt, [String($0.version), $0.author, $0.status, $0.title, $0.message]) }
+                + jobSteps.map { step in
+                    let name = step.transition.replacing("translation-", with: "translation ")
+                    return (
+                        step.at, ["", step.actor, "job: \(step.to)", "", step.comment.map { "\(name): \($0)" } ?? name]
+                    )
+                }
             let table = Table(
                 columns: ["version", "date", "author", "status", "title", "message"],
-                rows: revisions.map {
-                    [
-                        String($0.version), formatter.string(from: $0.createdAt), $0.author, $0.status, $0.title,
-                        $0.message,
-                    ]
+                rows: rows.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map { entry in
+                    let (date, cells) = entry.element
+                    return [cells[0], formatter.string(from: date)] + cells.dropFirst().map { $0 }
                 }
             )
             if show { try self.show(.table(table), arguments) }
@@ -253,7 +264,7 @@ extension Interpreter {
         guard ask("\(action.prefix(1).uppercased() + action.dropFirst())?") else { throw ShellError("cancelled") }
     }
 
-    private func idsArgument(_ arguments: Arguments, spec: CommandSpec) throws -> [Int64] {
+    func idsArgument(_ arguments: Arguments, spec: CommandSpec) throws -> [Int64] {
         guard !arguments.positional.isEmpty else {
             throw ShellError.usage("\(spec.name) needs ids (\(spec.arguments)), given or piped: help \(spec.name)")
         }

@@ -156,6 +156,20 @@ public final class Interpreter {
             if let input { arguments.positional += input }
             return try await runBuiltin(spec, arguments, show: show)
         }
+        if first == CommandCatalog.translationNoun, catalog.nouns.contains(first) {
+            guard words.count > 1, let spec = catalog.command(noun: first, verb: words[1].text) else {
+                throw ShellError.usage("\(first) needs a verb: \(verbs(of: first)) (help \(first))")
+            }
+            var arguments = try Arguments(Array(words.dropFirst(2)), spec: spec)
+            if let input { arguments.positional += input }
+            if spec.mutates && arguments.has("dry-run") {
+                let records = try await backend.dryRun { try await runTranslation(spec, arguments, show: false) }
+                note("dry run: nothing was kept", arguments)
+                if show { try self.show(records, arguments) }
+                return records
+            }
+            return try await runTranslation(spec, arguments, show: show)
+        }
         if CommandCatalog.administrationNouns.contains(first) {
             guard words.count > 1, let spec = catalog.command(noun: first, verb: words[1].text) else {
                 let verbs = catalog.commands.filter { $0.noun == first }.map(\.verb).joined(separator: ", ")
@@ -193,9 +207,16 @@ public final class Interpreter {
     }
 
     /// Writes records on standard output in the format the flags ask for.
-    func show(_ records: Records, _ arguments: Arguments, detail: Item? = nil) throws {
+    func show(
+        _ records: Records,
+        _ arguments: Arguments,
+        detail: Item? = nil,
+        fields defaultFields: [String]? = nil
+    )
+        throws
+    {
         let format = try self.format(arguments)
-        let fields = arguments.value("fields").map(ValueParser.splitList)
+        let fields = arguments.value("fields").map(ValueParser.splitList) ?? defaultFields
         if let detail {
             console.data(Renderer(width: console.width).renderDetail(detail, as: format, fields: fields))
         } else {

@@ -25,10 +25,13 @@ public protocol ShellBackend: Sendable {
     func cancel()
     /// Tenants and people, when the platform offers managing them.
     var administration: (any Administration)? { get }
+    /// Translation jobs, when the platform offers them.
+    var translations: (any TranslationService)? { get }
 }
 
 extension ShellBackend {
     public var administration: (any Administration)? { nil }
+    public var translations: (any TranslationService)? { nil }
 }
 
 /// Rows of text, for commands whose results are not items.

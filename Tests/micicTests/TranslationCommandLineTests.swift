@@ -1,0 +1,100 @@
+import Foundation
+import MicicTesting
+import Testing
+
+/// The review workflow as translators and reviewers live it, through the shell, each
+/// person connected as themselves: request, export, translate in the file, import,
+/// submit, request changes, fix, approve, publish; then a source edit flags its fields.
+@Suite struct TranslationCommandLineTests {
+    @Test func aTranslationTravelsThroughTheShellAndAnXLIFFFile() async throws {
+        try await TestDatabase.with { database in
+            func micic(_ command: String, as person: String? = nil) throws -> ExecutableRun {
+                let url = try person.map { try database.url(as: $0) } ?? database.url
+                return try ExecutableRun("micic", ["-c", "use cr; " + command], environment: ["DATABASE_URL": url])
+            }
+            func ok(_ command: String, as person: String? = nil) throws -> String {
+                let run = try micic(command, as: person)
+                #expect(run.status == 0, "\(command): \(run.standardError)")
+                return run.standardOutput
+            }
+            #expect(
+                try ExecutableRun("micic", ["demo", "load"], environment: ["DATABASE_URL": database.url]).status == 0
+            )
+            var people: [String: String] = [:]
+            for (key, grant) in [
+                ("editor", "--role editor"), ("translator", "--role translator --languages en"),
+                ("reviewer", "--role reviewer --languages en"), ("french", "--role translator --languages fr"),
+            ] {
+                let name = "\(database.name)_\(key)"
+                await database.adopt(person: name)
+                _ = try ok(" user create \(name) --password pw-\(key)")
+                _ = try ok("user grant \(name) --tenant cr \(grant)")
+                people[key] = name
+            }
+            let editor = people["editor"]!
+            let translator = people["translator"]!
+            let reviewer = people["reviewer"]!
+            let source = try ok("practice list --status draft --limit 1 --format ids").trimmingCharacters(in: .newlines)
+            let job = try ok(
+                "translation request \(source) --to en --translator \(translator) --reviewer \(reviewer) --due 2099-12-31 --format ids",
+                as: editor
+            ).trimmingCharacters(in: .newlines)
+            #expect(Int(job) != nil)
+            let twice = try micic("translation request \(source) --to en", as: editor)
+            #expect(twice.status == 1 && twice.standardError.contains("already requested"))
+            #expect(try ok("translation inbox --format ids", as: translator) == "\(job)\n")
+            #expect(try ok("translation inbox --format ids", as: reviewer).isEmpty)
+
+            // Export, translate in the file as a CAT tool would, import.
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("micic-\(database.name).xlf")
+            defer { try? FileManager.default.removeItem(at: file) }
+            _ = try ok("translation export --language en --xliff \(file.path)", as: translator)
+            var xliff = try String(contentsOf: file, encoding: .utf8)
+            #expect(xliff.contains("srcLang=\"es\" trgLang=\"en\""))
+            xliff = xliff.replacingOccurrences(
+                of: #"(<source xml:space="preserve">)([^<]*)(</source>)"#,
+                with: "$1$2$3\n        <target>EN: $2</target>",
+                options: .regularExpression
+            )
+            try xliff.write(to: file, atomically: true, encoding: .utf8)
+            let french = try micic("translation import \(file.path)", as: people["french"]!)
+            #expect(french.status == 1 && french.standardError.contains("you do not work in en"))
+            _ = try ok("translation import \(file.path)", as: translator)
+            let target = try ok("translation list --format csv --fields id,status", as: translator)
+            #expect(target.contains("\(job),in_progress"))
+
+            // Submit; a reviewer must say why changes are needed; the translator fixes.
+            _ = try ok("translation submit \(job)", as: translator)
+            let wrongRole = try micic("translation submit \(job)", as: reviewer)
+            #expect(
+                wrongRole.status == 1 && wrongRole.standardError.contains("translator"),
+                "\(wrongRole.status) \(wrongRole.standardError)"
+            )
+            #expect(try micic("translation request-changes \(job)", as: reviewer).status != 0)
+            _ = try ok("translation request-changes \(job) --comment \"Say consular staff\"", as: reviewer)
+            let translation = try ok("practice list --language en --status draft --format ids", as: translator)
+                .split(separator: "\n").map(String.init)
+            #expect(translation.count == 1)
+            let targetID = translation[0]
+            _ = try ok("practice update \(targetID) --title \"Online course for consular staff\"", as: translator)
+            #expect(try micic("practice update \(targetID) --countries PA", as: translator).status == 1)
+            _ = try ok("translation submit \(job)", as: translator)
+            _ = try ok("translation approve \(job) --comment ok", as: reviewer)
+            let history = try ok("practice history \(targetID) --format csv", as: reviewer)
+            #expect(history.contains("translation request-changes: Say consular staff"))
+
+            // The translator cannot publish; publishing the source publishes the translation.
+            #expect(try micic("practice publish \(targetID)", as: translator).status == 1)
+            _ = try ok("practice submit \(source); practice approve \(source); practice publish \(source)")
+            #expect(try ok("translation list --format csv --fields id,status").contains("\(job),published"))
+            #expect(try ok("practice show \(targetID) --format csv --fields status").contains("published"))
+
+            // The editor changes the source: only that field is flagged, with the change.
+            _ = try ok("practice update \(source) --summary \"Un resumen nuevo\"", as: editor)
+            let outdated = try ok("translation outdated --format csv --fields id,field,change", as: translator)
+            #expect(outdated.contains("\(job),summary,"), "\(outdated)")
+            #expect(outdated.contains("{+Un resumen nuevo+}") || outdated.contains("{+Un"), "\(outdated)")
+            #expect(!outdated.contains(",title,"))
+        }
+    }
+}
