@@ -63,7 +63,7 @@ extension Interpreter {
             return .table(table)
         case "export":
             var query = try jobQuery(arguments)
-            query.ids = try arguments.positional.isEmpty ? [] : ids(arguments, spec: spec)
+            query.ids = try arguments.positional.isEmpty ? [] : idsArgument(arguments, spec: spec)
             let (format, path) = try exportTarget(arguments)
             let packets = try await desk.packets(query, tenant: tenant)
             let data = try format.encode(packets)
