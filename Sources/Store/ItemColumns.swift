@@ -11,7 +11,7 @@ enum ItemColumns {
     static func columns(of table: String, prefix: String = "") -> Query {
         let names = [
             "id", "type", "language", "translation_of", "slug", "title", "status", "version", "fields", "author",
-            "created_at", "updated_at", "deleted_at",
+            "created_at", "updated_at", "deleted_at", "publish_at", "unpublish_at",
         ]
         let plain = names.map { prefix.isEmpty ? "\(table).\($0)" : "\(table).\($0) as \(prefix)\($0)" }
         return Query(
@@ -23,7 +23,7 @@ enum ItemColumns {
 
     static func item(from row: Row, tenant: String, prefix: String = "") throws -> Item {
         func column(_ name: String) -> String { prefix + name }
-        return Item(
+        var item = Item(
             id: try row.decode(column: column("id")),
             tenant: tenant,
             type: try row.decode(column: column("type")),
@@ -39,6 +39,9 @@ enum ItemColumns {
             updatedAt: try row.decode(column: column("updated_at")),
             deletedAt: try row.decode(column: column("deleted_at"))
         )
+        item.publishAt = try row.decode(column: column("publish_at"))
+        item.unpublishAt = try row.decode(column: column("unpublish_at"))
+        return item
     }
 
     /// The public fields with the private ones the reader may see merged in.

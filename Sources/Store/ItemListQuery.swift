@@ -14,6 +14,7 @@ struct ItemListQuery {
             var sql: Query = "select \(ItemColumns.list) from items where tenant_id = \(tenantID)"
             sql.append(query.trashed ? " and deleted_at is not null" : " and deleted_at is null")
             if let type = query.type { sql.append(" and type = \(type)") }
+            if query.publicOnly { sql.append(" and micic_is_public(status, publish_at, unpublish_at)") }
             if let language = query.language { sql.append(" and language = \(language)") }
             if query.statuses.count == 1 {
                 sql.append(" and status = \(query.statuses[0])")

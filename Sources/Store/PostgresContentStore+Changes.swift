@@ -1,6 +1,8 @@
 public import Kernel
 public import Postgres
 
+public import struct Foundation.Date
+
 extension PostgresContentStore {
     public func update(
         id: Int64,
@@ -167,7 +169,8 @@ extension PostgresContentStore {
             """
             with item as (
                 update items set title = \(item.title), slug = \(item.slug), status = \(item.status), fields = \(fields),
-                    author = \(item.author), version = version + 1, updated_at = now()
+                    author = \(item.author), version = version + 1, updated_at = now(),
+                    publish_at = \(item.publishAt), unpublish_at = \(item.unpublishAt)
                 where tenant_id = \(tenantID) and id = \(item.id) and version = \(old.version)
                 returning tenant_id, id, version, title, slug, status, fields, author, updated_at, type
             ), revision as (
@@ -238,7 +241,8 @@ extension PostgresContentStore {
         name: String,
         expectedVersion: Int,
         author: String,
-        comment: String?
+        comment: String?,
+        at: Date?
     ) async throws -> Item {
         try await connection.run { connection in
             try connection.withTransaction { connection in
@@ -252,15 +256,15 @@ extension PostgresContentStore {
                 }
                 let transition = try self.rules.transition(name, for: current, in: record.tenant, comment: comment)
                 try record.authorize(.transition(transition), item: current, type: try self.rules.type(current.type))
-                var moved = current
-                moved.status = transition.to
+                var moved = try self.rules.moved(current, by: transition, at: at, now: Date())
                 moved.author = author
+                let when = at.map { " at " + Date.ISO8601FormatStyle().format($0) } ?? ""
                 let saved = try self.save(
                     moved,
                     replacing: current,
                     tenantID: record.id,
                     action: name,
-                    message: comment.map { "\(name): \($0)" } ?? name,
+                    message: (comment.map { "\(name)\(when): \($0)" } ?? name + when),
                     on: connection
                 )
                 try connection.execute(

@@ -9,6 +9,75 @@ import Testing
     }
 
     @Test(arguments: Fixtures.StoreKind.allCases)
+    func scheduledPublishingShowsAndHidesContentWhenItsTimeComes(kind: Fixtures.StoreKind) async throws {
+        try await Fixtures.withStore(kind) { store in
+            var item = try await store.create(draft("Embargoed report"), tenant: "cr", author: "ana", message: nil)
+            for step in ["submit", "approve"] {
+                item = try await store.transition(
+                    id: item.id,
+                    tenant: "cr",
+                    name: step,
+                    expectedVersion: item.version,
+                    author: "ana",
+                    comment: nil
+                )
+            }
+            await #expect(throws: ValidationError.self) {
+                _ = try await store.transition(
+                    id: item.id,
+                    tenant: "cr",
+                    name: "archive",
+                    expectedVersion: item.version,
+                    author: "ana",
+                    comment: nil,
+                    at: Date().addingTimeInterval(60)
+                )
+            }
+            let start = Date().addingTimeInterval(2)
+            item = try await store.transition(
+                id: item.id,
+                tenant: "cr",
+                name: "publish",
+                expectedVersion: item.version,
+                author: "ana",
+                comment: nil,
+                at: start
+            )
+            #expect(item.status == "published" && item.publishAt != nil && !item.isPublic(at: Date()))
+            var publicQuery = ItemQuery(type: "note")
+            publicQuery.publicOnly = true
+            #expect(try await store.list(publicQuery, tenant: "cr").items.isEmpty)
+            // Its end is scheduled too; both times pass with nothing running in between.
+            item = try await store.transition(
+                id: item.id,
+                tenant: "cr",
+                name: "unpublish",
+                expectedVersion: item.version,
+                author: "ana",
+                comment: "embargo ends",
+                at: start.addingTimeInterval(4)
+            )
+            #expect(item.status == "published" && item.unpublishAt != nil)
+            try await Task.sleep(for: .seconds(start.timeIntervalSinceNow + 0.2))
+            #expect(try await store.list(publicQuery, tenant: "cr").items.map(\.id) == [item.id])
+            try await Task.sleep(for: .seconds(start.timeIntervalSinceNow + 4.2))
+            #expect(try await store.list(publicQuery, tenant: "cr").items.isEmpty)
+            let read = try await store.item(id: item.id, tenant: "cr")
+            #expect(read.publishAt != nil && read.unpublishAt != nil && !read.isPublic(at: Date()))
+            // Unpublishing now clears the schedule.
+            item = try await store.transition(
+                id: item.id,
+                tenant: "cr",
+                name: "unpublish",
+                expectedVersion: item.version,
+                author: "ana",
+                comment: nil
+            )
+            #expect(item.status == "approved" && item.publishAt == nil && item.unpublishAt == nil)
+        }
+    }
+
+    @Test(arguments: Fixtures.StoreKind.allCases)
     func createsWithSlugsFromTitlesUniquePerTenant(kind: Fixtures.StoreKind) async throws {
         try await Fixtures.withStore(kind) { store in
             let first = try await store.create(

@@ -30,6 +30,10 @@ public struct Item: Sendable, Hashable, Codable {
     public var updatedAt: Date
     /// When it was moved to the trash, if it was.
     public var deletedAt: Date?
+    /// When a published item becomes visible, if publishing was scheduled.
+    public var publishAt: Date?
+    /// When a published item stops being visible, if that was scheduled.
+    public var unpublishAt: Date?
 
     /// An item.
     public init(
@@ -62,6 +66,12 @@ public struct Item: Sendable, Hashable, Codable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.deletedAt = deletedAt
+    }
+
+    /// Whether the public sees the item at `instant`: published, and within its schedule.
+    public func isPublic(at instant: Date) -> Bool {
+        status == "published" && deletedAt == nil && (publishAt.map { $0 <= instant } ?? true)
+            && (unpublishAt.map { $0 > instant } ?? true)
     }
 
     /// The item with private fields removed, for readers who may not see them.

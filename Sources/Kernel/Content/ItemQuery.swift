@@ -19,6 +19,8 @@ public struct ItemQuery: Sendable, Hashable {
     public var authors: [String] = []
     /// Trashed items instead of live ones.
     public var trashed: Bool
+    /// Only items the public sees now (published, within their schedule).
+    public var publicOnly = false
     /// The order.
     public var sort: ItemSort
     /// The page size (1 to 1000).

@@ -1,3 +1,5 @@
+public import struct Foundation.Date
+
 /// The checks every store makes before it writes, so that all stores accept and refuse
 /// exactly the same things.
 public struct ContentRules: Sendable {
@@ -101,6 +103,48 @@ public struct ContentRules: Sendable {
             throw ValidationError(issues: [ValidationIssue(field: "comment", message: "is required to \(name)")])
         }
         return transition
+    }
+
+    /// `item` after taking `transition` at `at` (now when `nil` or past): publishing later
+    /// publishes it with a start of public view; unpublishing later keeps it published
+    /// with an end of public view; either now clears the schedule it ends.
+    public func moved(_ item: Item, by transition: Transition, at: Date?, now: Date) throws -> Item {
+        var moved = item
+        let later = at.flatMap { $0 > now ? $0 : nil }
+        switch transition.name {
+        case "publish":
+            moved.status = transition.to
+            moved.publishAt = later
+            if let end = moved.unpublishAt, end <= (later ?? now) { moved.unpublishAt = nil }
+        case "unpublish":
+            if let later {
+                if let start = item.publishAt, later <= start {
+                    throw ValidationError(issues: [
+                        ValidationIssue(field: "at", message: "is before the item's publication at \(start)")
+                    ])
+                }
+                moved.unpublishAt = later
+            } else {
+                moved.status = transition.to
+                moved.publishAt = nil
+                moved.unpublishAt = nil
+            }
+        default:
+            if at != nil {
+                throw ValidationError(issues: [
+                    ValidationIssue(
+                        field: "at",
+                        message: "schedules publish and unpublish only, not \(transition.name)"
+                    )
+                ])
+            }
+            moved.status = transition.to
+            if transition.to != "published" {
+                moved.publishAt = nil
+                moved.unpublishAt = nil
+            }
+        }
+        return moved
     }
 
     /// Refuses writes to an archived tenant.

@@ -1,3 +1,5 @@
+public import struct Foundation.Date
+
 /// Where items live. The `Store` module implements it over PostgreSQL;
 /// ``MemoryContentStore`` keeps everything in memory for tests and documentation.
 ///
@@ -40,14 +42,17 @@ public protocol ContentStore: Sendable {
     func revert(id: Int64, tenant: String, to version: Int, expectedVersion: Int, author: String) async throws -> Item
 
     /// Takes the workflow transition called `name` (submit, approve, publish, ...) if the
-    /// item is in one of its starting states and still at `expectedVersion`.
+    /// item is in one of its starting states and still at `expectedVersion`. With a future
+    /// `at`, `publish` publishes the item but keeps it out of public view until then, and
+    /// `unpublish` ends its public view then.
     func transition(
         id: Int64,
         tenant: String,
         name: String,
         expectedVersion: Int,
         author: String,
-        comment: String?
+        comment: String?,
+        at: Date?
     ) async throws -> Item
 
     /// Moves the item to the trash.
@@ -58,4 +63,26 @@ public protocol ContentStore: Sendable {
 
     /// Removes a trashed item and its revisions for good.
     func purge(id: Int64, tenant: String, author: String) async throws
+}
+
+extension ContentStore {
+    /// Takes the workflow transition called `name` now.
+    public func transition(
+        id: Int64,
+        tenant: String,
+        name: String,
+        expectedVersion: Int,
+        author: String,
+        comment: String?
+    ) async throws -> Item {
+        try await transition(
+            id: id,
+            tenant: tenant,
+            name: name,
+            expectedVersion: expectedVersion,
+            author: author,
+            comment: comment,
+            at: nil
+        )
+    }
 }

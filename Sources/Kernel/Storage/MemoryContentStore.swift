@@ -114,6 +114,7 @@ public actor MemoryContentStore: ContentStore {
         if let type = query.type { _ = try rules.type(type) }
         var matching = items[code, default: [:]].values.filter { item in
             (item.deletedAt != nil) == query.trashed && (query.type == nil || item.type == query.type)
+                && (!query.publicOnly || item.isPublic(at: clock()))
                 && (query.language == nil || item.language == query.language)
                 && (query.statuses.isEmpty || query.statuses.contains(item.status))
                 && (query.authors.isEmpty || query.authors.contains(item.author))
@@ -166,15 +167,15 @@ public actor MemoryContentStore: ContentStore {
         name: String,
         expectedVersion: Int,
         author: String,
-        comment: String?
+        comment: String?,
+        at: Date?
     ) throws -> Item {
         let current = try item(id: id, tenant: code)
         guard current.version == expectedVersion else {
             throw ContentError.conflict(id: id, expected: expectedVersion, actual: current.version)
         }
         let transition = try rules.transition(name, for: current, in: try tenant(code), comment: comment)
-        var moved = current
-        moved.status = transition.to
+        var moved = try rules.moved(current, by: transition, at: at, now: clock())
         moved.author = author
         moved.version += 1
         moved.updatedAt = clock()

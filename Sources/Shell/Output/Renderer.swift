@@ -46,7 +46,10 @@ public struct Renderer: Sendable {
     public func renderDetail(_ item: Item, as format: OutputFormat, fields: [String]?) -> String {
         guard format == .table else { return render(.items([item]), as: format, fields: fields) }
         let names =
-            fields ?? ["id", "type", "language", "slug", "title", "status", "version", "author", "created", "updated"]
+            fields ?? [
+                "id", "type", "language", "slug", "title", "status", "public", "version", "author", "created",
+                "updated",
+            ]
             + item.fields.keys.sorted()
         let rows = names.map { [$0, Self.cell(item, $0)] }
         return render(Table(columns: ["field", "value"], rows: rows), as: .table)
@@ -79,7 +82,10 @@ public struct Renderer: Sendable {
         case "language": item.language
         case "slug": item.slug
         case "title": item.title
-        case "status": item.status
+        case "status": item.status + Self.schedule(item)
+        case "publish-at": item.publishAt.map { ISO8601DateFormatter().string(from: $0) }
+        case "unpublish-at": item.unpublishAt.map { ISO8601DateFormatter().string(from: $0) }
+        case "public": item.isPublic(at: Date()) ? "yes" : "no"
         case "version": String(item.version)
         case "author": item.author
         case "created": ISO8601DateFormatter().string(from: item.createdAt)
@@ -87,6 +93,15 @@ public struct Renderer: Sendable {
         case "deleted": item.deletedAt.map { ISO8601DateFormatter().string(from: $0) }
         default: item.fields[column].map(Self.text)
         }
+    }
+
+    /// A published item's schedule, as a note after its status.
+    static func schedule(_ item: Item) -> String {
+        let formatter = ISO8601DateFormatter()
+        var parts: [String] = []
+        if let start = item.publishAt { parts.append("from " + formatter.string(from: start)) }
+        if let end = item.unpublishAt { parts.append("until " + formatter.string(from: end)) }
+        return parts.isEmpty ? "" : " (" + parts.joined(separator: " ") + ")"
     }
 
     /// A field value as one line of text: lists joined with `;`, times with their zone.
@@ -111,6 +126,8 @@ public struct Renderer: Sendable {
             "updated": .text(formatter.string(from: item.updatedAt)), "fields": .object(item.fields),
         ]
         if let deleted = item.deletedAt { object["deleted"] = .text(formatter.string(from: deleted)) }
+        if let start = item.publishAt { object["publish-at"] = .text(formatter.string(from: start)) }
+        if let end = item.unpublishAt { object["unpublish-at"] = .text(formatter.string(from: end)) }
         guard let fields else { return .object(object) }
         var picked: [String: FieldValue] = [:]
         for name in fields { picked[name] = object[name] ?? item.fields[name] ?? .null }

@@ -190,6 +190,7 @@ public struct CommandCatalog: Sendable {
                 placeholder: "ORDER"
             ),
             FlagSpec("trash", takesValue: false, summary: "list trashed items instead"),
+            FlagSpec("public", takesValue: false, summary: "only what the public sees now (published, in schedule)"),
             FlagSpec("author", summary: "authors, separated by commas", placeholder: "PERSON"),
         ]
         for field in type.fields where !field.isPrivate {
@@ -239,6 +240,12 @@ public struct CommandCatalog: Sendable {
             example.flatMap { field in field.kind.vocabulary?.terms.first.map { "--\(field.filterName) \($0.code)" } }
             ?? ""
         let message = FlagSpec("message", summary: "why, kept with the revision", placeholder: "TEXT")
+        let scheduled: Set<String> = ["publish", "unpublish"]
+        let at = FlagSpec(
+            "at",
+            summary: "when the public starts (publish) or stops (unpublish) seeing it: an ISO 8601 time with its zone",
+            placeholder: "TIME"
+        )
         let transitions = type.workflow.transitions.map { transition in
             CommandSpec(
                 noun: noun,
@@ -253,8 +260,10 @@ public struct CommandCatalog: Sendable {
                         summary: transition.requiresComment ? "why (required)" : "why, kept with the item",
                         placeholder: "TEXT"
                     )
-                ],
-                examples: ["\(noun) list --status \(transition.from[0]) | \(noun) \(transition.name) --yes"],
+                ] + (scheduled.contains(transition.name) ? [at] : []),
+                examples: ["\(noun) list --status \(transition.from[0]) | \(noun) \(transition.name) --yes"]
+                    + (scheduled.contains(transition.name)
+                        ? ["\(noun) \(transition.name) 42 --at 2026-12-01T09:00:00Z"] : []),
                 mutates: true
             )
         }

@@ -195,6 +195,12 @@ extension Interpreter {
                 throw ShellError.usage("\(type.name) has no verb \(spec.verb)")
             }
             let ids = try idsArgument(arguments, spec: spec)
+            let at = try arguments.value("at").map { text in
+                guard let date = ISO8601DateFormatter().date(from: text) else {
+                    throw ShellError.usage("--at takes an ISO 8601 time with its zone, such as 2026-12-01T09:00:00Z")
+                }
+                return date
+            }
             if ids.count > 20 { try confirm("\(spec.verb) \(ids.count) \(type.plural)", arguments) }
             let items = try await each(ids, of: type, in: tenant, verb: spec.verb, arguments) { id in
                 let current = try await store.item(id: id, tenant: tenant)
@@ -204,11 +210,12 @@ extension Interpreter {
                     name: spec.verb,
                     expectedVersion: current.version,
                     author: self.backend.user,
-                    comment: arguments.value("comment")
+                    comment: arguments.value("comment"),
+                    at: at
                 )
             }
             if ids.count == 1, let item = items.first {
-                note("\(type.name) \(item.id) is now \(item.status)", arguments)
+                note("\(type.name) \(item.id) is now \(item.status)\(Renderer.schedule(item))", arguments)
             }
             if show && arguments.value("format") != nil { try self.show(.items(items), arguments) }
             return .items(items)
@@ -314,6 +321,7 @@ extension Interpreter {
             throw ShellError.usage("--status \(status): the states are " + type.workflow.states.joined(separator: ", "))
         }
         query.trashed = arguments.has("trash")
+        query.publicOnly = arguments.has("public")
         query.authors = arguments.values["author"].map { $0.flatMap(ValueParser.splitList) } ?? []
         if let limit = try number(arguments, "limit") {
             guard (1...1000).contains(limit) else { throw ShellError.usage("--limit must be from 1 to 1000") }
