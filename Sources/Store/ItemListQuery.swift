@@ -11,11 +11,18 @@ struct ItemListQuery {
     /// The statement; it asks for one row more than the page to know whether another follows.
     var statement: Query {
         get throws {
-            var sql: Query = "select \(ItemColumns.list) from items where tenant_id = \(tenantID)"
+            let chain = query.fallbackLanguages
+            var sql: Query =
+                chain.isEmpty ? "select " : "select * from (select distinct on (coalesce(translation_of, id)) "
+            sql.append("\(ItemColumns.list) from items where tenant_id = \(tenantID)")
             sql.append(query.trashed ? " and deleted_at is not null" : " and deleted_at is null")
             if let type = query.type { sql.append(" and type = \(type)") }
             if query.publicOnly { sql.append(" and micic_is_public(status, publish_at, unpublish_at)") }
-            if let language = query.language { sql.append(" and language = \(language)") }
+            if !chain.isEmpty {
+                sql.append(" and language = any(\(chain))")
+            } else if let language = query.language {
+                sql.append(" and language = \(language)")
+            }
             if query.statuses.count == 1 {
                 sql.append(" and status = \(query.statuses[0])")
             } else if !query.statuses.isEmpty {
@@ -23,6 +30,12 @@ struct ItemListQuery {
             }
             if !query.authors.isEmpty { sql.append(" and author = any(\(query.authors))") }
             for filter in query.filters { sql.append(try condition(filter)) }
+            if !chain.isEmpty {
+                // One version per original: the one in the most wanted language.
+                sql.append(
+                    " order by coalesce(translation_of, id), array_position(\(chain), language)) as items where true"
+                )
+            }
             if let cursor = query.after { sql.append(try keyset(cursor)) }
             sql.append(order)
             sql.append(" limit \(query.limit + 1)")

@@ -84,3 +84,11 @@ import Testing
         #expect(WordDiff.between("same", "same") == "same")
     }
 }
+
+@Suite struct LanguageFallbackTests {
+    @Test func aRegionalTagFallsBackToItsLanguageThenTheDefault() {
+        #expect(LanguageTag.fallbacks(for: "es-MX", then: "en") == ["es-MX", "es", "en"])
+        #expect(LanguageTag.fallbacks(for: "sr-Latn-RS", then: "sr") == ["sr-Latn-RS", "sr-Latn", "sr"])
+        #expect(LanguageTag.fallbacks(for: "en", then: "en") == ["en"])
+    }
+}

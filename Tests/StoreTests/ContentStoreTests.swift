@@ -9,6 +9,31 @@ import Testing
     }
 
     @Test(arguments: Fixtures.StoreKind.allCases)
+    func listingFallsBackToTheClosestLanguageAnItemHas(kind: Fixtures.StoreKind) async throws {
+        try await Fixtures.withStore(kind) { store in
+            let translated = try await store.create(draft("Return home"), tenant: "hq", author: "ana", message: nil)
+            let untranslated = try await store.create(
+                draft("Only in English"),
+                tenant: "hq",
+                author: "ana",
+                message: nil
+            )
+            var french = ItemDraft(type: "note", title: "Retour", language: "fr")
+            french.translationOf = translated.id
+            let translation = try await store.create(french, tenant: "hq", author: "ana", message: nil)
+            var query = ItemQuery(type: "note", language: "fr-CA")
+            query.fallbackLanguages = LanguageTag.fallbacks(for: "fr-CA", then: "en")
+            query.sort = .idAscending
+            let page = try await store.list(query, tenant: "hq")
+            #expect(page.items.map(\.id) == [untranslated.id, translation.id])
+            #expect(page.items.map(\.language) == ["en", "fr"])
+            query.limit = 1
+            let first = try await store.list(query, tenant: "hq")
+            #expect(first.items.map(\.id) == [untranslated.id] && first.next != nil)
+        }
+    }
+
+    @Test(arguments: Fixtures.StoreKind.allCases)
     func scheduledPublishingShowsAndHidesContentWhenItsTimeComes(kind: Fixtures.StoreKind) async throws {
         try await Fixtures.withStore(kind) { store in
             var item = try await store.create(draft("Embargoed report"), tenant: "cr", author: "ana", message: nil)

@@ -21,6 +21,9 @@ public struct ItemQuery: Sendable, Hashable {
     public var trashed: Bool
     /// Only items the public sees now (published, within their schedule).
     public var publicOnly = false
+    /// Languages in order of preference (`es-MX`, `es`, `en`): each item appears once, in
+    /// the first of them it has a version in. Empty: no fallback (`language` filters).
+    public var fallbackLanguages: [String] = []
     /// The order.
     public var sort: ItemSort
     /// The page size (1 to 1000).

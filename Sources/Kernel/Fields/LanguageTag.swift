@@ -57,4 +57,21 @@ public enum LanguageTag {
         "sv", "sw", "ta", "te", "tg", "th", "ti", "tk", "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug",
         "uk", "ur", "uz", "ve", "vi", "vo", "wa", "wo", "xh", "yi", "yo", "za", "zh", "zu",
     ]
+
+    /// The languages to read `tag` in, most wanted first: the tag, each shorter tag it
+    /// starts with, then `fallback` (the tenant's default).
+    ///
+    /// ```swift
+    /// LanguageTag.fallbacks(for: "es-MX", then: "en")   // ["es-MX", "es", "en"]
+    /// ```
+    public static func fallbacks(for tag: String, then fallback: String) -> [String] {
+        var chain: [String] = []
+        var parts = tag.split(separator: "-").map(String.init)
+        while !parts.isEmpty {
+            chain.append(parts.joined(separator: "-"))
+            parts.removeLast()
+        }
+        if !chain.contains(fallback) { chain.append(fallback) }
+        return chain
+    }
 }

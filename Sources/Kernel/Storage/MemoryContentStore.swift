@@ -115,10 +115,17 @@ public actor MemoryContentStore: ContentStore {
         var matching = items[code, default: [:]].values.filter { item in
             (item.deletedAt != nil) == query.trashed && (query.type == nil || item.type == query.type)
                 && (!query.publicOnly || item.isPublic(at: clock()))
-                && (query.language == nil || item.language == query.language)
+                && (query.language == nil || !query.fallbackLanguages.isEmpty || item.language == query.language)
+                && (query.fallbackLanguages.isEmpty || query.fallbackLanguages.contains(item.language))
                 && (query.statuses.isEmpty || query.statuses.contains(item.status))
                 && (query.authors.isEmpty || query.authors.contains(item.author))
                 && query.filters.allSatisfy { Self.matches(item, $0) }
+        }
+        if !query.fallbackLanguages.isEmpty {
+            let rank = { (item: Item) in query.fallbackLanguages.firstIndex(of: item.language) ?? .max }
+            matching = Dictionary(grouping: matching) { $0.translationOf ?? $0.id }.values.compactMap { versions in
+                versions.min { rank($0) < rank($1) }
+            }
         }
         matching.sort { Self.precedes($0, $1, query.sort) }
         if let cursor = query.after, let index = matching.firstIndex(where: { $0.id == cursor.id }) {

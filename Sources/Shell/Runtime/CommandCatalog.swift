@@ -191,6 +191,11 @@ public struct CommandCatalog: Sendable {
             ),
             FlagSpec("trash", takesValue: false, summary: "list trashed items instead"),
             FlagSpec("public", takesValue: false, summary: "only what the public sees now (published, in schedule)"),
+            FlagSpec(
+                "fallback",
+                takesValue: false,
+                summary: "with --language es-MX: each item once, in es-MX, else es, else the tenant's default"
+            ),
             FlagSpec("author", summary: "authors, separated by commas", placeholder: "PERSON"),
         ]
         for field in type.fields where !field.isPrivate {

@@ -34,6 +34,13 @@ extension Interpreter {
         switch spec.verb {
         case "list":
             var query = try listQuery(type: type, arguments)
+            if arguments.has("fallback") {
+                guard let language = query.language else {
+                    throw ShellError.usage("--fallback needs --language (the language wanted first)")
+                }
+                let fallback = try await store.tenant(tenant).defaultLanguage
+                query.fallbackLanguages = LanguageTag.fallbacks(for: language, then: fallback)
+            }
             var items: [Item] = []
             let progress = Progress("reading \(type.plural)", total: nil, write: console.progress)
             defer { progress.finish() }
