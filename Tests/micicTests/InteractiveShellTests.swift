@@ -1,5 +1,6 @@
 import Foundation
 import MicicTesting
+import Postgres
 import Testing
 
 /// The interactive shell on a pseudo-terminal: completion, history, Ctrl-C.
@@ -69,9 +70,18 @@ import Testing
         try await withDemo { database, history in
             let shell = try session(database, history: history)
             try await shell.pause(1)
-            let started = Date()
             shell.type("sql \"select pg_sleep(30)\"\n")
-            try await shell.pause(1.5)
+            // Ctrl-C once the statement runs on the server (however busy the machine is).
+            let observer = try await database.connect()
+            for _ in 0..<100 {
+                let running = try await observer.query(
+                    "select count(*) from pg_stat_activity where query = 'select pg_sleep(30)'"
+                )[0].decode(Int.self, at: 0)
+                if running > 0 { break }
+                try await shell.pause(0.2)
+            }
+            await observer.close()
+            let started = Date()
             shell.type("\u{3}")
             try await shell.pause(1)
             shell.type("sql \"select 'still' || '-alive' as s\" --format ids\n")
