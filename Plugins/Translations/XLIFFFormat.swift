@@ -75,7 +75,7 @@ public struct XLIFFFormat: TranslationFileFormat {
             xml.close("file")
         }
         xml.close("xliff")
-        return Data(xml.text.utf8)
+        return Data(xml.data)
     }
 
     private func metadata(_ xml: inout XMLWriter, _ values: [(String, String)]) {

@@ -1,52 +1,82 @@
 /// Writes indented XML text, escaping every attribute value and text node.
 struct XMLWriter {
-    private(set) var text = ""
+    private var bytes: [UInt8] = []
     private var depth = 0
 
+    /// The document written so far, as UTF-8.
+    var data: [UInt8] { bytes }
+
     mutating func declaration() {
-        text += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
     }
 
     mutating func open(_ name: String, _ attributes: [(String, String)]) {
-        text += indent + "<" + name + Self.attributes(attributes) + ">\n"
+        startTag(name, attributes)
+        append(">\n")
         depth += 1
     }
 
     mutating func close(_ name: String) {
         depth -= 1
-        text += indent + "</" + name + ">\n"
+        indent()
+        append("</" + name + ">\n")
     }
 
     /// An element holding only text, on one line (its text kept exactly, newlines too).
     mutating func element(_ name: String, _ attributes: [(String, String)], text value: String) {
-        text += indent + "<" + name + Self.attributes(attributes) + ">" + Self.escape(value) + "</" + name + ">\n"
+        startTag(name, attributes)
+        append(">")
+        escape(value, attribute: false)
+        append("</" + name + ">\n")
     }
 
-    private var indent: String { String(repeating: "  ", count: depth) }
-
-    private static func attributes(_ pairs: [(String, String)]) -> String {
-        pairs.map { " \($0.0)=\"\(escape($0.1, attribute: true))\"" }.joined()
+    private mutating func startTag(_ name: String, _ attributes: [(String, String)]) {
+        indent()
+        append("<" + name)
+        for (key, value) in attributes {
+            append(" " + key + "=\"")
+            escape(value, attribute: true)
+            append("\"")
+        }
     }
 
-    /// `value` as XML text; characters XML 1.0 cannot hold become XLIFF `<cp>` elements.
-    static func escape(_ value: String, attribute: Bool = false) -> String {
-        var result = ""
-        result.reserveCapacity(value.utf8.count)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"" where attribute: result += "&quot;"
-            case "\n" where attribute: result += "&#10;"
-            case "\r": result += "&#13;"
-            case "\t", "\n": result.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value):
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                result += attribute ? "" : "<cp hex=\"\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)\"/>"
-            default: result.unicodeScalars.append(scalar)
+    private mutating func indent() {
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+    }
+
+    private mutating func append(_ literal: String) {
+        bytes.append(contentsOf: literal.utf8)
+    }
+
+    /// Appends `value` as XML text, byte by byte: markup characters become entities, and
+    /// characters XML 1.0 cannot hold (control characters, U+FFFE, U+FFFF) become XLIFF
+    /// `<cp>` elements in text (and are dropped from attributes, which cannot hold them).
+    private mutating func escape(_ value: String, attribute: Bool) {
+        let utf8 = Array(value.utf8)
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "&"): append("&amp;")
+            case UInt8(ascii: "<"): append("&lt;")
+            case UInt8(ascii: ">"): append("&gt;")
+            case UInt8(ascii: "\"") where attribute: append("&quot;")
+            case UInt8(ascii: "\n") where attribute: append("&#10;")
+            case UInt8(ascii: "\r"): append("&#13;")
+            case UInt8(ascii: "\t"), UInt8(ascii: "\n"): bytes.append(byte)
+            case 0..<0x20: codePoint(UInt32(byte), attribute: attribute)
+            case 0xEF where index + 1 < utf8.count && utf8[index] == 0xBF && (utf8[index + 1] & 0xFE) == 0xBE:
+                codePoint(0xFFFE | UInt32(utf8[index + 1] & 1), attribute: attribute)
+                index += 2
+            default: bytes.append(byte)
             }
         }
-        return result
+    }
+
+    private mutating func codePoint(_ value: UInt32, attribute: Bool) {
+        guard !attribute else { return }
+        let hex = String(value, radix: 16, uppercase: true)
+        append("<cp hex=\"" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "\"/>")
     }
 }

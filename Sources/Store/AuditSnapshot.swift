@@ -60,4 +60,18 @@ enum AuditSnapshot {
             JSONDocument(text: FieldValue.object(after).jsonText)
         )
     }
+
+    /// A change in a bulk save: the names of what changed and the two revisions holding the
+    /// values before and after, rather than the values themselves (a thousand translated
+    /// bodies would otherwise be written twice more).
+    static func reference(from old: Item, to new: Item) -> (before: String, after: String) {
+        var changed = [("title", old.title != new.title), ("slug", old.slug != new.slug)]
+            .filter(\.1).map(\.0)
+        changed += Set(old.fields.keys).union(new.fields.keys).filter { old.fields[$0] != new.fields[$0] }.sorted()
+        let names = FieldValue.list(changed.map(FieldValue.text)).jsonText
+        return (
+            "{\"revision\":\(old.version)}",
+            "{\"revision\":\(old.version + 1),\"changed\":\(names)}"
+        )
+    }
 }

@@ -4,8 +4,9 @@ internal import Postgres
 internal import struct Foundation.Date
 
 extension PostgresContentStore {
-    /// Saves new versions of many items in one statement, each with its revision and audit
-    /// entry, each only if still at the version it was read at. Only public fields are
+    /// Saves new versions of many items in one statement, each with its revision and an
+    /// audit entry naming what changed and the revisions before and after, each only if
+    /// still at the version it was read at. Only public fields are
     /// written: the items must not differ in private fields from what was read.
     /// - Returns: the saved items; an item changed meanwhile is missing from them.
     func saveAll(
@@ -16,24 +17,25 @@ extension PostgresContentStore {
         on connection: isolated Connection
     ) throws -> [Item] {
         guard !changes.isEmpty else { return [] }
-        var rows: [FieldValue] = []
-        for (item, old) in changes {
+        // The rows as one JSON array, written as text: the audit snapshots are JSON already.
+        var input = "["
+        for (index, (item, old)) in changes.enumerated() {
             let hidden = try rules.type(item.type).privateFields
-            let (before, after) = AuditSnapshot.change(from: old, to: item, masking: hidden)
-            rows.append(
-                .object([
-                    "id": .integer(Int(item.id)), "version": .integer(old.version), "title": .text(item.title),
-                    "slug": .text(item.slug), "status": .text(item.status),
-                    "fields": .object(item.fields.filter { !hidden.contains($0.key) }), "author": .text(item.author),
-                    "before": try FieldValue.parse(json: before.text), "after": try FieldValue.parse(json: after.text),
-                ])
-            )
+            let (before, after) = AuditSnapshot.reference(from: old, to: item)
+            input += index == 0 ? "{" : ",{"
+            input += "\"id\":\(item.id),\"version\":\(old.version),\"title\":" + FieldValue.text(item.title).jsonText
+            input +=
+                ",\"slug\":" + FieldValue.text(item.slug).jsonText + ",\"status\":"
+                + FieldValue.text(item.status).jsonText
+            input += ",\"fields\":" + FieldValue.jsonText(of: item.fields.filter { !hidden.contains($0.key) })
+            input += ",\"author\":" + FieldValue.text(item.author).jsonText
+            input += ",\"before\":" + before + ",\"after\":" + after + "}"
         }
-        let input = JSONDocument(text: FieldValue.list(rows).jsonText)
+        input += "]"
         let saved = try connection.query(
             """
             with input as (
-                select * from jsonb_to_recordset(\(input)) as u(id bigint, version integer, title text, slug text,
+                select * from jsonb_to_recordset(\(JSONDocument(text: input))) as u(id bigint, version integer, title text, slug text,
                     status text, fields jsonb, author text, before jsonb, after jsonb)
             ), item as (
                 update items i set title = u.title, slug = u.slug, status = u.status, fields = u.fields, author = u.author,

@@ -2,87 +2,81 @@ public import Kernel
 public import Postgres
 
 extension PostgresTranslationDesk {
-    /// A job with its source and target items as they now are, and the hash of every
-    /// translatable source field now.
+    /// A job with its target item as it now is, the hash of every translatable source
+    /// field now, and (for exports) the source's text.
     struct Workpiece {
         let job: TranslationJob
-        let source: Item
         let target: Item
         let currentHashes: [String: String]
-        /// The translatable fields in the order the type declares them (title first).
-        let order: [String]
-
-        /// The text of `field` in `item` (the title, or a text field's value).
-        static func text(of field: String, in item: Item) -> String? {
-            field == "title" ? item.title : item.fields[field]?.textValue
-        }
+        /// The translatable fields whose source holds text: the units a file must carry.
+        let expected: [String]
+        /// The source's text per field, when it was read.
+        let sourceTexts: [String: String]
 
         /// One unit per translatable field holding text in the source.
         var units: [TranslationUnit] {
-            job.sourceHashes.keys.sorted {
-                (order.firstIndex(of: $0) ?? .max, $0) < (order.firstIndex(of: $1) ?? .max, $1)
-            }
-            .compactMap { field in
-                guard let source = Self.text(of: field, in: source), !source.isEmpty else { return nil }
-                let target = Self.text(of: field, in: target).flatMap { $0.isEmpty ? nil : $0 }
+            expected.compactMap { field in
+                guard let source = sourceTexts[field] else { return nil }
+                let target = field == "title" ? target.title : target.fields[field]?.textValue
                 return TranslationUnit(
                     field: field,
                     sourceHash: currentHashes[field] ?? "",
                     source: source,
-                    target: target
+                    target: target.flatMap { $0.isEmpty ? nil : $0 }
                 )
             }
         }
     }
 
-    /// The workpieces of the jobs `query` selects, read in one statement.
+    /// The workpieces of the jobs `query` selects, read in one statement (the source's text
+    /// only `withSource`).
     func workpieces(
         _ query: TranslationJobQuery,
         tenant: String,
         lock: Bool = false,
+        withSource: Bool,
         on connection: isolated Connection
     ) throws -> [Workpiece] {
         let record = try store.tenantRecord(tenant, on: connection)
-        let jobs = try jobs(query, tenant: tenant, lock: lock, on: connection)
-        guard !jobs.isEmpty else { return [] }
+        var extra: Query = """
+            micic_field_hashes(s.title, s.fields, array(select jsonb_object_keys(j.source_hashes))) as hashes,
+            array(select k from jsonb_object_keys(j.source_hashes) as k
+                  where case when k = 'title' then s.title <> '' else jsonb_typeof(s.fields -> k) = 'string'
+                        and s.fields ->> k <> '' end) as present,
+            \(ItemColumns.columns(of: "t", prefix: "t_"))
+            """
+        if withSource { extra.append(", s.fields as source_fields") }
         let rows = try connection.query(
-            """
-            select j.id as job_id,
-                   micic_field_hashes(s.title, s.fields, array(select jsonb_object_keys(j.source_hashes))) as hashes,
-                   \(ItemColumns.columns(of: "s")), \(ItemColumns.columns(of: "t", prefix: "t_"))
-            from translation_jobs j
-            join items s on s.tenant_id = j.tenant_id and s.id = j.source_id
-            join items t on t.tenant_id = j.tenant_id and t.id = j.target_id
-            where j.tenant_id = \(record.id) and j.id = any(\(jobs.map(\.id)))
-            """
+            TranslationJobColumns.statement(query, tenantID: record.id, lock: lock, extra: extra)
         )
-        var pieces: [Int64: (Item, Item, [String: String])] = [:]
-        for row in rows {
-            pieces[try row.decode(column: "job_id")] = (
-                try ItemColumns.item(from: row, tenant: tenant),
-                try ItemColumns.item(from: row, tenant: tenant, prefix: "t_"),
-                try row.decode(JSONDocument.self, column: "hashes").decode()
-            )
-        }
-        return jobs.compactMap { job in
-            pieces[job.id].map {
-                Workpiece(
-                    job: job,
-                    source: $0.0,
-                    target: $0.1,
-                    currentHashes: $0.2,
-                    order: (try? rules.type(job.type).translatableFields) ?? []
+        return try rows.map { row in
+            let job = try TranslationJobColumns.job(from: row, tenant: tenant)
+            let order = try rules.type(job.type).translatableFields
+            let present = Set(try row.decode([String].self, column: "present"))
+            var texts: [String: String] = [:]
+            if withSource {
+                let fields = try FieldValue.parseFields(
+                    json: try row.decode(JSONDocument.self, column: "source_fields").text
                 )
+                texts = fields.compactMapValues(\.textValue)
+                texts["title"] = job.sourceTitle
             }
+            return Workpiece(
+                job: job,
+                target: try ItemColumns.item(from: row, tenant: tenant, prefix: "t_"),
+                currentHashes: try row.decode(JSONDocument.self, column: "hashes").decode(),
+                expected: order.filter(present.contains),
+                sourceTexts: texts
+            )
         }
     }
 
     public func packets(_ query: TranslationJobQuery, tenant: String) async throws -> [TranslationPacket] {
         try await connection.run { connection in
-            try self.workpieces(query, tenant: tenant, on: connection).map { piece in
+            try self.workpieces(query, tenant: tenant, withSource: true, on: connection).map { piece in
                 TranslationPacket(
                     jobID: piece.job.id,
-                    sourceLanguage: piece.source.language,
+                    sourceLanguage: piece.job.sourceLanguage,
                     targetLanguage: piece.job.language,
                     type: piece.job.type,
                     sourceID: piece.job.sourceID,
@@ -143,9 +137,8 @@ extension PostgresTranslationDesk {
         try rules.writable(record.tenant)
         let ids = packets.map(\.jobID)
         let pieces = Dictionary(
-            try workpieces(TranslationJobQuery(ids: ids), tenant: tenant, lock: true, on: connection).map {
-                ($0.job.id, $0)
-            }
+            try workpieces(TranslationJobQuery(ids: ids), tenant: tenant, lock: true, withSource: false, on: connection)
+                .map { ($0.job.id, $0) }
         ) { first, _ in first }
         var problems: [TranslationImportError.Problem] = []
         var changes: [(item: Item, old: Item)] = []
@@ -169,16 +162,16 @@ extension PostgresTranslationDesk {
                     "the file translates into \(packet.targetLanguage), but the job is for \(piece.job.language)"
                 )
             }
-            if packet.sourceLanguage != piece.source.language {
+            if packet.sourceLanguage != piece.job.sourceLanguage {
                 problem(
                     nil,
-                    "the file translates from \(packet.sourceLanguage), but the source is in \(piece.source.language)"
+                    "the file translates from \(packet.sourceLanguage), but the source is in \(piece.job.sourceLanguage)"
                 )
             }
             if let refusal = piece.job.editRefusal(person: author, role: record.role, languages: record.languages) {
                 problem(nil, refusal)
             }
-            let expected = Set(piece.units.map(\.field))
+            let expected = Set(piece.expected)
             var target = piece.target
             for unit in packet.units {
                 guard piece.job.sourceHashes[unit.field] != nil else {

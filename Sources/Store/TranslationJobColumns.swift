@@ -4,19 +4,28 @@ internal import Postgres
 /// The columns a ``TranslationJob`` is read from (with its source item), and the reading.
 enum TranslationJobColumns {
     /// `select … from translation_jobs j join items s` (the source), for `tenantID`.
-    static func select(tenantID: Int64) -> Query {
-        """
-        select j.id, j.source_id, j.source_version, j.target_id, j.language, j.translator, j.reviewer,
-               j.due::text as due, j.status, j.source_hashes, j.outdated_fields, j.version, j.updated_at,
-               s.type, s.language as source_language, s.title as source_title
-        from translation_jobs j join items s on s.tenant_id = j.tenant_id and s.id = j.source_id
-        where j.tenant_id = \(tenantID)
-        """
+    static func select(tenantID: Int64, extra: Query? = nil) -> Query {
+        var sql: Query = """
+            select j.id, j.source_id, j.source_version, j.target_id, j.language, j.translator, j.reviewer,
+                   j.due::text as due, j.status, j.source_hashes, j.outdated_fields, j.version, j.updated_at,
+                   s.type, s.language as source_language, s.title as source_title
+            """
+        if let extra { sql.append(", \(extra)") }
+        sql.append(" from translation_jobs j join items s on s.tenant_id = j.tenant_id and s.id = j.source_id")
+        if extra != nil { sql.append(" join items t on t.tenant_id = j.tenant_id and t.id = j.target_id") }
+        sql.append(" where j.tenant_id = \(tenantID)")
+        return sql
     }
 
-    /// The jobs `query` selects, overdue and soonest due first.
-    static func statement(_ query: TranslationJobQuery, tenantID: Int64, lock: Bool = false) -> Query {
-        var sql = select(tenantID: tenantID)
+    /// The jobs `query` selects, overdue and soonest due first; `extra` columns may read
+    /// the target item as `t` (then locked too with `lock`).
+    static func statement(
+        _ query: TranslationJobQuery,
+        tenantID: Int64,
+        lock: Bool = false,
+        extra: Query? = nil
+    ) -> Query {
+        var sql = select(tenantID: tenantID, extra: extra)
         if !query.ids.isEmpty { sql.append(" and j.id = any(\(query.ids))") }
         if let language = query.language { sql.append(" and j.language = \(language)") }
         if !query.statuses.isEmpty { sql.append(" and j.status = any(\(query.statuses))") }
@@ -38,7 +47,7 @@ enum TranslationJobColumns {
         }
         sql.append(
             lock
-                ? " order by j.id for update of j"
+                ? (extra == nil ? " order by j.id for update of j" : " order by j.id for update of j, t")
                 : """
                  order by (j.due < current_date and j.status not in ('approved', 'published')) desc,
                           j.due nulls last, j.id

@@ -9,7 +9,7 @@ import Postgres
 enum BenchMain {
     static let benchmarks: [any Benchmark] = [
         CopyBenchmark(), StatementsBenchmark(), KernelCreateBenchmark(), ListPageBenchmark(), ShellOneShotBenchmark(),
-        ShellStartBenchmark(), RLSListBenchmark(),
+        ShellStartBenchmark(), RLSListBenchmark(), BulkApproveBenchmark(), XLIFFBenchmark(),
     ]
 
     static func main() async {
@@ -28,8 +28,9 @@ enum BenchMain {
             defer { context.stop() }
             for benchmark in selected {
                 note("running \(benchmark.name)...")
-                let figure = try await benchmark.run(in: context)
-                print(figure.line)
+                for figure in try await benchmark.figures(in: context) {
+                    print(figure.line)
+                }
             }
         } catch {
             FileHandle.standardError.write(Data("bench failed: \(error)\n".utf8))

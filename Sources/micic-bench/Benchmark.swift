@@ -4,4 +4,12 @@ protocol Benchmark: Sendable {
     var name: String { get }
     /// Measures both sides and returns the figure.
     func run(in context: BenchContext) async throws -> Figure
+    /// Every figure the benchmark measures (most measure one: ``run(in:)``'s).
+    func figures(in context: BenchContext) async throws -> [Figure]
+}
+
+extension Benchmark {
+    func figures(in context: BenchContext) async throws -> [Figure] {
+        [try await run(in: context)]
+    }
 }
