@@ -18,8 +18,9 @@ struct ItemSearchQuery {
     /// The languages searched: the query's, or every language of the tenant.
     let languages: [String]
 
-    /// Where a snippet's matches start and end in `ts_headline`'s output (private-use
-    /// characters, which text does not contain).
+    /// Where a snippet's matches start and end in `ts_headline`'s output: characters of
+    /// Unicode's private use area, which content has no reason to hold (one that did would
+    /// only see its snippet marked oddly).
     static let (matchStart, matchEnd): (Character, Character) = ("\u{E000}", "\u{E001}")
 
     /// At most two passages of up to 30 words from the summary and body, around the matches.
@@ -43,17 +44,27 @@ struct ItemSearchQuery {
         }
     }
 
-    /// The counts of each value of each of `facets` (and `type`) among every match: rows
-    /// of facet, value and count. Facets with no field in the searched types are left out.
+    /// The counts of each value of each of `facets` (`type`: the content type) among every
+    /// match: rows of facet, value and count. Facets with no field in the searched types are
+    /// left out.
     func facetStatement(_ facets: [String]) throws -> Query {
         var fields: [String] = []
         var names: [String] = []
+        // An item holds a value once per field (lists refuse repeats), so it counts once per
+        // value unless one of its types has two fields behind the same facet.
+        var repeats = false
         for facet in facets where facet != "type" {
             for field in (try? rules.facetFields(facet, in: types)) ?? [] {
                 fields.append(field.name)
                 names.append(facet)
             }
+            repeats =
+                repeats
+                || types.contains { type in
+                    type.fields.filter { ($0.filterName == facet || $0.name == facet) && $0.isFacet }.count > 1
+                }
         }
+        let count: Query = repeats ? "count(distinct m.id)" : "count(*)"
         var parts: [Query] = []
         if facets.contains("type") {
             parts.append("select 'type' as facet, type as value, count(*) as count from matches group by type")
@@ -61,7 +72,7 @@ struct ItemSearchQuery {
         if !fields.isEmpty {
             parts.append(
                 """
-                select f.facet, substr(m.entry, length(f.field) + 2) as value, count(distinct m.id) as count
+                select f.facet, substr(m.entry, length(f.field) + 2) as value, \(count) as count
                 from (select id, unnest(facets) as entry from matches) as m
                 join unnest(\(fields)::text[], \(names)::text[]) as f(field, facet) on split_part(m.entry, '=', 1) = f.field
                 group by f.facet, value

@@ -124,6 +124,40 @@ import Testing
         }
     }
 
+    /// A type whose two fields share the `country` facet.
+    private struct TravelPlugin: Plugin {
+        var name: String { "travel" }
+        var contentTypes: [ContentType] {
+            [
+                ContentType(
+                    name: "trip",
+                    plural: "trips",
+                    label: "Trip",
+                    fields: [
+                        FieldSpec("from", .country, filter: "country"),
+                        FieldSpec("to", .list(.country), filter: "country"),
+                    ]
+                )
+            ]
+        }
+    }
+
+    @Test(arguments: Fixtures.StoreKind.allCases)
+    func anItemCountsOnceForAValueOfTwoOfItsFields(kind: Fixtures.StoreKind) async throws {
+        try await Fixtures.withStore(kind, registry: try PluginRegistry([TravelPlugin()])) { store in
+            let fields: [String: FieldValue] = ["from": .text("CR"), "to": .list([.text("CR"), .text("PA")])]
+            let trip = ItemDraft(type: "trip", title: "Round trip", language: "en", fields: fields)
+            _ = try await store.create(trip, tenant: "cr", author: "ana", message: nil)
+            let counts = try await store.facetCounts(SearchQuery(text: "trip"), facets: ["country"], tenant: "cr")
+            #expect(
+                counts == [
+                    FacetCount(facet: "country", value: "CR", count: 1),
+                    FacetCount(facet: "country", value: "PA", count: 1),
+                ]
+            )
+        }
+    }
+
     @Test(arguments: Fixtures.StoreKind.allCases)
     func pagesFollowTheRankingAndTheVectorFollowsEachChange(kind: Fixtures.StoreKind) async throws {
         try await withCorpus(kind) { store, ids in
