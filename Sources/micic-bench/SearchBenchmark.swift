@@ -11,7 +11,7 @@ struct SearchBenchmark: Benchmark {
     let name = "search"
     let calls = 2_000
     let repetitions = 5
-    let budget = Duration.seconds(5)
+    let budget = Duration.seconds(10)
 
     /// What an editor of the Costa Rica office might look for: a phrase, a word, an
     /// exclusion, one facet.

@@ -71,7 +71,7 @@ import Testing
         #expect(lines[3] == "word  y")
         let cut = TableText(table: Table(columns: ["a"], rows: [["\u{1b}[1mabcdefghijkl\u{1b}[22m"]]), width: 9)
         // Cut to the width (eight letters and the ellipsis), the style closed.
-        #expect(cut.render().split(separator: "\n")[2] == "\u{1b}[1mabcdefgh\u{1b}[22m\u{1b}[0m…")
+        #expect(cut.render().split(separator: "\n")[2] == "\u{1b}[1mabcdefgh\u{1b}[0m…")
     }
 
     @Test func mistakesAreUsageErrors() async throws {

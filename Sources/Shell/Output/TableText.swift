@@ -51,7 +51,7 @@ extension String {
         return visible
     }
 
-    /// The first `length` characters shown, with every style met, reset at the end if any was.
+    /// The first `length` characters shown, with the styles among them, and a reset.
     fileprivate func visiblePrefix(_ length: Int) -> String {
         guard contains("\u{1b}") else { return String(prefix(length)) }
         var text = ""
@@ -59,15 +59,14 @@ extension String {
         var inStyle = false
         for character in self {
             if inStyle {
-                text.append(character)
                 if character.isLetter { inStyle = false }
             } else if character == "\u{1b}" {
-                text.append(character)
                 inStyle = true
-            } else if visible < length {
-                text.append(character)
+            } else {
+                guard visible < length else { break }
                 visible += 1
             }
+            text.append(character)
         }
         return text + "\u{1b}[0m"
     }
