@@ -44,8 +44,12 @@ enum Fixtures {
         var testDescription: String { rawValue }
     }
 
-    /// Runs `body` with a fresh store of `kind` holding the fixture tenants.
-    static func withStore(_ kind: StoreKind, _ body: (any ContentStore) async throws -> Void) async throws {
+    /// Runs `body` with a fresh store of `kind` for `registry` holding the fixture tenants.
+    static func withStore(
+        _ kind: StoreKind,
+        registry: PluginRegistry = registry,
+        _ body: (any ContentStore) async throws -> Void
+    ) async throws {
         switch kind {
         case .memory:
             try await body(MemoryContentStore(registry: registry, tenants: tenants))

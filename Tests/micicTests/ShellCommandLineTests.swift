@@ -151,4 +151,43 @@ import Testing
             #expect(count != "n\r\n0\r\n")
         }
     }
+
+    @Test func searchFindsRanksAndCountsTheTenantsContent() async throws {
+        try await withDemo { database in
+            func search(_ line: String, in tenant: String = "cr") throws -> ExecutableRun {
+                try micic(database, ["-c", "use \(tenant); search \(line)"])
+            }
+            let phrase = try search("\"personal consular\" --format csv --fields type,title")
+            #expect(phrase.status == 0, "\(phrase.standardError)")
+            #expect(
+                Set(phrase.standardOutput.split(separator: "\r\n")) == [
+                    "type,title", "practice,Capacitación en línea para personal consular en Mesoamérica",
+                    "news,La OIM lanza una capacitación en línea para personal consular",
+                ]
+            )
+            // Spanish inflections, exclusions and or.
+            let inflected = try search("capacitaciones --language es --format count")
+            #expect((Int(inflected.standardOutput.trimmingCharacters(in: .newlines)) ?? 0) >= 2)
+            let excluded = try search("'consular -lanza' --language es --format csv --fields title").standardOutput
+            #expect(excluded.contains("Capacitación en línea para personal consular en Mesoamérica"))
+            #expect(!excluded.contains("La OIM lanza"))
+            #expect(try search("'Mechelen or Baku' --format count").standardOutput == "2\n")
+            let snippet = try search("consular --type news --language es --format csv --fields snippet")
+            #expect(snippet.standardOutput.contains("**consular**"))
+            // Facet counts of every match.
+            let facets = try search("\"personal consular\" --facets --format json")
+            let counts = try JSONSerialization.jsonObject(with: Data(facets.standardOutput.utf8)) as? [[String: Any]]
+            let pairs = Set((counts ?? []).map { "\($0["facet"] ?? "")=\($0["value"] ?? ""):\($0["count"] ?? "")" })
+            #expect(pairs.isSuperset(of: ["type=practice:1", "type=news:1", "country=CR:1", "guideline=8:2"]))
+            // Results pipe on; other tenants' content is never found.
+            let piped = try search(
+                "\"personal consular\" --type practice --format ids | practice show --format csv --fields title"
+            )
+            #expect(piped.standardOutput == "title\r\nCapacitación en línea para personal consular en Mesoamérica\r\n")
+            #expect(try search("Mesoamérica --format count", in: "ph").standardOutput == "0\n")
+            let usage = try micic(database, ["-c", "use cr; search --type practice"])
+            #expect(usage.status == 2)
+            #expect(usage.standardError.contains("search needs the words"))
+        }
+    }
 }

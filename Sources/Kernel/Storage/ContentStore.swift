@@ -31,6 +31,14 @@ public protocol ContentStore: Sendable {
     /// A page of items.
     func list(_ query: ItemQuery, tenant: String) async throws -> ItemPage
 
+    /// A page of the live items matching `query`, best first, each with a snippet.
+    func search(_ query: SearchQuery, tenant: String) async throws -> SearchPage
+
+    /// How many of all the items matching `query` (every page) have each value of each of
+    /// `facets` (``SearchQuery/repositoryFacets``, for example), by facet in the order
+    /// given, then most frequent first.
+    func facetCounts(_ query: SearchQuery, facets: [String], tenant: String) async throws -> [FacetCount]
+
     /// Every revision of an item, oldest first.
     func history(id: Int64, tenant: String) async throws -> [Revision]
 

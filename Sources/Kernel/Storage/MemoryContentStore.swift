@@ -136,6 +136,17 @@ public actor MemoryContentStore: ContentStore {
         return ItemPage(items: page, next: next)
     }
 
+    /// Searches as ``MemorySearch`` describes: words, not stems.
+    public func search(_ query: SearchQuery, tenant code: String) throws -> SearchPage {
+        _ = try tenant(code)
+        return try MemorySearch(query, rules: rules).page(of: items[code, default: [:]].values)
+    }
+
+    public func facetCounts(_ query: SearchQuery, facets: [String], tenant code: String) throws -> [FacetCount] {
+        _ = try tenant(code)
+        return try MemorySearch(query, rules: rules).facetCounts(of: items[code, default: [:]].values, facets: facets)
+    }
+
     public func history(id: Int64, tenant code: String) throws -> [Revision] {
         _ = try item(id: id, tenant: code)
         return revisions[code]?[id] ?? []

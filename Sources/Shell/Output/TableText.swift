@@ -1,12 +1,13 @@
 /// Aligned columns with a header rule, fitted to a width by cutting the widest cells with
-/// an ellipsis.
+/// an ellipsis. Terminal styles in cells (`ESC [ ... m`, search matches in bold) take no
+/// width, and a cut cell ends with its style reset.
 struct TableText {
     let table: Table
     let width: Int?
 
     func render() -> String {
         let cells = ([table.columns] + table.rows.map { $0.map { ($0 ?? "").oneLine } })
-        var widths = table.columns.indices.map { column in cells.map { $0[column].count }.max() ?? 0 }
+        var widths = table.columns.indices.map { column in cells.map { $0[column].visibleCount }.max() ?? 0 }
         if let width {
             let available = width - 2 * max(0, widths.count - 1)
             while widths.reduce(0, +) > available, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }),
@@ -26,8 +27,48 @@ struct TableText {
     }
 
     private func fit(_ cell: String, _ width: Int) -> String {
-        if cell.count > width { return String(cell.prefix(max(0, width - 1))) + "…" }
-        return cell + String(repeating: " ", count: width - cell.count)
+        let visible = cell.visibleCount
+        if visible > width { return cell.visiblePrefix(max(0, width - 1)) + "…" }
+        return cell + String(repeating: " ", count: width - visible)
+    }
+}
+
+extension String {
+    /// The characters shown, terminal styles (`ESC [ ... m`) aside.
+    fileprivate var visibleCount: Int {
+        guard contains("\u{1b}") else { return count }
+        var visible = 0
+        var inStyle = false
+        for character in self {
+            if inStyle {
+                if character.isLetter { inStyle = false }
+            } else if character == "\u{1b}" {
+                inStyle = true
+            } else {
+                visible += 1
+            }
+        }
+        return visible
+    }
+
+    /// The first `length` characters shown, with the styles among them, and a reset.
+    fileprivate func visiblePrefix(_ length: Int) -> String {
+        guard contains("\u{1b}") else { return String(prefix(length)) }
+        var text = ""
+        var visible = 0
+        var inStyle = false
+        for character in self {
+            if inStyle {
+                if character.isLetter { inStyle = false }
+            } else if character == "\u{1b}" {
+                inStyle = true
+            } else {
+                guard visible < length else { break }
+                visible += 1
+            }
+            text.append(character)
+        }
+        return text + "\u{1b}[0m"
     }
 }
 

@@ -17,6 +17,8 @@ public struct CommandSpec: Sendable {
     public let mutates: Bool
     /// Whether it destroys data (so it asks for confirmation).
     public let destructive: Bool
+    /// Lines of explanation `help` shows after the usage.
+    public var notes: [String] = []
 
     public init(
         noun: String?,

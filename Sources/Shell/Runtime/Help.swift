@@ -35,6 +35,7 @@ struct Help {
 
     private func detail(_ command: CommandSpec) -> String {
         var text = "\(command.summary)\n\nusage: \(command.usage)\n"
+        if !command.notes.isEmpty { text += "\n" + command.notes.map { "  \($0)\n" }.joined() }
         if !command.flags.isEmpty {
             text += "\nflags:\n"
             for flag in command.flags {

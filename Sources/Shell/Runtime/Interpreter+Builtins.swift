@@ -50,6 +50,8 @@ extension Interpreter {
             let table = try await backend.sql(arguments.positional.joined(separator: " "))
             if show { try self.show(.table(table), arguments) }
             return .table(table)
+        case "search":
+            return try await runSearch(spec, arguments, show: show)
         case "timing":
             switch arguments.positional.first {
             case "on": timing = true

@@ -357,14 +357,7 @@ extension Interpreter {
                 if from != nil || to != nil { query.filters.append(.between(field.name, from: from, to: to)) }
             default:
                 guard let texts = arguments.values[field.filterName] else { continue }
-                let element: FieldKind = if case .list(let inner, _) = field.kind { inner } else { field.kind }
-                let values = try texts.flatMap(ValueParser.splitList).map {
-                    try ValueParser.parse($0, as: element, field: field.filterName)
-                }
-                for value in values {
-                    let issues = FieldValidator().check(value, as: element, field: field.filterName)
-                    if let issue = issues.first { throw ShellError.usage("--\(issue.field): \(issue.message)") }
-                }
+                let values = try filterValues(texts, for: field)
                 if case .list = field.kind {
                     query.filters.append(.contains(field.name, values))
                 } else {
@@ -373,5 +366,19 @@ extension Interpreter {
             }
         }
         return query
+    }
+
+    /// The values given to a field's filter flag (each may list several), read and checked
+    /// as the field's kind (a list field's elements).
+    func filterValues(_ texts: [String], for field: FieldSpec) throws -> [FieldValue] {
+        let element: FieldKind = if case .list(let inner, _) = field.kind { inner } else { field.kind }
+        let values = try texts.flatMap(ValueParser.splitList).map {
+            try ValueParser.parse($0, as: element, field: field.filterName)
+        }
+        for value in values {
+            let issues = FieldValidator().check(value, as: element, field: field.filterName)
+            if let issue = issues.first { throw ShellError.usage("--\(issue.field): \(issue.message)") }
+        }
+        return values
     }
 }

@@ -1,0 +1,82 @@
+public import Kernel
+public import Postgres
+
+extension PostgresContentStore {
+    public func search(_ query: SearchQuery, tenant: String) async throws -> SearchPage {
+        try await connection.run { try self.search(query, tenant: tenant, on: $0) }
+    }
+
+    /// A page of search results, read on `connection`.
+    public func search(_ query: SearchQuery, tenant: String, on connection: isolated Connection) throws -> SearchPage {
+        // Not prepared: planned with the actual text, so the readings of the query are
+        // computed once and the index conditions are constants.
+        let rows = try connection.query(try searchStatement(query, tenant: tenant, on: connection))
+        var hits = try rows.map { row in
+            SearchHit(
+                item: try ItemColumns.item(from: row, tenant: tenant),
+                rank: try row.decode(column: "rank"),
+                snippet: Snippet(
+                    marked: try row.decode(column: "snippet"),
+                    open: ItemSearchQuery.matchStart,
+                    close: ItemSearchQuery.matchEnd
+                )
+            )
+        }
+        var next: Int?
+        if hits.count > query.limit {
+            hits.removeLast()
+            next = query.offset + hits.count
+        }
+        return SearchPage(hits: hits, next: next)
+    }
+
+    /// The statement ``search(_:tenant:)`` runs for `query` (for `EXPLAIN` and benchmarks).
+    public func searchStatement(
+        _ query: SearchQuery,
+        tenant: String,
+        on connection: isolated Connection
+    ) throws
+        -> Query
+    {
+        try searchQuery(query, tenant: tenant, on: connection).statement
+    }
+
+    public func facetCounts(_ query: SearchQuery, facets: [String], tenant: String) async throws -> [FacetCount] {
+        try await connection.run { try self.facetCounts(query, facets: facets, tenant: tenant, on: $0) }
+    }
+
+    /// The facet counts of every match of `query`, read on `connection`.
+    public func facetCounts(
+        _ query: SearchQuery,
+        facets: [String],
+        tenant: String,
+        on connection: isolated Connection
+    ) throws -> [FacetCount] {
+        let statement = try searchQuery(query, tenant: tenant, on: connection).facetStatement(facets)
+        let counts = try connection.query(statement).map { row in
+            FacetCount(
+                facet: try row.decode(column: "facet"),
+                value: try row.decode(column: "value"),
+                count: try row.decode(column: "count")
+            )
+        }
+        return FacetCount.ordered(counts, facets: facets)
+    }
+
+    private func searchQuery(
+        _ query: SearchQuery,
+        tenant: String,
+        on connection: isolated Connection
+    ) throws
+        -> ItemSearchQuery
+    {
+        let record = try tenantRecord(tenant, on: connection)
+        return ItemSearchQuery(
+            query: query,
+            types: try rules.check(query),
+            rules: rules,
+            tenantID: record.id,
+            languages: query.language.map { [$0] } ?? record.tenant.languages
+        )
+    }
+}
