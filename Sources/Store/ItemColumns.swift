@@ -10,6 +10,15 @@ enum ItemColumns {
         and p.item_id = items.id) as private_fields
         """
 
+    /// What an export reads: the same columns, in the same form.
+    static let export = list
+
+    /// The item columns a CSV export writes before the fields.
+    static let exportNames = [
+        "id", "type", "language", "translation_of", "slug", "title", "status", "version", "author", "created",
+        "updated",
+    ]
+
     static func item(from row: Row, tenant: String) throws -> Item {
         Item(
             id: try row.decode(column: "id"),

@@ -8,7 +8,7 @@ public struct CommandCatalog: Sendable {
 
     public init(registry: PluginRegistry) {
         self.registry = registry
-        var commands = Self.builtins + Self.administration
+        var commands = Self.builtins + Self.administration + Self.transfer
         for type in registry.contentTypes { commands += Self.verbs(for: type) }
         self.commands = commands
     }

@@ -16,7 +16,7 @@ extension Interpreter {
         return try await perform(spec, type: type, tenant: tenant, arguments, show: show)
     }
 
-    private func currentTenant(_ arguments: Arguments) throws -> String {
+    func currentTenant(_ arguments: Arguments) throws -> String {
         if let code = arguments.value("tenant") ?? tenant { return code }
         throw ShellError("no tenant chosen: run use TENANT first (tenants lists them), or add --tenant CODE")
     }

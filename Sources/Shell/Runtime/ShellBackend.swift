@@ -25,10 +25,13 @@ public protocol ShellBackend: Sendable {
     func cancel()
     /// Tenants and people, when the platform offers managing them.
     var administration: (any Administration)? { get }
+    /// Imports and exports, when the platform offers them.
+    var transfer: (any BulkTransfer)? { get }
 }
 
 extension ShellBackend {
     public var administration: (any Administration)? { nil }
+    public var transfer: (any BulkTransfer)? { nil }
 }
 
 /// Rows of text, for commands whose results are not items.
