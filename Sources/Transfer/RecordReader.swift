@@ -1,9 +1,7 @@
-public import Kernel
-
 /// Reads the rows of an import file one at a time, in constant memory, whatever its size.
 ///
 /// ```swift
-/// let reader = try RecordReader.open("/data/practices.csv", format: .csv)
+/// let reader = try ImportFile.reader("/data/practices.csv", format: .csv)
 /// while let record = try reader.next() { ... }
 /// ```
 public protocol RecordReader: AnyObject {
@@ -21,21 +19,6 @@ public protocol RecordReader: AnyObject {
 
 /// The largest row a file may hold: a longer one is rejected, and memory stays bounded.
 public let maximumRecordBytes = 4 << 20
-
-extension RecordReader {
-    /// A reader of `path` in `format`.
-    public static func open(
-        _ path: String,
-        format: TransferFormat,
-        maximumBytes: Int = maximumRecordBytes
-    ) throws(ImportFileError) -> any RecordReader {
-        let file = try InputFile(path: path)
-        return switch format {
-        case .csv: CSVReader(file: file, maximumBytes: maximumBytes)
-        case .ndjson: NDJSONReader(file: file, maximumBytes: maximumBytes)
-        }
-    }
-}
 
 /// Checks the first bytes of a file: skips a UTF-8 byte-order mark, refuses UTF-16 and
 /// UTF-32.

@@ -14,4 +14,30 @@ extension PostgresShellBackend: BulkTransfer {
             try export.run(request, on: connection, progress: progress, write: write)
         }
     }
+
+    func importItems(
+        _ request: ImportRequest,
+        progress: @escaping @Sendable (ImportProgress) -> Void,
+        stop: @escaping @Sendable () -> Bool
+    ) async throws -> ImportSummary {
+        let items = ItemImport(store: contentStore)
+        return try await connection.run { connection in
+            try items.run(request, on: connection, progress: progress, stop: stop)
+        }
+    }
+
+    func resumeImport(
+        job id: Int64,
+        progress: @escaping @Sendable (ImportProgress) -> Void,
+        stop: @escaping @Sendable () -> Bool
+    ) async throws -> ImportSummary {
+        let items = ItemImport(store: contentStore)
+        return try await connection.run { connection in
+            try items.resume(job: id, on: connection, progress: progress, stop: stop)
+        }
+    }
+
+    func importJobs(tenant: String?, all: Bool) async throws -> [ImportJob] {
+        try await connection.run { try ImportJobStore().list(tenant: tenant, all: all, on: $0) }
+    }
 }

@@ -11,4 +11,24 @@ public protocol BulkTransfer: Sendable {
         progress: @escaping @Sendable (Int, Int) -> Void,
         write: @escaping @Sendable (UnsafeRawBufferPointer) throws -> Void
     ) async throws -> Int
+
+    /// Imports the file `request` names.
+    /// - Parameters:
+    ///   - progress: rows read, then rows merged.
+    ///   - stop: polled between rows and batches; `true` interrupts the import.
+    func importItems(
+        _ request: ImportRequest,
+        progress: @escaping @Sendable (ImportProgress) -> Void,
+        stop: @escaping @Sendable () -> Bool
+    ) async throws -> ImportSummary
+
+    /// Resumes the unfinished import job `id` after its checkpoint.
+    func resumeImport(
+        job id: Int64,
+        progress: @escaping @Sendable (ImportProgress) -> Void,
+        stop: @escaping @Sendable () -> Bool
+    ) async throws -> ImportSummary
+
+    /// The import jobs you may see: unfinished ones (or all), of one tenant or every one.
+    func importJobs(tenant: String?, all: Bool) async throws -> [ImportJob]
 }

@@ -19,7 +19,7 @@ public struct CommandCatalog: Sendable {
     }
 
     /// The nouns: content types' singular names, then `user` and `tenant`.
-    public var nouns: [String] { registry.contentTypes.map(\.name) + Self.administrationNouns }
+    public var nouns: [String] { registry.contentTypes.map(\.name) + Self.administrationNouns + [Self.jobNoun] }
 
     /// The nouns of tenant and people management.
     static let administrationNouns = ["user", "tenant"]
