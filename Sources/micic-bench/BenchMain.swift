@@ -9,7 +9,7 @@ import Postgres
 enum BenchMain {
     static let benchmarks: [any Benchmark] = [
         CopyBenchmark(), StatementsBenchmark(), KernelCreateBenchmark(), ListPageBenchmark(), ShellOneShotBenchmark(),
-        ShellStartBenchmark(), RLSListBenchmark(),
+        ShellStartBenchmark(), RLSListBenchmark(), ImportBenchmark(), ExportBenchmark(),
     ]
 
     static func main() async {

@@ -115,6 +115,7 @@ public actor MemoryContentStore: ContentStore {
                 && (query.language == nil || item.language == query.language)
                 && (query.statuses.isEmpty || query.statuses.contains(item.status))
                 && (query.authors.isEmpty || query.authors.contains(item.author))
+                && (query.updatedBefore.map { item.updatedAt < $0 } ?? true)
                 && query.filters.allSatisfy { Self.matches(item, $0) }
         }
         matching.sort { Self.precedes($0, $1, query.sort) }

@@ -248,7 +248,7 @@ public struct CommandCatalog: Sendable {
                         summary: transition.requiresComment ? "why (required)" : "why, kept with the item",
                         placeholder: "TEXT"
                     )
-                ],
+                ] + selectionFlags,
                 examples: ["\(noun) list --status \(transition.from[0]) | \(noun) \(transition.name) --yes"],
                 mutates: true
             )
@@ -289,8 +289,11 @@ public struct CommandCatalog: Sendable {
                     FlagSpec("version", summary: "the version you read; refused if it changed since", placeholder: "N"),
                     FlagSpec("clear", summary: "fields to empty, separated by commas", placeholder: "FIELD"), message,
                     FlagSpec("reassign", summary: "make this person the author", placeholder: "PERSON"),
-                ] + fieldFlags,
-                examples: ["\(noun) update 42 --title \"New title\""],
+                ] + selectionFlags + listEditFlags + fieldFlags,
+                examples: [
+                    "\(noun) update 42 --title \"New title\"",
+                    "\(noun) update --where status=draft --add guidelines=4 --dry-run",
+                ],
                 mutates: true
             ),
             CommandSpec(
@@ -298,7 +301,11 @@ public struct CommandCatalog: Sendable {
                 verb: "delete",
                 summary: "move \(type.plural) to the trash",
                 arguments: "ID...",
-                examples: ["\(noun) list --status draft | \(noun) delete --yes"],
+                flags: selectionFlags,
+                examples: [
+                    "\(noun) list --status draft | \(noun) delete --yes",
+                    "\(noun) delete --where status=draft --older-than 365d --dry-run",
+                ],
                 mutates: true,
                 destructive: true
             ),
@@ -307,6 +314,7 @@ public struct CommandCatalog: Sendable {
                 verb: "restore",
                 summary: "take \(type.plural) out of the trash",
                 arguments: "ID...",
+                flags: selectionFlags,
                 mutates: true
             ),
             CommandSpec(
@@ -314,6 +322,7 @@ public struct CommandCatalog: Sendable {
                 verb: "purge",
                 summary: "remove trashed \(type.plural) for good",
                 arguments: "ID...",
+                flags: selectionFlags,
                 mutates: true,
                 destructive: true
             ),
