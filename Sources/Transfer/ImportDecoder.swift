@@ -23,7 +23,7 @@ public struct ImportDecoder: Sendable {
 
     /// What a CSV column holds.
     enum Column: Hashable {
-        case title, slug, language, status, type
+        case title, slug, language, status, type, id, translationOf
         case field(String)
         case ignored
     }
@@ -31,7 +31,7 @@ public struct ImportDecoder: Sendable {
     /// Core names an export writes that an import reads past: ids, versions, authors and
     /// times belong to the platform that exported them.
     static let ignoredNames: Set<String> = [
-        "id", "tenant", "version", "author", "created", "updated", "deleted", "translation_of", "revisions",
+        "tenant", "version", "author", "created", "updated", "deleted", "revisions",
     ]
 
     private let rules: ContentRules
@@ -137,6 +137,8 @@ public struct ImportDecoder: Sendable {
         case "language": return .language
         case "status": return .status
         case "type": return .type
+        case "id": return .id
+        case "translation_of": return .translationOf
         default: break
         }
         if Self.ignoredNames.contains(name) { return .ignored }
@@ -198,6 +200,11 @@ public struct ImportDecoder: Sendable {
                 problems.append(RejectedRow(line: line, field: name, reason: error.description))
             }
         }
+        for (column, name) in [(Column.id, "id"), (.translationOf, "translation_of")] {
+            if let text = core[column], Int64(text) == nil {
+                problems.append(RejectedRow(line: line, field: name, reason: "'\(text)' is not an item id"))
+            }
+        }
         return finish(
             line: line,
             type: contentType,
@@ -207,6 +214,7 @@ public struct ImportDecoder: Sendable {
             status: core[.status],
             values: values,
             covered: covered,
+            source: (core[.id].flatMap { Int64($0) }, core[.translationOf].flatMap { Int64($0) }),
             problems: problems
         )
     }
@@ -241,6 +249,15 @@ public struct ImportDecoder: Sendable {
         }
         values = values.filter { $0.value != .null }
         let covered = contentType.fields.filter { !$0.isPrivate || values[$0.name] != nil }.map(\.name)
+        func id(_ name: String) -> Int64? {
+            switch object[name] {
+            case .none, .null: return nil
+            case .integer(let number): return Int64(number)
+            case .some(let other):
+                problems.append(RejectedRow(line: line, field: name, reason: "\(other.jsonText) is not an item id"))
+                return nil
+            }
+        }
         return finish(
             line: line,
             type: contentType,
@@ -250,11 +267,14 @@ public struct ImportDecoder: Sendable {
             status: text("status"),
             values: values,
             covered: covered,
+            source: (id("id"), id("translation_of")),
             problems: problems
         )
     }
 
-    private static let coreNames: Set<String> = ["title", "slug", "language", "status", "type", "fields"]
+    private static let coreNames: Set<String> = [
+        "title", "slug", "language", "status", "type", "fields", "id", "translation_of",
+    ]
 
     /// A row's content type, or why it has none.
     private enum Resolution {
@@ -288,6 +308,7 @@ public struct ImportDecoder: Sendable {
         status: String?,
         values: [String: FieldValue],
         covered: [String],
+        source: (id: Int64?, translationOf: Int64?),
         problems: [RejectedRow]
     ) -> Outcome {
         var problems = problems
@@ -333,7 +354,9 @@ public struct ImportDecoder: Sendable {
                 fields: values.filter { !hidden.contains($0.key) },
                 privateFields: values.filter { hidden.contains($0.key) },
                 covered: covered,
-                key: keyValue
+                key: keyValue,
+                sourceID: source.id,
+                sourceTranslationOf: source.translationOf
             )
         )
     }

@@ -28,4 +28,8 @@ public struct ImportRow: Sendable, Hashable {
     public let covered: [String]
     /// The value of the import's key (the slug, or an external id field's value).
     public let key: String
+    /// The item's id where the file came from (an export's `id`), when it says.
+    public let sourceID: Int64?
+    /// The id, where the file came from, of the item this one translates, when it says.
+    public let sourceTranslationOf: Int64?
 }

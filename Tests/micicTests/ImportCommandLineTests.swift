@@ -10,13 +10,19 @@ import Testing
     private func content(_ demo: DemoDatabase, tenant: String, type: String? = nil) throws -> [String: String] {
         let export = try demo.micic("export " + (type ?? "tenant \(tenant)") + " --tenant \(tenant)")
         #expect(export.status == 0, "\(export.standardError)")
+        let objects = try export.standardOutput.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        func key(_ object: [String: Any]) -> String { "\(object["type"]!) \(object["language"]!) \(object["slug"]!)" }
+        var keys: [Int: String] = [:]
+        for object in objects { keys[object["id"] as! Int] = key(object) }
         var items: [String: String] = [:]
-        for line in export.standardOutput.split(separator: "\n") {
-            var object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            for name in ["id", "version", "author", "created", "updated", "translation_of"] { object[name] = nil }
-            let key = "\(object["type"]!) \(object["language"]!) \(object["slug"]!)"
+        for var object in objects {
+            for name in ["id", "version", "author", "created", "updated"] { object[name] = nil }
+            // A translation is compared by the item it translates, not by that item's id.
+            object["translation_of"] = (object["translation_of"] as? Int).map { keys[$0] ?? "elsewhere" }
             let json = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-            items[key] = String(decoding: json, as: UTF8.self)
+            items[key(object)] = String(decoding: json, as: UTF8.self)
         }
         return items
     }
@@ -29,6 +35,16 @@ import Testing
         try await DemoDatabase.with { demo in
             let scratch = try ScratchDirectory()
             let file = scratch.path("cr.ndjson")
+            // One event translates the other (there is no translation workflow yet to make it so).
+            let connection = try await demo.database.connect()
+            try await connection.execute(
+                """
+                update items set translation_of = (select min(id) from items where type = 'event' and language = 'es'
+                    and tenant_id = (select id from tenants where code = 'cr'))
+                where type = 'event' and language = 'en' and tenant_id = (select id from tenants where code = 'cr')
+                """
+            )
+            await connection.close()
             #expect(try demo.micic("export tenant cr --to \(file)").status == 0)
             #expect(
                 try demo.micic("tenant create mx --name Mexico --default-language es --languages es,en").status == 0
@@ -39,6 +55,7 @@ import Testing
             #expect(original.count == 9)
             #expect(try content(demo, tenant: "mx") == original)
             #expect(original.values.contains { $0.contains("submitter_contact") })
+            #expect(original.values.contains { $0.contains("\"translation_of\":\"event es ") })
             // Every imported item has its revision and its audit entry.
             let mx = "(select id from tenants where code = 'mx')"
             #expect(try demo.count("select count(*) from item_revisions where tenant_id = \(mx)") == 9)
@@ -182,6 +199,38 @@ import Testing
         }
     }
 
+    @Test func editorsImportNoWorkflowStatesOfTheirOwn() async throws {
+        try await DemoDatabase.with { demo in
+            let scratch = try ScratchDirectory()
+            let exported = scratch.path("practices.csv")
+            #expect(try demo.micic("export practice --tenant cr --to \(exported)").status == 0)
+            let same = try demo.micic("import practice \(exported) --tenant cr", as: "ana")
+            #expect(same.status == 0, "\(same.standardError)")
+            #expect(same.standardError.contains("nothing changed: 3 rows match"))
+            let published = try String(contentsOfFile: exported, encoding: .utf8).replacing(
+                ",draft,",
+                with: ",published,"
+            )
+            let changed = try scratch.write("published.csv", published)
+            let refused = try demo.micic("import practice \(changed) --tenant cr", as: "ana")
+            #expect(refused.status == 1)
+            #expect(refused.standardError.contains("status: would move item"))
+            let new = try scratch.write(
+                "new.csv",
+                "title,status,phases,countries\nAprobada sin revisión,published,preparedness,CR\n"
+            )
+            let skipped = try demo.micic("import practice \(new) --tenant cr --on-error skip", as: "ana")
+            #expect(skipped.status == 3)
+            #expect(skipped.standardError.contains("new items start as draft"))
+            let admin = try demo.micic("import practice \(changed) --tenant cr")
+            #expect(admin.status == 0, "\(admin.standardError)")
+            #expect(admin.standardError.contains("0 created, 2 updated"))
+            let reviewer = try demo.micic("import practice \(exported) --tenant cr", as: "luis")
+            #expect(reviewer.status == 1)
+            #expect(reviewer.standardError.contains("may not create practices"))
+        }
+    }
+
     @Test func anExternalIdKeyAndRenamedColumns() async throws {
         try await DemoDatabase.with { demo in
             let scratch = try ScratchDirectory()
@@ -227,17 +276,34 @@ import Testing
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
+            // Once a batch is committed, hold the next checkpoint back (its update of the job
+            // waits for this lock), and kill the import in the middle of that batch.
             let watcher = try await demo.database.connect()
             var checkpoint = 0
             let deadline = Date().addingTimeInterval(120)
-            while checkpoint < rows / 3 && Date() < deadline && process.isRunning {
-                try await Task.sleep(for: .milliseconds(20))
+            while checkpoint == 0 && Date() < deadline && process.isRunning {
+                try await Task.sleep(for: .milliseconds(10))
                 checkpoint = try await watcher.query("select coalesce(max(checkpoint_line), 0) from import_jobs")[0]
                     .decode(Int.self, at: 0)
             }
+            try await watcher.execute("begin")
+            try await watcher.execute("lock table import_jobs in share mode")
+            try await Task.sleep(for: .milliseconds(300))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
+            try await watcher.execute("rollback")
             #expect(process.terminationReason == .uncaughtSignal)
+            // The server ends the killed session (releasing the job's lock) once it sees it gone.
+            for _ in 0..<200 {
+                let held = try await watcher.query(
+                    """
+                    select count(*) from pg_locks where locktype = 'advisory'
+                    and database = (select oid from pg_database where datname = current_database())
+                    """
+                )[0]
+                if try held.decode(Int.self, at: 0) == 0 { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
             let written = try itemCount(demo) - before
             #expect(written > 0 && written < rows, "the import was not stopped halfway: \(written) rows")
             await watcher.close()

@@ -27,7 +27,9 @@ struct ImportStaging {
                 fields jsonb not null,
                 private_fields jsonb not null,
                 covered text[] not null,
-                key text not null
+                key text not null,
+                source_id bigint,
+                source_translation_of bigint
             );
             create temp table if not exists micic_import_targets (
                 line bigint primary key,
@@ -48,7 +50,7 @@ struct ImportStaging {
     /// The COPY that loads rows given by ``cells(_:)``.
     static let copy: Query = """
         copy micic_import_rows (line, type, language, slug, slug_given, title, status, initial_status, fields, \
-        private_fields, covered, key) from stdin
+        private_fields, covered, key, source_id, source_translation_of) from stdin
         """
 
     /// A row's columns in COPY's text format.
@@ -57,6 +59,7 @@ struct ImportStaging {
             String(row.line), row.type, row.language, row.slug, row.slugGiven ? "t" : "f", row.title, row.status,
             row.initialStatus, FieldValue.jsonText(of: row.fields), FieldValue.jsonText(of: row.privateFields),
             "{" + row.covered.map { "\"" + $0 + "\"" }.joined(separator: ",") + "}", row.key,
+            row.sourceID.map(String.init), row.sourceTranslationOf.map(String.init),
         ]
     }
 
@@ -171,6 +174,57 @@ struct ImportStaging {
         }
         try unstage(unstaged, on: connection)
         return rejected
+    }
+
+    /// Rows that would set a workflow state other than the item's (or, for a new item,
+    /// other than the workflow's first): states change through transitions, so only admins
+    /// import them. Those rows are rejected and unstaged.
+    func rejectStateChanges(on connection: isolated Connection) throws -> [[RejectedRow]] {
+        let rows = try connection.query(
+            """
+            select s.line, s.status, i.id, coalesce(i.status, s.initial_status) as current
+            from micic_import_rows s
+            left join micic_import_targets t on t.line = s.line
+            left join items i on i.tenant_id = \(tenantID) and i.id = t.item
+            where s.status is not null and s.status <> coalesce(i.status, s.initial_status)
+            order by s.line
+            """
+        )
+        var rejected: [[RejectedRow]] = []
+        var lines: [Int64] = []
+        for row in rows {
+            let line: Int64 = try row.decode(column: "line")
+            let status: String = try row.decode(column: "status")
+            let current: String = try row.decode(column: "current")
+            let reason =
+                if let item = try row.decode(Int64?.self, column: "id") {
+                    "would move item \(item) from \(current) to \(status): states change through the workflow "
+                        + "(submit, approve, publish), and only admins import them"
+                } else {
+                    "new items start as \(current); only admins import items in another state"
+                }
+            rejected.append([RejectedRow(line: Int(line), field: "status", reason: reason)])
+            lines.append(line)
+        }
+        try unstage(lines, on: connection)
+        return rejected
+    }
+
+    /// Points each item whose row names the item it translates (by the ids of the file's
+    /// source) at that item, when it came in the same file. Rows are found by slug.
+    func linkTranslations(on connection: isolated Connection) throws {
+        try connection.execute(
+            """
+            update items t set translation_of = o.id
+            from micic_import_rows s
+            join micic_import_rows so on so.source_id = s.source_translation_of
+            join items o on o.tenant_id = \(tenantID) and o.type = so.type and o.language = so.language
+                and o.slug = so.slug and o.deleted_at is null
+            where s.source_translation_of is not null and t.tenant_id = \(tenantID) and t.type = s.type
+              and t.language = s.language and t.slug = s.slug and t.deleted_at is null and t.id <> o.id
+              and t.translation_of is distinct from o.id
+            """
+        )
     }
 
     private func unstage(_ lines: [Int64], on connection: isolated Connection) throws {

@@ -91,6 +91,9 @@ public struct ItemImport: Sendable {
         if request.key != "slug" {
             for problems in try staging.settleSlugs(on: connection) { log.add(problems) }
         }
+        if record.role != .admin {
+            for problems in try staging.rejectStateChanges(on: connection) { log.add(problems) }
+        }
         if job == nil && log.count > 0 && request.onError == .stop {
             throw ImportError(rejected: log.count, problems: log.problems, report: log.path)
         }
@@ -134,6 +137,7 @@ public struct ItemImport: Sendable {
         )
         try mergeBatches(
             ImportMerge(tenantID: record.id, author: merge.author, message: merge.message, job: id),
+            staging: staging,
             job: id,
             tenantID: record.id,
             from: job?.job.checkpoint ?? 0,
@@ -213,6 +217,8 @@ public struct ItemImport: Sendable {
             loaded.checksum = reader.checksum
         } catch let error as ImportFileError {
             throw ImportError("\(request.file): \(error.message)")
+        } catch let error as PostgresError where error.sqlState == .queryCanceled {
+            throw ImportError("interrupted while reading \(request.file); nothing was written")
         }
         return loaded
     }
@@ -221,6 +227,7 @@ public struct ItemImport: Sendable {
     /// job's checkpoint.
     private func mergeBatches(
         _ merge: ImportMerge,
+        staging: ImportStaging,
         job: Int64,
         tenantID: Int64,
         from checkpoint: Int,
@@ -267,6 +274,9 @@ public struct ItemImport: Sendable {
             done += rows
             progress(ImportProgress(phase: .merging, done: done, total: total))
         }
-        try jobs.finish(job, tenantID: tenantID, on: connection)
+        try connection.withTransaction { connection in
+            if staging.key == "slug" { try staging.linkTranslations(on: connection) }
+            try jobs.finish(job, tenantID: tenantID, on: connection)
+        }
     }
 }
