@@ -51,9 +51,10 @@ let package = Package(
 
         // The domain and its storage
         .target(name: "Kernel", swiftSettings: swiftSettings),
+        .target(name: "Transfer", dependencies: ["Kernel"], swiftSettings: swiftSettings),
         .target(
             name: "Store",
-            dependencies: ["Kernel", "Postgres", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Kernel", "Transfer", "Postgres", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -108,6 +109,11 @@ let package = Package(
         ),
         .testTarget(name: "KernelTests", dependencies: ["Kernel"], swiftSettings: swiftSettings),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Kernel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TransferTests",
+            dependencies: ["Transfer", "Kernel", "Practices", "Events", "Tools"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "PostgresTests",
             dependencies: ["Postgres", "MicicTesting"],

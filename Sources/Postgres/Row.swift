@@ -54,6 +54,20 @@ public struct Row: Sendable {
         return String(decoding: UnsafeRawBufferPointer(start: bytes, count: length), as: UTF8.self)
     }
 
+    /// Calls `body` with the column's value in text format, as the bytes libpq holds (no
+    /// copy, no check that they are UTF-8); `nil` for NULL. The bytes are valid only inside
+    /// `body`.
+    public func withTextBytes<Result>(
+        at column: Int,
+        _ body: (UnsafeRawBufferPointer) throws -> Result
+    ) rethrows -> Result? {
+        let row = Int32(index)
+        let field = Int32(column)
+        if PQgetisnull(result.handle, row, field) == 1 { return nil }
+        let length = Int(PQgetlength(result.handle, row, field))
+        return try body(UnsafeRawBufferPointer(start: PQgetvalue(result.handle, row, field), count: length))
+    }
+
     /// All columns in text format, `nil` for NULL: what psql would print.
     public var texts: [String?] {
         (0..<result.columns.count).map { text(at: $0) }

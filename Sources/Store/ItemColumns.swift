@@ -6,6 +6,15 @@ enum ItemColumns {
     /// The item's columns, and its private fields (null where the reader may not see them).
     static let list = columns(of: "items")
 
+    /// What an export reads: the same columns, in the same form.
+    static let export = list
+
+    /// The item columns a CSV export writes before the fields.
+    static let exportNames = [
+        "id", "type", "language", "translation_of", "slug", "title", "status", "version", "author", "created",
+        "updated",
+    ]
+
     /// The columns of the items table called (or aliased) `table`, each named with `prefix`
     /// in front, so that one statement can read two items.
     static func columns(of table: String, prefix: String = "") -> Query {

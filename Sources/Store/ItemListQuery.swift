@@ -29,6 +29,7 @@ struct ItemListQuery {
                 sql.append(" and status = any(\(query.statuses))")
             }
             if !query.authors.isEmpty { sql.append(" and author = any(\(query.authors))") }
+            if let before = query.updatedBefore { sql.append(" and updated_at < \(before)") }
             for filter in query.filters { sql.append(try condition(filter)) }
             if !chain.isEmpty {
                 // One version per original: the one in the most wanted language.

@@ -83,6 +83,8 @@ final class PostgresShellBackend: ShellBackend {
     }
 
     var administration: (any Administration)? { self }
+
+    var transfer: (any BulkTransfer)? { self }
 }
 
 extension PostgresShellBackend: Administration {

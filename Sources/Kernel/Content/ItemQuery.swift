@@ -1,3 +1,5 @@
+public import struct Foundation.Date
+
 /// Which items a list shows, in what order, and from where.
 ///
 /// ```swift
@@ -17,6 +19,8 @@ public struct ItemQuery: Sendable, Hashable {
     /// Authors to keep (who saved the current version, or to whom it was reassigned);
     /// every author when empty.
     public var authors: [String] = []
+    /// Only items last saved before this moment (`--older-than 365d`), when set.
+    public var updatedBefore: Date?
     /// Trashed items instead of live ones.
     public var trashed: Bool
     /// Only items the public sees now (published, within their schedule).

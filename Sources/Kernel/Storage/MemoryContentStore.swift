@@ -119,6 +119,7 @@ public actor MemoryContentStore: ContentStore {
                 && (query.fallbackLanguages.isEmpty || query.fallbackLanguages.contains(item.language))
                 && (query.statuses.isEmpty || query.statuses.contains(item.status))
                 && (query.authors.isEmpty || query.authors.contains(item.author))
+                && (query.updatedBefore.map { item.updatedAt < $0 } ?? true)
                 && query.filters.allSatisfy { Self.matches(item, $0) }
         }
         if !query.fallbackLanguages.isEmpty {

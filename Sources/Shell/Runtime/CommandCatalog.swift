@@ -8,7 +8,7 @@ public struct CommandCatalog: Sendable {
 
     public init(registry: PluginRegistry) {
         self.registry = registry
-        var commands = Self.builtins + [Self.search(registry)] + Self.administration
+        var commands = Self.builtins + [Self.search(registry)] + Self.administration + Self.transfer
         for type in registry.contentTypes { commands += Self.verbs(for: type) }
         commands += Self.translationCommands(formats: registry.translationFormats)
         self.commands = commands
@@ -19,10 +19,10 @@ public struct CommandCatalog: Sendable {
         commands.first { $0.noun == noun && $0.verb == verb }
     }
 
-    /// The nouns: content types' singular names, then `user`, `tenant` and (with a
+    /// The nouns: content types' singular names, then `user`, `tenant`, `job` and (with a
     /// translations plugin) `translation`.
     public var nouns: [String] {
-        registry.contentTypes.map(\.name) + Self.administrationNouns
+        registry.contentTypes.map(\.name) + Self.administrationNouns + [Self.jobNoun]
             + (registry.translationFormats.isEmpty ? [] : [Self.translationNoun])
     }
 
@@ -265,7 +265,7 @@ public struct CommandCatalog: Sendable {
                         summary: transition.requiresComment ? "why (required)" : "why, kept with the item",
                         placeholder: "TEXT"
                     )
-                ] + (scheduled.contains(transition.name) ? [at] : []),
+                ] + selectionFlags + (scheduled.contains(transition.name) ? [at] : []),
                 examples: ["\(noun) list --status \(transition.from[0]) | \(noun) \(transition.name) --yes"]
                     + (scheduled.contains(transition.name)
                         ? ["\(noun) \(transition.name) 42 --at 2026-12-01T09:00:00Z"] : []),
@@ -308,8 +308,11 @@ public struct CommandCatalog: Sendable {
                     FlagSpec("version", summary: "the version you read; refused if it changed since", placeholder: "N"),
                     FlagSpec("clear", summary: "fields to empty, separated by commas", placeholder: "FIELD"), message,
                     FlagSpec("reassign", summary: "make this person the author", placeholder: "PERSON"),
-                ] + fieldFlags,
-                examples: ["\(noun) update 42 --title \"New title\""],
+                ] + selectionFlags + listEditFlags + fieldFlags,
+                examples: [
+                    "\(noun) update 42 --title \"New title\"",
+                    "\(noun) update --where status=draft --add guidelines=4 --dry-run",
+                ],
                 mutates: true
             ),
             CommandSpec(
@@ -317,7 +320,11 @@ public struct CommandCatalog: Sendable {
                 verb: "delete",
                 summary: "move \(type.plural) to the trash",
                 arguments: "ID...",
-                examples: ["\(noun) list --status draft | \(noun) delete --yes"],
+                flags: selectionFlags,
+                examples: [
+                    "\(noun) list --status draft | \(noun) delete --yes",
+                    "\(noun) delete --where status=draft --older-than 365d --dry-run",
+                ],
                 mutates: true,
                 destructive: true
             ),
@@ -326,6 +333,7 @@ public struct CommandCatalog: Sendable {
                 verb: "restore",
                 summary: "take \(type.plural) out of the trash",
                 arguments: "ID...",
+                flags: selectionFlags,
                 mutates: true
             ),
             CommandSpec(
@@ -333,6 +341,7 @@ public struct CommandCatalog: Sendable {
                 verb: "purge",
                 summary: "remove trashed \(type.plural) for good",
                 arguments: "ID...",
+                flags: selectionFlags,
                 mutates: true,
                 destructive: true
             ),

@@ -61,6 +61,8 @@ extension Interpreter {
             }
             note("timing is \(timing ? "on" : "off")", arguments)
             return .none
+        case "import", "export":
+            return try await runTransfer(spec, arguments)
         case "exit", "quit":
             throw ExitSignal()
         default:

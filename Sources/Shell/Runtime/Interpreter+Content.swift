@@ -88,7 +88,7 @@ extension Interpreter {
             if show { try self.show(.items([item]), arguments) }
             return .items([item])
         case "update":
-            let ids = try idsArgument(arguments, spec: spec)
+            let selection = try await select(type: type, tenant: tenant, spec: spec, arguments)
             let fields = try fieldValues(type: type, arguments)
             let clear = arguments.values["clear"].map { $0.flatMap(ValueParser.splitList) } ?? []
             for name in clear where type.field(name) == nil {
@@ -101,41 +101,61 @@ extension Interpreter {
                 remove: clear
             )
             changes.author = arguments.value("reassign")
+            let edits = try listEdits(type: type, arguments)
             let version = try arguments.value("version").map { text -> Int in
                 guard let number = Int(text) else { throw ShellError.usage("--version needs a number") }
                 return number
             }
-            let items = try await each(ids, of: type, in: tenant, verb: "update", arguments) { id in
-                var expected = version ?? 0
-                if version == nil { expected = try await store.item(id: id, tenant: tenant).version }
-                return try await store.update(
-                    id: id,
-                    tenant: tenant,
-                    expectedVersion: expected,
-                    changes: changes,
-                    author: self.backend.user,
-                    message: arguments.value("message")
+            if selection.fromFilter && selection.ids.count > 20 {
+                try confirm("update \(selection.ids.count) \(type.plural)", arguments)
+            }
+            let result = try await each(selection, of: type, in: tenant, verb: "update", arguments) { item in
+                var itemChanges = changes
+                edits.apply(to: item, into: &itemChanges)
+                var after = itemChanges.applied(to: item)
+                after.author = itemChanges.author ?? after.author
+                if after.title == item.title && after.slug == item.slug && after.fields == item.fields
+                    && after.author == item.author && (itemChanges.author != nil || version == nil)
+                {
+                    return .skipped("nothing to change")
+                }
+                return .done(
+                    try await store.update(
+                        id: item.id,
+                        tenant: tenant,
+                        expectedVersion: version ?? item.version,
+                        changes: itemChanges,
+                        author: self.backend.user,
+                        message: arguments.value("message")
+                    )
                 )
             }
-            if show { try self.show(.items(items), arguments) }
-            return .items(items)
+            if arguments.has("dry-run") { return result.changeTable }
+            if show { try self.show(.items(result.items), arguments) }
+            return .items(result.items)
         case "delete", "restore", "purge":
-            let ids = try idsArgument(arguments, spec: spec)
+            let selection = try await select(type: type, tenant: tenant, spec: spec, arguments)
+            let ids = selection.ids
             if spec.destructive {
                 try confirm("\(spec.verb) \(ids.count) \(ids.count == 1 ? type.name : type.plural)", arguments)
             }
-            let items = try await each(ids, of: type, in: tenant, verb: spec.verb, arguments) { id in
+            let result = try await each(selection, of: type, in: tenant, verb: spec.verb, arguments) { item in
+                let id = item.id
                 switch spec.verb {
-                case "delete": return try await store.delete(id: id, tenant: tenant, author: self.backend.user)
-                case "restore": return try await store.restore(id: id, tenant: tenant, author: self.backend.user)
+                case "delete":
+                    if item.deletedAt != nil { return .skipped("already in the trash") }
+                    return .done(try await store.delete(id: id, tenant: tenant, author: self.backend.user))
+                case "restore":
+                    if item.deletedAt == nil { return .skipped("not in the trash") }
+                    return .done(try await store.restore(id: id, tenant: tenant, author: self.backend.user))
                 default:
-                    let item = try await store.item(id: id, tenant: tenant)
                     try await store.purge(id: id, tenant: tenant, author: self.backend.user)
-                    return item
+                    return .purged
                 }
             }
-            if show && arguments.value("format") != nil { try self.show(.items(items), arguments) }
-            return .items(items)
+            if arguments.has("dry-run") { return result.changeTable }
+            if show && arguments.value("format") != nil { try self.show(.items(result.items), arguments) }
+            return .items(result.items)
         case "history":
             let item = try await find(one: arguments, type: type, tenant: tenant)
             let revisions = try await store.history(id: item.id, tenant: tenant)
@@ -198,76 +218,38 @@ extension Interpreter {
             )
             return .items([reverted])
         default:
-            guard type.workflow.transition(spec.verb) != nil else {
+            guard let transition = type.workflow.transition(spec.verb) else {
                 throw ShellError.usage("\(type.name) has no verb \(spec.verb)")
             }
-            let ids = try idsArgument(arguments, spec: spec)
             let at = try arguments.value("at").map { text in
                 guard let date = ISO8601DateFormatter().date(from: text) else {
                     throw ShellError.usage("--at takes an ISO 8601 time with its zone, such as 2026-12-01T09:00:00Z")
                 }
                 return date
             }
-            if ids.count > 20 { try confirm("\(spec.verb) \(ids.count) \(type.plural)", arguments) }
-            let items = try await each(ids, of: type, in: tenant, verb: spec.verb, arguments) { id in
-                let current = try await store.item(id: id, tenant: tenant)
-                return try await store.transition(
-                    id: id,
-                    tenant: tenant,
-                    name: spec.verb,
-                    expectedVersion: current.version,
-                    author: self.backend.user,
-                    comment: arguments.value("comment"),
-                    at: at
+            let selection = try await select(type: type, tenant: tenant, spec: spec, arguments)
+            if selection.ids.count > 20 { try confirm("\(spec.verb) \(selection.ids.count) \(type.plural)", arguments) }
+            let result = try await each(selection, of: type, in: tenant, verb: spec.verb, arguments) { item in
+                if item.status == transition.to { return .skipped("already \(item.status)") }
+                return .done(
+                    try await store.transition(
+                        id: item.id,
+                        tenant: tenant,
+                        name: spec.verb,
+                        expectedVersion: item.version,
+                        author: self.backend.user,
+                        comment: arguments.value("comment"),
+                        at: at
+                    )
                 )
             }
-            if ids.count == 1, let item = items.first {
+            if arguments.has("dry-run") { return result.changeTable }
+            if selection.ids.count == 1, let item = result.items.first {
                 note("\(type.name) \(item.id) is now \(item.status)\(Renderer.schedule(item))", arguments)
             }
-            if show && arguments.value("format") != nil { try self.show(.items(items), arguments) }
-            return .items(items)
+            if show && arguments.value("format") != nil { try self.show(.items(result.items), arguments) }
+            return .items(result.items)
         }
-    }
-
-    /// Runs `body` for each id, reporting each failure and going on; any failure after a
-    /// success is a partial failure.
-    private func each(
-        _ ids: [Int64],
-        of type: ContentType,
-        in tenant: String,
-        verb: String,
-        _ arguments: Arguments,
-        _ body: (Int64) async throws -> Item
-    )
-        async throws -> [Item]
-    {
-        var done: [Item] = []
-        var failures: [String] = []
-        let progress = Progress(verb, total: ids.count, write: console.progress)
-        defer { progress.finish() }
-        for (index, id) in ids.enumerated() {
-            progress.update(index)
-            if interruption.isRaised {
-                throw ShellError("\(verb) interrupted after \(done.count) of \(ids.count); the rest were not touched")
-            }
-            do {
-                let item = try await backend.store.item(id: id, tenant: tenant)
-                guard item.type == type.name else {
-                    throw ShellError("item \(id) is a \(item.type), not a \(type.name)")
-                }
-                done.append(try await body(id))
-            } catch {
-                let reason = (error as? ContentError)?.message ?? (error as? ValidationError)?.description ?? "\(error)"
-                failures.append("\(id): \(reason)")
-                if ids.count == 1 { throw error }
-            }
-        }
-        if ids.count > 1 { note("\(verb): \(done.count) done, \(failures.count) failed", arguments) }
-        for failure in failures { console.diagnostic("  failed \(failure)") }
-        if !failures.isEmpty {
-            throw ShellError("\(failures.count) of \(ids.count) failed", partial: !done.isEmpty)
-        }
-        return done
     }
 
     func confirm(_ action: String, _ arguments: Arguments) throws {
@@ -321,7 +303,7 @@ extension Interpreter {
         return values
     }
 
-    private func listQuery(type: ContentType, _ arguments: Arguments) throws -> ItemQuery {
+    func listQuery(type: ContentType, _ arguments: Arguments) throws -> ItemQuery {
         var query = ItemQuery(type: type.name, language: arguments.value("language"))
         query.statuses = arguments.values["status"].map { $0.flatMap(ValueParser.splitList) } ?? []
         for status in query.statuses where !type.workflow.states.contains(status) {

@@ -170,12 +170,17 @@ public final class Interpreter {
             }
             return try await runTranslation(spec, arguments, show: show)
         }
-        if CommandCatalog.administrationNouns.contains(first) {
+        if CommandCatalog.administrationNouns.contains(first) || first == CommandCatalog.jobNoun {
             guard words.count > 1, let spec = catalog.command(noun: first, verb: words[1].text) else {
                 let verbs = catalog.commands.filter { $0.noun == first }.map(\.verb).joined(separator: ", ")
                 throw ShellError.usage("\(first) needs a verb: \(verbs) (help \(first))")
             }
-            return try await runAdministration(spec, try Arguments(Array(words.dropFirst(2)), spec: spec), show: show)
+            var arguments = try Arguments(Array(words.dropFirst(2)), spec: spec)
+            if first == CommandCatalog.jobNoun {
+                if let input { arguments.positional += input }
+                return try await runJob(spec, arguments, show: show)
+            }
+            return try await runAdministration(spec, arguments, show: show)
         }
         guard let type = catalog.registry.contentType(first) else {
             var message = "unknown command '\(first)'"

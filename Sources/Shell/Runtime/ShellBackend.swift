@@ -27,11 +27,14 @@ public protocol ShellBackend: Sendable {
     var administration: (any Administration)? { get }
     /// Translation jobs, when the platform offers them.
     var translations: (any TranslationService)? { get }
+    /// Imports and exports, when the platform offers them.
+    var transfer: (any BulkTransfer)? { get }
 }
 
 extension ShellBackend {
     public var administration: (any Administration)? { nil }
     public var translations: (any TranslationService)? { nil }
+    public var transfer: (any BulkTransfer)? { nil }
 }
 
 /// Rows of text, for commands whose results are not items.

@@ -1,0 +1,144 @@
+internal import Kernel
+internal import Postgres
+
+/// The set-based SQL that merges a range of staged lines into the tenant's items: new
+/// items inserted, changed ones updated to a new version, each with its revision, audit
+/// entry and private fields, in one statement.
+struct ImportMerge {
+    /// The tenant's row id.
+    let tenantID: Int64
+    /// Who writes (the audit log's actor: the person connected).
+    let author: String
+    /// The revisions' message.
+    let message: String?
+    /// The job recorded in each audit entry.
+    let job: Int64?
+
+    /// What a merge (or a dry run's classification) counted.
+    struct Counts {
+        var created = 0
+        var updated = 0
+        var unchanged = 0
+        /// Changed rows whose item moved on meanwhile (another session wrote it).
+        var missed = 0
+    }
+
+    /// The staged rows of lines `after < line <= through`, each with the item it matches
+    /// (if any), the values it would leave, and whether they differ.
+    private func rows(after: Int, through: Int) -> Query {
+        """
+        with batch as (
+            select s.line, s.type, s.language, s.slug, s.title, s.status, s.initial_status, s.fields,
+                   s.private_fields, s.covered, i.id as target, i.version as old_version, i.title as old_title,
+                   i.status as old_status, i.fields as old_fields, coalesce(p.fields, '{}') as old_private
+            from micic_import_rows s
+            left join micic_import_targets t on t.line = s.line
+            left join items i on i.tenant_id = \(tenantID) and i.id = t.item
+            left join item_private_fields p on p.tenant_id = \(tenantID) and p.item_id = t.item
+            where s.line > \(after) and s.line <= \(through)
+        ), merged as (
+            select b.*, (b.old_fields - b.covered) || b.fields as new_fields,
+                   (b.old_private - b.covered) || b.private_fields as new_private,
+                   coalesce(b.status, b.old_status) as new_status
+            from batch b where b.target is not null
+        ), changed as (
+            select * from merged
+            where title <> old_title or new_status <> old_status or new_fields <> old_fields
+               or new_private <> old_private
+        )
+        """
+    }
+
+    /// What merging the lines would do, without writing (for a dry run).
+    func classify(after: Int, through: Int, on connection: isolated Connection) throws -> Counts {
+        let row = try connection.query(
+            rows(after: after, through: through)
+                + """
+                select (select count(*) from batch where target is null) as created,
+                       (select count(*) from changed) as updated,
+                       (select count(*) from merged) - (select count(*) from changed) as unchanged
+                """
+        )[0]
+        return Counts(
+            created: try row.decode(column: "created"),
+            updated: try row.decode(column: "updated"),
+            unchanged: try row.decode(column: "unchanged")
+        )
+    }
+
+    /// Merges the lines; the caller owns the transaction.
+    func merge(after: Int, through: Int, on connection: isolated Connection) throws -> Counts {
+        let statement =
+            rows(after: after, through: through)
+                + """
+                , created as (
+                    insert into items (tenant_id, type, language, slug, title, status, fields, author)
+                    select \(tenantID), type, language, slug, title, coalesce(status, initial_status), fields, \(author)
+                    from batch where target is null order by line
+                    returning tenant_id, id, type, language, slug, version, title, status, fields, author, updated_at
+                ), updated as (
+                    update items i set title = c.title, status = c.new_status, fields = c.new_fields,
+                        author = \(author), version = i.version + 1, updated_at = now()
+                    from changed c where i.tenant_id = \(tenantID) and i.id = c.target and i.version = c.old_version
+                    returning i.tenant_id, i.id, i.type, i.language, i.slug, i.version, i.title, i.status, i.fields,
+                              i.author, i.updated_at
+                ), private_created as (
+                    insert into item_private_fields (tenant_id, item_id, fields)
+                    select c.tenant_id, c.id, b.private_fields from created c
+                    join batch b on b.target is null and b.type = c.type and b.language = c.language and b.slug = c.slug
+                    where b.private_fields <> '{}'
+                ), private_changed as (
+                    insert into item_private_fields (tenant_id, item_id, fields)
+                    select \(tenantID), target, new_private from changed
+                    where new_private <> old_private and new_private <> '{}'
+                    on conflict (tenant_id, item_id) do update set fields = excluded.fields
+                ), private_cleared as (
+                    delete from item_private_fields p using changed c
+                    where p.tenant_id = \(tenantID) and p.item_id = c.target and c.new_private = '{}'
+                      and c.old_private <> '{}'
+                ), revisions as (
+                    insert into item_revisions (tenant_id, item_id, version, title, slug, status, fields, author,
+                                                message, created_at)
+                    select tenant_id, id, version, title, slug, status, fields, author, \(message), updated_at
+                    from created
+                    union all
+                    select tenant_id, id, version, title, slug, status, fields, author, \(message), updated_at
+                    from updated
+                ), audit as (
+                    insert into audit_log (tenant_id, actor, action, item_type, item_id, before, after)
+                    select tenant_id, author, 'create', type, id, null,
+                           jsonb_build_object('title', title, 'slug', slug, 'status', status, 'language', language,
+                                              'revision', 1, 'import', \(job)::bigint)
+                    from created
+                    union all
+                    select u.tenant_id, u.author, 'update', u.type, u.id,
+                           jsonb_strip_nulls(jsonb_build_object(
+                               'title', case when c.title <> c.old_title then c.old_title end,
+                               'status', case when c.new_status <> c.old_status then c.old_status end,
+                               'fields', nullif(micic_changed_fields(c.old_fields, c.new_fields)
+                                   || micic_changed_fields(c.old_private, c.new_private, '(private)'), '{}'))),
+                           jsonb_strip_nulls(jsonb_build_object(
+                               'title', case when c.title <> c.old_title then c.title end,
+                               'status', case when c.new_status <> c.old_status then c.new_status end,
+                               'fields', nullif(micic_changed_fields(c.new_fields, c.old_fields)
+                                   || micic_changed_fields(c.new_private, c.old_private, '(private)'), '{}'),
+                               'revision', u.version, 'import', \(job)::bigint))
+                    from updated u join changed c on c.target = u.id
+                )
+                select (select count(*) from created) as created, (select count(*) from updated) as updated,
+                       (select count(*) from changed) as changed, (select count(*) from merged) as matched,
+                       (select count(*) from batch where target is null) as wanted
+                """
+        let row = try connection.query(statement)[0]
+        let changed: Int = try row.decode(column: "changed")
+        let updated: Int = try row.decode(column: "updated")
+        let created: Int = try row.decode(column: "created")
+        let wanted: Int = try row.decode(column: "wanted")
+        return Counts(
+            created: created,
+            updated: updated,
+            unchanged: try row.decode(Int.self, column: "matched") - changed,
+            missed: changed - updated + wanted - created
+        )
+    }
+}

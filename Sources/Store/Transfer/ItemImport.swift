@@ -1,0 +1,282 @@
+internal import Foundation
+public import Kernel
+public import Postgres
+internal import Transfer
+
+/// Imports a CSV or NDJSON file into a tenant: streamed, validated row by row as a single
+/// `create` is, loaded by COPY into a staging table, checked across rows, then merged in
+/// batches (each one transaction with its revisions, audit entries and the job's checkpoint).
+///
+/// A file with a bad row writes nothing unless the request says to skip bad rows. Rows are
+/// matched to existing items by a key (the slug, or an external id field): a row whose
+/// content an item holds already changes nothing, a changed row saves a new version. An
+/// interrupted import is resumed with ``resume(job:on:progress:stop:)``: its file is read
+/// again and merged after the checkpoint, so every row is written exactly once.
+///
+/// ```swift
+/// let summary = try ItemImport(store: store).run(request, on: connection)
+/// ```
+public struct ItemImport: Sendable {
+    /// The store whose tenants and rules the import uses.
+    public let store: PostgresContentStore
+    private let jobs = ImportJobStore()
+
+    /// An import over `store`.
+    public init(store: PostgresContentStore) {
+        self.store = store
+    }
+
+    /// Imports the file `request` names.
+    /// - Parameters:
+    ///   - progress: called now and then with the rows read, then merged.
+    ///   - stop: polled between rows and batches; `true` interrupts (the job can be resumed).
+    /// - Throws: ``ImportError`` when nothing was imported (an unreadable file, bad rows that
+    ///   stop it), or an error that interrupted the merge (the job can be resumed).
+    public func run(
+        _ request: ImportRequest,
+        on connection: isolated Connection,
+        progress: @Sendable (ImportProgress) -> Void = { _ in },
+        stop: @Sendable () -> Bool = { false }
+    ) throws -> ImportSummary {
+        try execute(request, job: nil, on: connection, progress: progress, stop: stop)
+    }
+
+    /// Resumes the unfinished job `id` after its checkpoint.
+    public func resume(
+        job id: Int64,
+        on connection: isolated Connection,
+        progress: @Sendable (ImportProgress) -> Void = { _ in },
+        stop: @Sendable () -> Bool = { false }
+    ) throws -> ImportSummary {
+        let record = try jobs.record(id, on: connection)
+        guard record.job.state != "finished" else {
+            throw ImportError("import job \(id) is finished; there is nothing to resume")
+        }
+        guard try jobs.lock(id, on: connection) else {
+            throw ImportError("import job \(id) is running in another session")
+        }
+        defer { jobs.unlock(id, on: connection) }
+        return try execute(record.request, job: record, on: connection, progress: progress, stop: stop)
+    }
+
+    private func execute(
+        _ request: ImportRequest,
+        job: ImportJobStore.Record?,
+        on connection: isolated Connection,
+        progress: @Sendable (ImportProgress) -> Void,
+        stop: @Sendable () -> Bool
+    ) throws -> ImportSummary {
+        let record = try store.tenantRecord(request.tenant, on: connection)
+        try store.rules.writable(record.tenant)
+        let types = try request.type.map { [try store.rules.type($0)] } ?? store.rules.registry.contentTypes
+        for type in types {
+            try record.authorize(.create, item: nil, type: type)
+        }
+        if !request.dryRun && connection.isInTransaction {
+            throw ImportError("an import commits batch by batch: run it outside begin ... commit (or with --dry-run)")
+        }
+        guard request.batchSize > 0 else { throw ImportError("the batch size must be at least 1") }
+        let staging = ImportStaging(tenantID: record.id, key: request.key)
+        defer { staging.drop(on: connection) }
+        // A resumed job reports nothing again: its first run did.
+        let log = try RejectionLog(report: job == nil ? request.report : nil)
+        let loaded = try stage(request, tenant: record.tenant, into: staging, log: log, on: connection, progress, stop)
+        if let job, loaded.size != job.fileSize || loaded.checksum != job.checksum {
+            throw ImportError(
+                "\(request.file) changed since import job \(job.job.id) started; nothing more was imported from it"
+            )
+        }
+        for problems in try staging.rejectRepeatedKeys(on: connection) { log.add(problems) }
+        for problems in try staging.resolveTargets(on: connection) { log.add(problems) }
+        if request.key != "slug" {
+            for problems in try staging.settleSlugs(on: connection) { log.add(problems) }
+        }
+        if record.role != .admin {
+            for problems in try staging.rejectStateChanges(on: connection) { log.add(problems) }
+        }
+        if job == nil && log.count > 0 && request.onError == .stop {
+            throw ImportError(rejected: log.count, problems: log.problems, report: log.path)
+        }
+        try staging.analyze(on: connection)
+        var summary = ImportSummary(job: job?.job.id, dryRun: request.dryRun)
+        summary.rows = loaded.rows
+        summary.rejected = job?.job.rejected ?? log.count
+        summary.problems = log.problems
+        let merge = ImportMerge(
+            tenantID: record.id,
+            author: connection.user,
+            message: request.message ?? "import",
+            job: nil
+        )
+        if request.dryRun {
+            let counts = try merge.classify(after: 0, through: Int.max, on: connection)
+            summary.created = counts.created
+            summary.updated = counts.updated
+            summary.unchanged = counts.unchanged
+            return summary
+        }
+        let id =
+            try job?.job.id
+            ?? jobs.start(
+                request,
+                tenantID: record.id,
+                fileSize: loaded.size,
+                checksum: loaded.checksum,
+                rows: loaded.rows,
+                rejected: log.count,
+                on: connection
+            )
+        if job == nil {
+            summary.job = id
+        }
+        defer { if job == nil { jobs.unlock(id, on: connection) } }
+        var counts = ImportMerge.Counts(
+            created: job?.job.created ?? 0,
+            updated: job?.job.updated ?? 0,
+            unchanged: job?.job.unchanged ?? 0
+        )
+        try mergeBatches(
+            ImportMerge(tenantID: record.id, author: merge.author, message: merge.message, job: id),
+            staging: staging,
+            job: id,
+            tenantID: record.id,
+            from: job?.job.checkpoint ?? 0,
+            batchSize: request.batchSize,
+            counts: &counts,
+            on: connection,
+            progress,
+            stop
+        )
+        summary.created = counts.created
+        summary.updated = counts.updated
+        summary.unchanged = counts.unchanged
+        return summary
+    }
+
+    /// What staging read from the file.
+    private struct Loaded {
+        var rows = 0
+        var size = 0
+        var checksum = ""
+    }
+
+    /// Reads, validates and stages every row; bad rows go to `log`.
+    private func stage(
+        _ request: ImportRequest,
+        tenant: Tenant,
+        into staging: ImportStaging,
+        log: RejectionLog,
+        on connection: isolated Connection,
+        _ progress: @Sendable (ImportProgress) -> Void,
+        _ stop: @Sendable () -> Bool
+    ) throws -> Loaded {
+        var loaded = Loaded()
+        do {
+            try staging.create(on: connection)
+            let reader = try ImportFile.reader(request.file, format: request.format)
+            var decoder = try ImportDecoder(
+                rules: store.rules,
+                tenant: tenant,
+                type: request.type,
+                key: request.key,
+                format: request.format,
+                columnMap: request.columnMap
+            )
+            let stopsAtFirst = request.onError == .stop
+            var sawHeader = false
+            try connection.copyFrom(ImportStaging.copy) { writer in
+                while let source = try reader.next() {
+                    switch try decoder.decode(source) {
+                    case .header:
+                        sawHeader = true
+                        continue
+                    case .row(let row):
+                        // Once a row is bad and bad rows stop the import, the rest is only checked.
+                        if !(stopsAtFirst && log.count > 0) { try writer.writeRow(ImportStaging.cells(row)) }
+                    case .rejected(let problems):
+                        log.add(problems)
+                    }
+                    loaded.rows += 1
+                    if loaded.rows % 1_000 == 0 {
+                        if stop() {
+                            throw ImportError("interrupted while reading line \(source.line); nothing was written")
+                        }
+                        let estimate = Int(Double(loaded.rows) * Double(reader.size) / Double(max(reader.bytesRead, 1)))
+                        progress(ImportProgress(phase: .reading, done: loaded.rows, total: estimate))
+                    }
+                }
+            }
+            guard loaded.rows > 0 else {
+                throw ImportError(
+                    reader.size == 0 || (request.format == .csv && !sawHeader)
+                        ? "\(request.file) is empty: there is nothing to import"
+                        : "\(request.file) holds no rows" + (sawHeader ? " after its header" : "")
+                )
+            }
+            loaded.size = reader.size
+            loaded.checksum = reader.checksum
+        } catch let error as ImportFileError {
+            throw ImportError("\(request.file): \(error.message)")
+        } catch let error as PostgresError where error.sqlState == .queryCanceled {
+            throw ImportError("interrupted while reading \(request.file); nothing was written")
+        }
+        return loaded
+    }
+
+    /// Merges the staged rows after `checkpoint`, a batch per transaction, each moving the
+    /// job's checkpoint.
+    private func mergeBatches(
+        _ merge: ImportMerge,
+        staging: ImportStaging,
+        job: Int64,
+        tenantID: Int64,
+        from checkpoint: Int,
+        batchSize: Int,
+        counts: inout ImportMerge.Counts,
+        on connection: isolated Connection,
+        _ progress: @Sendable (ImportProgress) -> Void,
+        _ stop: @Sendable () -> Bool
+    ) throws {
+        let total = try connection.query("select count(*) from micic_import_rows")[0].decode(Int.self, at: 0)
+        var done = try connection.query("select count(*) from micic_import_rows where line <= \(checkpoint)")[0]
+            .decode(Int.self, at: 0)
+        var after = checkpoint
+        while true {
+            if stop() {
+                throw ImportError("interrupted after line \(after): job resume \(job) continues the import")
+            }
+            let end = try connection.query(
+                """
+                select max(line), count(*) from (select line from micic_import_rows where line > \(after)
+                order by line limit \(batchSize)) as batch
+                """
+            )[0]
+            guard let through = try end.decode(Int?.self, at: 0) else { break }
+            let rows = try end.decode(Int.self, at: 1)
+            do {
+                try connection.withTransaction { connection in
+                    let batch = try merge.merge(after: after, through: through, on: connection)
+                    guard batch.missed == 0 else {
+                        throw ImportError(
+                            "lines \(after + 1) to \(through): \(batch.missed) items changed while they were being "
+                                + "imported; job resume \(job) tries again"
+                        )
+                    }
+                    try jobs.advance(job, tenantID: tenantID, to: through, by: batch, on: connection)
+                    counts.created += batch.created
+                    counts.updated += batch.updated
+                    counts.unchanged += batch.unchanged
+                }
+            } catch let error as PostgresError where error.sqlState == .queryCanceled {
+                throw ImportError("interrupted after line \(after): job resume \(job) continues the import")
+            }
+            after = through
+            done += rows
+            progress(ImportProgress(phase: .merging, done: done, total: total))
+        }
+        try connection.withTransaction { connection in
+            if staging.key == "slug" { try staging.linkTranslations(on: connection) }
+            try jobs.finish(job, tenantID: tenantID, on: connection)
+        }
+    }
+}

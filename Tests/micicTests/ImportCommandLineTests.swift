@@ -1,0 +1,346 @@
+import Foundation
+import MicicTesting
+import Postgres
+import Testing
+
+/// `import` through the executable: every type, round trips, re-runs, bad files, options.
+@Suite struct ImportCommandLineTests {
+    /// Every live item of a tenant as exported, keyed by type, language and slug, without
+    /// what belongs to the tenant that holds them (ids, versions, authors, times).
+    private func content(_ demo: DemoDatabase, tenant: String, type: String? = nil) throws -> [String: String] {
+        let export = try demo.micic("export " + (type ?? "tenant \(tenant)") + " --tenant \(tenant)")
+        #expect(export.status == 0, "\(export.standardError)")
+        let objects = try export.standardOutput.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        func key(_ object: [String: Any]) -> String { "\(object["type"]!) \(object["language"]!) \(object["slug"]!)" }
+        var keys: [Int: String] = [:]
+        for object in objects { keys[object["id"] as! Int] = key(object) }
+        var items: [String: String] = [:]
+        for var object in objects {
+            for name in ["id", "version", "author", "created", "updated"] { object[name] = nil }
+            // A translation is compared by the item it translates, not by that item's id.
+            object["translation_of"] = (object["translation_of"] as? Int).map { keys[$0] ?? "elsewhere" }
+            let json = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            items[key(object)] = String(decoding: json, as: UTF8.self)
+        }
+        return items
+    }
+
+    private func itemCount(_ demo: DemoDatabase, tenant: String = "cr") throws -> Int {
+        try demo.count("select count(*) from items where tenant_id = (select id from tenants where code = '\(tenant)')")
+    }
+
+    @Test func aTenantExportedAndImportedIntoAnotherIsTheSameContent() async throws {
+        try await DemoDatabase.with { demo in
+            let scratch = try ScratchDirectory()
+            let file = scratch.path("cr.ndjson")
+            // One event translates the other (there is no translation workflow yet to make it so).
+            let connection = try await demo.database.connect()
+            try await connection.execute(
+                """
+                update items set translation_of = (select min(id) from items where type = 'event' and language = 'es'
+                    and tenant_id = (select id from tenants where code = 'cr'))
+                where type = 'event' and language = 'en' and tenant_id = (select id from tenants where code = 'cr')
+                """
+            )
+            await connection.close()
+            #expect(try demo.micic("export tenant cr --to \(file)").status == 0)
+            #expect(
+                try demo.micic("tenant create mx --name Mexico --default-language es --languages es,en").status == 0
+            )
+            let imported = try demo.micic("import tenant mx \(file)")
+            #expect(imported.status == 0, "\(imported.standardError)")
+            let original = try content(demo, tenant: "cr")
+            #expect(original.count == 9)
+            #expect(try content(demo, tenant: "mx") == original)
+            #expect(original.values.contains { $0.contains("submitter_contact") })
+            #expect(original.values.contains { $0.contains("\"translation_of\":\"event es ") })
+            // Every imported item has its revision and its audit entry.
+            let mx = "(select id from tenants where code = 'mx')"
+            #expect(try demo.count("select count(*) from item_revisions where tenant_id = \(mx)") == 9)
+            #expect(try demo.count("select count(*) from audit_log where tenant_id = \(mx) and action = 'create'") == 9)
+
+            // Each type on its own, through CSV.
+            #expect(
+                try demo.micic("tenant create gt --name Guatemala --default-language es --languages es,en").status == 0
+            )
+            for type in ["practice", "event", "news", "tool"] {
+                let csv = scratch.path("\(type).csv")
+                #expect(try demo.micic("export \(type) --tenant cr --to \(csv)").status == 0)
+                let run = try demo.micic("import \(type) \(csv) --tenant gt")
+                #expect(run.status == 0, "\(type): \(run.standardError)")
+                #expect(try content(demo, tenant: "gt", type: type) == content(demo, tenant: "cr", type: type))
+            }
+        }
+    }
+
+    @Test func runningAnImportAgainChangesNothingAndChangedRowsBecomeRevisions() async throws {
+        try await DemoDatabase.with { demo in
+            let scratch = try ScratchDirectory()
+            let file = try scratch.write(
+                "practices.csv",
+                """
+                title,phases,countries,stakeholders,body
+                Red de albergues,preparedness;emergency_response,CR;PA,Cruz Roja;OIM,"Albergues temporales
+                para personas migrantes, con ""información"" en varios idiomas."
+                Línea de intérpretes,emergency_response,CR,,Una línea telefónica atendida por intérpretes.
+
+                """
+            )
+            let first = try demo.micic("use cr; import practice \(file)")
+            #expect(first.status == 0, "\(first.standardError)")
+            #expect(first.standardError.contains("2 created, 0 updated, 0 unchanged, 0 rejected"))
+            let revisions = try demo.count("select count(*) from item_revisions")
+            let audit = try demo.count("select count(*) from audit_log")
+            let again = try demo.micic("use cr; import practice \(file)")
+            #expect(again.status == 0)
+            #expect(again.standardError.contains("nothing changed: 2 rows match"))
+            #expect(try demo.count("select count(*) from item_revisions") == revisions)
+            #expect(try demo.count("select count(*) from audit_log") == audit)
+            let shown = try demo.micic("use cr; practice show red-de-albergues --format json")
+            #expect(shown.standardOutput.contains("\\\"información\\\""))
+
+            try String(contentsOfFile: file, encoding: .utf8).replacing("CR;PA", with: "CR;PA;NI")
+                .write(toFile: file, atomically: true, encoding: .utf8)
+            let changed = try demo.micic("use cr; import practice \(file) --message \"add Nicaragua\"")
+            #expect(changed.standardError.contains("0 created, 1 updated, 1 unchanged"))
+            let history = try demo.micic(
+                "use cr; practice history red-de-albergues --format csv --fields version,message"
+            )
+            #expect(history.standardOutput.contains("2,add Nicaragua"))
+            let diff = try demo.micic("use cr; practice diff red-de-albergues --format csv")
+            #expect(diff.standardOutput.contains("countries,CR; PA,CR; PA; NI"))
+            #expect(
+                try demo.count(
+                    "select count(*) from audit_log where action = 'update' and after -> 'fields' ? 'countries'"
+                )
+                    == 1
+            )
+        }
+    }
+
+    @Test func badFilesWriteNothingAndSayWhy() async throws {
+        try await DemoDatabase.with { demo in
+            let scratch = try ScratchDirectory()
+            let header = "title,phases,countries\n"
+            let good = "Un plan,preparedness,CR\n"
+            var latin1 = Data((header + good).utf8)
+            latin1.append(contentsOf: [0x47, 0x65, 0x73, 0x74, 0x69, 0xF3, 0x6E] + Array(",preparedness,CR\n".utf8))
+            let latin1File = scratch.path("latin1.csv")
+            FileManager.default.createFile(atPath: latin1File, contents: latin1)
+            let huge =
+                "{\"title\":\"Big\",\"phases\":[\"preparedness\"],\"countries\":[\"CR\"],\"body\":\""
+                + String(repeating: "x", count: 10_000_000) + "\"}\n"
+            let cases: [(name: String, text: String, expected: String)] = [
+                ("unclosed.csv", header + good + "\"Sin cerrar,preparedness,CR\n" + good, "line 3: a quoted value"),
+                ("missing.csv", "title,phases\nUn plan,preparedness\n", "required field countries"),
+                (
+                    "unknown.csv", "title,phases,countries,colour\nUn plan,preparedness,CR,red\n",
+                    "colour is not a field"
+                ),
+                ("twice.csv", header + good + "Otro,post_crisis,PA\n" + good, "also the slug of line"),
+                (
+                    "huge.ndjson",
+                    "{\"title\":\"Small\",\"phases\":[\"preparedness\"],\"countries\":[\"CR\"]}\n" + huge,
+                    "line 2, row: the row is longer than 4 MiB"
+                ),
+                ("empty.csv", "", "is empty"),
+                ("empty.ndjson", "\n\n", "holds no rows"),
+                ("invalid.csv", header + good + "Otro,preparation,CR\n", "line 3, phases: 'preparation' is not"),
+            ]
+            let before = try itemCount(demo)
+            var files = [("latin1.csv", latin1File, "line 3, row: column 1 is not UTF-8")]
+            for (name, text, expected) in cases { files.append((name, try scratch.write(name, text), expected)) }
+            for (name, path, expected) in files {
+                let run = try demo.micic("use cr; import practice \(path)")
+                #expect(run.status == 1, "\(name): \(run.standardError)")
+                #expect(run.standardError.contains(expected), "\(name): \(run.standardError)")
+                #expect(try itemCount(demo) == before, "\(name) wrote something")
+            }
+            #expect(try demo.count("select count(*) from import_jobs") == 0)
+        }
+    }
+
+    @Test func skippingBadRowsImportsTheOthersAndReportsTheBadOnes() async throws {
+        try await DemoDatabase.with { demo in
+            let scratch = try ScratchDirectory()
+            let file = try scratch.write(
+                "mixed.csv",
+                """
+                title,phases,countries,related_links
+                Primero,preparedness,CR,https://example.org/a
+                ,preparedness,CR,
+                Tercero,preparedness,XX,
+                Cuarto,post_crisis,PA,not a link
+                Quinto,emergency_response,NI,
+
+                """
+            )
+            let report = scratch.path("rejected.csv")
+            let before = try itemCount(demo)
+            let dry = try demo.micic("use cr; import practice \(file) --on-error skip --dry-run")
+            #expect(dry.status == 3)
+            #expect(dry.standardError.contains("would create 2, update 0"))
+            #expect(try itemCount(demo) == before)
+            let run = try demo.micic("use cr; import practice \(file) --on-error skip --report \(report)")
+            #expect(run.status == 3, "\(run.standardError)")
+            #expect(run.standardError.contains("2 created, 0 updated, 0 unchanged, 3 rejected"))
+            #expect(run.standardError.contains("line 3, title: is required"))
+            #expect(run.standardError.contains("line 4, countries:"))
+            #expect(run.standardError.contains("line 5, related_links:"))
+            #expect(try itemCount(demo) == before + 2)
+            let lines = try String(contentsOfFile: report, encoding: .utf8).split(separator: "\r\n")
+            #expect(lines.first == "line,field,reason")
+            #expect(lines.dropFirst().map { $0.prefix(2) } == ["3,", "4,", "5,"])
+            let stopped = try demo.micic("use cr; import practice \(file)")
+            #expect(stopped.status == 1)
+            #expect(stopped.standardError.contains("nothing was imported: 3 rows have problems"))
+        }
+    }
+
+    @Test func editorsImportNoWorkflowStatesOfTheirOwn() async throws {
+        try await DemoDatabase.with { demo in
+            let scratch = try ScratchDirectory()
+            let exported = scratch.path("practices.csv")
+            #expect(try demo.micic("export practice --tenant cr --to \(exported)").status == 0)
+            let same = try demo.micic("import practice \(exported) --tenant cr", as: "ana")
+            #expect(same.status == 0, "\(same.standardError)")
+            #expect(same.standardError.contains("nothing changed: 3 rows match"))
+            let published = try String(contentsOfFile: exported, encoding: .utf8).replacing(
+                ",draft,",
+                with: ",published,"
+            )
+            let changed = try scratch.write("published.csv", published)
+            let refused = try demo.micic("import practice \(changed) --tenant cr", as: "ana")
+            #expect(refused.status == 1)
+            #expect(refused.standardError.contains("status: would move item"))
+            let new = try scratch.write(
+                "new.csv",
+                "title,status,phases,countries\nAprobada sin revisión,published,preparedness,CR\n"
+            )
+            let skipped = try demo.micic("import practice \(new) --tenant cr --on-error skip", as: "ana")
+            #expect(skipped.status == 3)
+            #expect(skipped.standardError.contains("new items start as draft"))
+            let admin = try demo.micic("import practice \(changed) --tenant cr")
+            #expect(admin.status == 0, "\(admin.standardError)")
+            #expect(admin.standardError.contains("0 created, 2 updated"))
+            let reviewer = try demo.micic("import practice \(exported) --tenant cr", as: "luis")
+            #expect(reviewer.status == 1)
+            #expect(reviewer.standardError.contains("may not create practices"))
+        }
+    }
+
+    @Test func anExternalIdKeyAndRenamedColumns() async throws {
+        try await DemoDatabase.with { demo in
+            let scratch = try ScratchDirectory()
+            let map = try scratch.write("map.txt", "# from the old site\nHeadline = title\nURL = source_url\n")
+            let rows = """
+                Headline,published_on,body,URL
+                Capacitación consular,2018-03-15,Un curso en línea.,https://example.org/news/1
+                Taller regional,2017-02-02,Dos días de trabajo.,https://example.org/news/2
+
+                """
+            let file = try scratch.write("news.csv", rows)
+            let command = "use cr; import news \(file) --map \(map) --key source_url"
+            let first = try demo.micic(command)
+            #expect(first.status == 0, "\(first.standardError)")
+            #expect(first.standardError.contains("2 created"))
+            try rows.replacing("Taller regional", with: "Taller regional de cancillerías")
+                .write(toFile: file, atomically: true, encoding: .utf8)
+            let second = try demo.micic(command)
+            #expect(second.standardError.contains("0 created, 1 updated, 1 unchanged"), "\(second.standardError)")
+            let renamed = try demo.micic("use cr; news show taller-regional --format json --fields title")
+            #expect(renamed.standardOutput.contains("Taller regional de cancillerías"))
+        }
+    }
+
+    @Test func anImportKilledHalfwayIsResumedWithEveryRowExactlyOnce() async throws {
+        try await DemoDatabase.with { demo in
+            let scratch = try ScratchDirectory()
+            let rows = 3_000
+            var text = ""
+            for index in 1...rows {
+                text += "{\"title\": \"Práctica número \(index)\", \"phases\": [\"preparedness\"], "
+                text += "\"countries\": [\"CR\"], \"body\": \"" + String(repeating: "Texto de la práctica. ", count: 40)
+                text += "\"}\n"
+            }
+            let file = try scratch.write("many.ndjson", text)
+            let before = try itemCount(demo)
+            let process = Process()
+            process.executableURL = ExecutableRun.productsDirectory.appendingPathComponent("micic")
+            process.arguments = ["-c", "import practice \(file) --tenant cr --batch-size 25"]
+            var environment = ProcessInfo.processInfo.environment
+            environment["DATABASE_URL"] = demo.database.url
+            process.environment = environment
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // Once a batch is committed, hold the next checkpoint back (its update of the job
+            // waits for this lock), and kill the import in the middle of that batch.
+            let watcher = try await demo.database.connect()
+            var checkpoint = 0
+            let deadline = Date().addingTimeInterval(120)
+            while checkpoint == 0 && Date() < deadline && process.isRunning {
+                try await Task.sleep(for: .milliseconds(10))
+                checkpoint = try await watcher.query("select coalesce(max(checkpoint_line), 0) from import_jobs")[0]
+                    .decode(Int.self, at: 0)
+            }
+            try await watcher.execute("begin")
+            try await watcher.execute("lock table import_jobs in share mode")
+            try await Task.sleep(for: .milliseconds(300))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            try await watcher.execute("rollback")
+            #expect(process.terminationReason == .uncaughtSignal)
+            // The server ends the killed session (releasing the job's lock) once it sees it gone.
+            for _ in 0..<200 {
+                let held = try await watcher.query(
+                    """
+                    select count(*) from pg_locks where locktype = 'advisory'
+                    and database = (select oid from pg_database where datname = current_database())
+                    """
+                )[0]
+                if try held.decode(Int.self, at: 0) == 0 { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            let written = try itemCount(demo) - before
+            #expect(written > 0 && written < rows, "the import was not stopped halfway: \(written) rows")
+            await watcher.close()
+
+            let list = try demo.micic("job list --format csv --fields id,state,rows")
+            #expect(list.standardOutput.contains(",interrupted,\(rows)"), "\(list.standardOutput)")
+            let id = try #require(
+                list.standardOutput.split(separator: "\r\n").dropFirst().first?.split(separator: ",").first
+            )
+            let resumed = try demo.micic("job resume \(id)")
+            #expect(resumed.status == 0, "\(resumed.standardError)")
+            #expect(resumed.standardError.contains("\(rows) created"), "\(resumed.standardError)")
+            #expect(try itemCount(demo) == before + rows)
+            let cr = "(select id from tenants where code = 'cr')"
+            #expect(
+                try demo.count(
+                    "select count(distinct slug) from items where tenant_id = \(cr) and title like 'Práctica número %'"
+                ) == rows
+            )
+            #expect(
+                try demo.count(
+                    """
+                    select count(*) from item_revisions r join items i on i.tenant_id = r.tenant_id and i.id = r.item_id \
+                    where i.title like 'Práctica número %'
+                    """
+                ) == rows
+            )
+            #expect(
+                try demo.count(
+                    "select count(*) from audit_log where action = 'create' and (after ->> 'import') = '\(id)'"
+                )
+                    == rows
+            )
+            #expect(try demo.micic("job list --format count").standardOutput == "0\n")
+            #expect(try demo.micic("job resume \(id)").standardError.contains("finished"))
+            let again = try demo.micic("import practice \(file) --tenant cr")
+            #expect(again.standardError.contains("nothing changed: \(rows) rows match"))
+        }
+    }
+}
