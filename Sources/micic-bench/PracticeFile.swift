@@ -47,7 +47,7 @@ enum PracticeFile {
     /// The columns of ``writeCopy(_:tenantID:to:)``.
     static let copyColumns = "items (tenant_id, type, language, slug, title, status, fields, author)"
 
-    private static func escape(_ field: String) -> String {
+    static func escape(_ field: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(field.utf8.count + 16)
         for character in field.unicodeScalars {
