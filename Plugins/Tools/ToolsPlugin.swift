@@ -35,7 +35,7 @@ public struct ToolsPlugin: Plugin {
                 shared: true,
                 filter: "audience"
             ),
-            FieldSpec("formats", .list(.choice(.toolFormats)), required: true, shared: true, filter: "format"),
+            FieldSpec("formats", .list(.choice(.toolFormats)), required: true, shared: true, filter: "tool-format"),
             FieldSpec(
                 "modules",
                 .rows([
