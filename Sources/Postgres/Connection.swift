@@ -142,8 +142,10 @@ public actor Connection {
     // MARK: Statements
 
     /// Runs one statement and returns its rows.
-    /// - Parameter prepared: prepare the statement once on this connection and reuse the
-    ///   plan on later calls with the same text (for statements run many times).
+    /// - Parameter prepared: prepare the statement once on this connection and reuse one
+    ///   generic plan (made without the values) on later calls with the same text, for
+    ///   statements run many times whose best plan does not depend on their values.
+    ///   Unprepared statements are planned with their values on every call.
     /// - Throws: ``PostgresError``: ``PostgresError/Code/server`` with the SQLSTATE, or
     ///   ``PostgresError/Code/connectionLost`` when the link broke.
     @discardableResult

@@ -61,8 +61,10 @@ public struct ConnectionConfiguration: Sendable, Hashable {
         pairs.append(("application_name", applicationName))
         pairs.append(("connect_timeout", String(connectTimeout)))
         pairs.append(("client_encoding", "UTF8"))
-        // The text formats the decoders read, whatever the server or role defaults are.
-        let settings = "-c datestyle=ISO -c bytea_output=hex -c extra_float_digits=3"
+        // The text formats the decoders read, whatever the server or role defaults are; and
+        // prepared statements planned once, generically (see `Connection.query(_:prepared:)`).
+        let settings =
+            "-c datestyle=ISO -c bytea_output=hex -c extra_float_digits=3 -c plan_cache_mode=force_generic_plan"
         pairs.append(("options", settings + (parameters["options"].map { " " + $0 } ?? "")))
         for key in parameters.keys.sorted() where key != "options" { pairs.append((key, parameters[key]!)) }
         return pairs

@@ -56,7 +56,7 @@ public final class QueryResult: RandomAccessCollection, @unchecked Sendable {
     }
 
     /// The index of the first column called `name`.
-    func columnNumber(_ name: String) throws -> Int {
+    public func columnNumber(_ name: String) throws -> Int {
         guard let number = columnIndex[name] else {
             throw PostgresError(code: .missingColumn, message: "the result has no column \(name)", column: name)
         }

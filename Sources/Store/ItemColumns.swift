@@ -55,9 +55,16 @@ enum ItemColumns {
 
     /// The public fields with the private ones the reader may see merged in.
     private static func fields(of row: Row, prefix: String) throws -> [String: FieldValue] {
-        var fields = try FieldValue.parseFields(json: try row.decode(JSONDocument.self, column: prefix + "fields").text)
-        if let hidden = try row.decode(JSONDocument?.self, column: prefix + "private_fields") {
-            fields.merge(try FieldValue.parseFields(json: hidden.text)) { _, `private` in `private` }
+        // Parsed straight from libpq's buffer: a list page's fields are most of its bytes.
+        let result = row.result
+        var fields =
+            try row.withTextBytes(at: try result.columnNumber(prefix + "fields"), FieldValue.parseFields(jsonBytes:))
+            ?? [:]
+        if let hidden = try row.withTextBytes(
+            at: try result.columnNumber(prefix + "private_fields"),
+            FieldValue.parseFields(jsonBytes:)
+        ) {
+            fields.merge(hidden) { _, `private` in `private` }
         }
         return fields
     }

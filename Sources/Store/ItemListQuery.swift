@@ -92,7 +92,11 @@ struct ItemListQuery {
         case .contains(let field, let values):
             try check(field)
             // Facets (see the kernel's item_facets migration) hold "field=value" entries.
-            return " and facets && \(values.map { field + "=" + Self.text($0) })::text[]"
+            // Written as the function behind `&&`, which the planner cannot match to the GIN
+            // index: list pages are prepared once with a generic plan, and without values the
+            // planner would take any facet for a rare one and choose the GIN index and a sort
+            // of every match over walking the list index newest first (see `list`).
+            return " and arrayoverlap(facets, \(values.map { field + "=" + Self.text($0) })::text[])"
         case .between(let field, let from, let to):
             let spec = try check(field)
             // The key is written into the statement (not bound) so that plugins' expression

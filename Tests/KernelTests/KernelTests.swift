@@ -92,3 +92,17 @@ import Testing
         #expect(LanguageTag.fallbacks(for: "en", then: "en") == ["en"])
     }
 }
+
+@Suite struct FieldValueJSONReadingTests {
+    @Test func readsEscapesUnicodeAndLongPlainStrings() throws {
+        let long = String(repeating: "évacuation ", count: 300)
+        let text = #"{"a":"plain","b":"q\"uote \\ back\u00e9\ud83d\ude00","c":["x",""],"d":""# + long + #""}"#
+        let fields = try FieldValue.parseFields(json: text)
+        #expect(fields["a"] == .text("plain"))
+        #expect(fields["b"] == .text("q\"uote \\ backé😀"))
+        #expect(fields["c"] == .list([.text("x"), .text("")]))
+        #expect(fields["d"] == .text(long))
+        #expect(try FieldValue.parseFields(json: FieldValue.jsonText(of: fields)) == fields)
+        #expect(throws: FieldValueJSONError.self) { try FieldValue.parse(json: #"{"a":"unterminated}"#) }
+    }
+}

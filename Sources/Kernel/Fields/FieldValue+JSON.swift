@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
 /// JSON text for field values, written and read without `Codable`'s overhead: items are
 /// stored as `jsonb` and this runs for every row read or written.
 extension FieldValue {
@@ -17,18 +23,28 @@ extension FieldValue {
     /// - Throws: ``FieldValueJSONError`` naming the byte offset of the first problem.
     public static func parse(json text: String) throws -> FieldValue {
         var copy = text
-        return try copy.withUTF8 { bytes in
-            var parser = JSONParser(bytes: bytes)
-            let value = try parser.value()
-            parser.skipWhitespace()
-            guard parser.position == bytes.count else { throw parser.error("text after the JSON value") }
-            return value
-        }
+        return try copy.withUTF8 { try parse(jsonBytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Parses JSON held as UTF-8 bytes (a database driver's buffer), without copying them
+    /// into a string first.
+    public static func parse(jsonBytes bytes: UnsafeRawBufferPointer) throws -> FieldValue {
+        var parser = JSONParser(bytes: bytes.bindMemory(to: UInt8.self))
+        let value = try parser.value()
+        parser.skipWhitespace()
+        guard parser.position == bytes.count else { throw parser.error("text after the JSON value") }
+        return value
     }
 
     /// Parses a JSON object into fields.
     public static func parseFields(json text: String) throws -> [String: FieldValue] {
-        guard case .object(let fields) = try parse(json: text) else {
+        var copy = text
+        return try copy.withUTF8 { try parseFields(jsonBytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Parses a JSON object held as UTF-8 bytes into fields.
+    public static func parseFields(jsonBytes bytes: UnsafeRawBufferPointer) throws -> [String: FieldValue] {
+        guard case .object(let fields) = try parse(jsonBytes: bytes) else {
             throw FieldValueJSONError(offset: 0, message: "expected a JSON object")
         }
         return fields
@@ -109,7 +125,12 @@ private struct JSONParser {
     }
 
     mutating func skipWhitespace() {
-        while position < bytes.count, [0x20, 0x0a, 0x0d, 0x09].contains(bytes[position]) { position += 1 }
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x0a, 0x0d, 0x09: position += 1
+            default: return
+            }
+        }
     }
 
     mutating func value() throws -> FieldValue {
@@ -148,6 +169,7 @@ private struct JSONParser {
         defer { depth -= 1 }
         position += 1
         var object: [String: FieldValue] = [:]
+        object.reserveCapacity(16)
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
             position += 1
@@ -206,9 +228,16 @@ private struct JSONParser {
 
     private mutating func string() throws -> String {
         position += 1
-        // Most strings have no escapes: read them straight from the input.
-        var end = position
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
+        // Most strings have no escapes: find the closing quote (memchr is vectorised) and,
+        // when no backslash comes before it, read the string straight from the input.
+        let base = bytes.baseAddress!
+        var end = bytes.count
+        if position < bytes.count,
+            let quote = memchr(base + position, Int32(UInt8(ascii: "\"")), bytes.count - position)
+        {
+            end = UnsafePointer(quote.assumingMemoryBound(to: UInt8.self)) - base
+            if memchr(base + position, Int32(UInt8(ascii: "\\")), end - position) != nil { end = bytes.count }
+        }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self)
             position = end + 1
