@@ -75,6 +75,18 @@ public struct TenantDirectory: Sendable {
         }
     }
 
+    /// Sets whether approving a translation publishes it (`on-approval`, when its original
+    /// is published) or editors publish approved translations (`by-editor`).
+    public func setTranslationsPublish(_ code: String, to mode: String, on connection: isolated Connection) throws {
+        guard ["on-approval", "by-editor"].contains(mode) else {
+            throw ValidationError(issues: [
+                ValidationIssue(field: "translations-publish", message: "must be on-approval or by-editor")
+            ])
+        }
+        let changed = try connection.execute("update tenants set translations_publish = \(mode) where code = \(code)")
+        guard changed == 1 else { throw ContentError(.unknownTenant, "there is no tenant '\(code)' you may change") }
+    }
+
     /// Archives the tenant with `code`: it stays readable and takes no more changes.
     public func archive(_ code: String, on connection: isolated Connection) throws {
         let changed = try connection.execute(

@@ -127,6 +127,10 @@ extension PostgresShellBackend: Administration {
         contentStore.forgetTenants()
     }
 
+    func setTranslationsPublish(_ code: String, to mode: String) async throws {
+        try await connection.run { try TenantDirectory().setTranslationsPublish(code, to: mode, on: $0) }
+    }
+
     func archiveTenant(_ code: String) async throws {
         try await connection.run { try TenantDirectory().archive(code, on: $0) }
         contentStore.forgetTenants()

@@ -263,6 +263,67 @@ import Translations
         }
     }
 
+    @Test func aTenantMayLeavePublishingApprovedTranslationsToItsEditors() async throws {
+        try await withWorld { world in
+            let (ownerStore, ownerDesk, _) = try await world.desk("owner")
+            var source = world.source
+            for step in ["submit", "approve", "publish"] {
+                source = try await ownerStore.transition(
+                    id: source.id,
+                    tenant: "ta",
+                    name: step,
+                    expectedVersion: source.version,
+                    author: "seed",
+                    comment: nil
+                )
+            }
+            try await ownerStore.connection.run {
+                try TenantDirectory().setTranslationsPublish("ta", to: "by-editor", on: $0)
+            }
+            let (_, editorDesk, editor) = try await world.desk("editor")
+            let job = try await editorDesk.request(
+                TranslationRequest(sourceID: source.id, languages: ["es", "fr"]),
+                tenant: "ta",
+                author: editor
+            )
+            let (translatorStore, translatorDesk, translator) = try await world.desk("translator")
+            _ = try await edit(
+                translatorStore,
+                job[0].targetID,
+                ItemChanges(title: "Evacuación", set: ["summary": .text("Cómo")]),
+                as: translator
+            )
+            _ = try await submit(translatorDesk, job[0].id, translator)
+            let (_, reviewerDesk, reviewer) = try await world.desk("reviewer")
+            _ = try await move(reviewerDesk, job[0].id, "approve", comment: nil, as: reviewer)
+            // Approved, not published: publishing is the editors' step here.
+            #expect(
+                try await ownerDesk.jobs(TranslationJobQuery(ids: [job[0].id]), tenant: "ta")[0].status == "approved"
+            )
+            #expect(try await ownerStore.item(id: job[0].targetID, tenant: "ta").status == "draft")
+            let refused = try await move(translatorDesk, job[0].id, "publish", comment: nil, as: translator)
+            guard case .failed(_, let reason) = refused[0] else {
+                Issue.record("a translator published")
+                return
+            }
+            #expect(reason.contains("editor"))
+            let published = try await move(editorDesk, job[0].id, "publish", comment: nil, as: editor)
+            guard case .done(let done) = published[0] else {
+                Issue.record("\(published)")
+                return
+            }
+            #expect(done.status == "published")
+            #expect(try await ownerStore.item(id: job[0].targetID, tenant: "ta").status == "published")
+            // A bulk transition reports each job: the French one is not submitted yet.
+            let both = try await move(reviewerDesk, job[1].id, "approve", comment: nil, as: reviewer)
+            guard case .failed(_, let why) = both[0] else {
+                Issue.record("approved without submission")
+                return
+            }
+            #expect(why.contains("fr") || why.contains("requested"))
+        }
+    }
+
     @Test func theDatabaseHoldsTheKernelsWorkflows() async throws {
         try await withWorld { world in
             let (store, _, _) = try await world.desk("owner")

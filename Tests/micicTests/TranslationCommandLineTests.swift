@@ -95,6 +95,12 @@ import Testing
             #expect(outdated.contains("\(job),summary,"), "\(outdated)")
             #expect(outdated.contains("{+Un resumen nuevo+}") || outdated.contains("{+Un"), "\(outdated)")
             #expect(!outdated.contains(",title,"))
+
+            // Tenants choose who publishes approved translations.
+            let wrong = try micic("tenant configure cr --translations-publish sometimes")
+            #expect(wrong.status == 1 && wrong.standardError.contains("on-approval or by-editor"))
+            #expect(try micic("tenant configure cr --translations-publish by-editor", as: editor).status == 1)
+            _ = try ok("tenant configure cr --translations-publish by-editor")
         }
     }
 }

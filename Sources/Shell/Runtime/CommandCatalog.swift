@@ -114,6 +114,22 @@ public struct CommandCatalog: Sendable {
         ),
         CommandSpec(
             noun: "tenant",
+            verb: "configure",
+            summary: "change a tenant's settings (platform administrators)",
+            arguments: "CODE",
+            flags: [
+                FlagSpec(
+                    "translations-publish",
+                    summary: "on-approval (approving publishes a translation of published content) or by-editor",
+                    values: ["on-approval", "by-editor"],
+                    placeholder: "MODE"
+                )
+            ],
+            examples: ["tenant configure cr --translations-publish by-editor"],
+            mutates: true
+        ),
+        CommandSpec(
+            noun: "tenant",
             verb: "archive",
             summary: "archive a tenant: it becomes read-only",
             arguments: "CODE",

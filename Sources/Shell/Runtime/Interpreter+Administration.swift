@@ -70,6 +70,16 @@ extension Interpreter {
             let code = try name()
             guard let title = arguments.value("name") else { throw ShellError.usage("tenant rename needs --name") }
             try await administration.renameTenant(code, to: title)
+        case ("tenant", "configure"):
+            let code = try name()
+            guard let mode = arguments.value("translations-publish") else {
+                throw ShellError.usage("tenant configure needs a setting: --translations-publish on-approval|by-editor")
+            }
+            try await administration.setTranslationsPublish(code, to: mode)
+            note(
+                "tenant \(code): translations are published \(mode == "by-editor" ? "by editors" : "on approval")",
+                arguments
+            )
         case ("tenant", "archive"):
             let code = try name()
             try confirm("archive tenant \(code) (it becomes read-only)", arguments)
