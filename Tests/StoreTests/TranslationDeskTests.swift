@@ -162,17 +162,7 @@ import Translations
 
             // Publishing the source publishes its approved translation.
             let (ownerStore, ownerDesk, _) = try await world.desk("owner")
-            var source = world.source
-            for step in ["submit", "approve", "publish"] {
-                source = try await ownerStore.transition(
-                    id: source.id,
-                    tenant: "ta",
-                    name: step,
-                    expectedVersion: source.version,
-                    author: "seed",
-                    comment: nil
-                )
-            }
+            var source = try await publish(world.source, on: ownerStore)
             #expect(try await editorStore.item(id: target.id, tenant: "ta").status == "published")
             #expect(try await ownerDesk.jobs(TranslationJobQuery(ids: [job.id]), tenant: "ta")[0].status == "published")
 
@@ -266,17 +256,7 @@ import Translations
     @Test func aTenantMayLeavePublishingApprovedTranslationsToItsEditors() async throws {
         try await withWorld { world in
             let (ownerStore, ownerDesk, _) = try await world.desk("owner")
-            var source = world.source
-            for step in ["submit", "approve", "publish"] {
-                source = try await ownerStore.transition(
-                    id: source.id,
-                    tenant: "ta",
-                    name: step,
-                    expectedVersion: source.version,
-                    author: "seed",
-                    comment: nil
-                )
-            }
+            let source = try await publish(world.source, on: ownerStore)
             try await ownerStore.connection.run {
                 try TenantDirectory().setTranslationsPublish("ta", to: "by-editor", on: $0)
             }
@@ -467,5 +447,21 @@ import Translations
             author: person,
             message: nil
         )
+    }
+
+    /// Takes `item` through review to publication, as the schema owner.
+    private func publish(_ item: Item, on store: PostgresContentStore) async throws -> Item {
+        var item = item
+        for step in ["submit", "approve", "publish"] {
+            item = try await store.transition(
+                id: item.id,
+                tenant: "ta",
+                name: step,
+                expectedVersion: item.version,
+                author: "seed",
+                comment: nil
+            )
+        }
+        return item
     }
 }
