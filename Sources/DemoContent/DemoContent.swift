@@ -23,6 +23,28 @@ public enum DemoContent {
 
     /// People with different roles in the offices (their password is their name, for
     /// trying the platform out only).
+    /// Translations under way in Costa Rica: Sofía carries two Spanish practices into
+    /// English, Luis reviews.
+    public static let translations: [DemoTranslation] = [
+        DemoTranslation(
+            tenant: "cr",
+            type: "practice",
+            title: "Capacitación en línea para personal consular en Mesoamérica",
+            languages: ["en"],
+            translator: "sofia",
+            reviewer: "luis",
+            due: CalendarDate("2027-03-31")
+        ),
+        DemoTranslation(
+            tenant: "cr",
+            type: "practice",
+            title: "Inclusión de personas migrantes en la gestión de emergencias",
+            languages: ["en"],
+            translator: "sofia",
+            reviewer: "luis"
+        ),
+    ]
+
     public static let people: [DemoPerson] = [
         DemoPerson(name: "ana", displayName: "Ana Mora", tenant: "cr", role: .editor),
         DemoPerson(name: "luis", displayName: "Luis Vargas", tenant: "cr", role: .reviewer, languages: ["es", "en"]),

@@ -25,7 +25,7 @@ public final class PostgresTranslationDesk: TranslationService {
     }
 
     /// The jobs `query` selects, read on `connection`.
-    func jobs(
+    public func jobs(
         _ query: TranslationJobQuery,
         tenant: String,
         lock: Bool = false,

@@ -312,7 +312,7 @@ public struct ImportDecoder: Sendable {
         problems: [RejectedRow]
     ) -> Outcome {
         var problems = problems
-        let draft = ItemDraft(
+        var draft = ItemDraft(
             type: type.name,
             title: title,
             language: language,
@@ -320,6 +320,8 @@ public struct ImportDecoder: Sendable {
             status: status,
             fields: values
         )
+        // A translation in progress may still lack its title and required fields.
+        draft.translationOf = source.translationOf
         var prepared: (draft: ItemDraft, slugBase: String)?
         do {
             prepared = try rules.prepare(draft, in: tenant)

@@ -23,7 +23,8 @@ struct DemoCommand: AsyncParsableCommand {
             printError(
                 "demo content: \(summary.tenantsCreated) tenants, \(summary.peopleCreated) people and "
                     + "\(summary.itemsCreated) items created, "
-                    + "\(summary.itemsPresent) items already there"
+                    + "\(summary.itemsPresent) items already there, "
+                    + "\(summary.translationsRequested) translations requested"
             )
         }
     }

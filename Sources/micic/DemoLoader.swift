@@ -13,6 +13,7 @@ struct DemoLoader {
         var peopleCreated = 0
         var itemsCreated = 0
         var itemsPresent = 0
+        var translationsRequested = 0
     }
 
     func load(on connection: Connection) async throws -> Summary {
@@ -53,9 +54,49 @@ struct DemoLoader {
                     )
                     summary.itemsCreated += 1
                 }
+                summary.translationsRequested = try self.requestTranslations(
+                    store: store,
+                    author: author,
+                    on: connection
+                )
                 return summary
             }
         }
+    }
+
+    /// Requests the demonstration translations not requested yet.
+    /// - Returns: how many jobs were made.
+    private func requestTranslations(
+        store: PostgresContentStore,
+        author: String,
+        on connection: isolated Connection
+    ) throws -> Int {
+        let desk = PostgresTranslationDesk(store: store)
+        var made = 0
+        for demo in DemoContent.translations {
+            let language = try store.tenant(demo.tenant, on: connection).defaultLanguage
+            guard
+                let source = try store.item(
+                    slug: Slug.make(from: demo.title),
+                    type: demo.type,
+                    language: language,
+                    tenant: demo.tenant,
+                    on: connection
+                )
+            else { continue }
+            let requested = try desk.jobs(TranslationJobQuery(sourceID: source.id), tenant: demo.tenant, on: connection)
+            let missing = demo.languages.filter { language in !requested.contains { $0.language == language } }
+            guard !missing.isEmpty else { continue }
+            let request = TranslationRequest(
+                sourceID: source.id,
+                languages: missing,
+                translator: demo.translator,
+                reviewer: demo.reviewer,
+                due: demo.due
+            )
+            made += try desk.request(request, tenant: demo.tenant, author: author, on: connection).count
+        }
+        return made
     }
 
     /// Creates a demonstration person and their membership unless they exist. A role of

@@ -20,18 +20,22 @@ import Testing
                 select count(*) from items where type = 'practice' and fields -> 'guidelines' ? '4'
                 and tenant_id = (select id from tenants where code = 'cr')
                 """
-            #expect(try demo.count(withFour) == 1)
+            // The demonstration's one practice with guideline 4, and its English translation.
+            #expect(try demo.count(withFour) == 2)
 
             let reviewer = try demo.micic("use cr; practice update --where country=CR --add guidelines=4", as: "luis")
             #expect(reviewer.status == 3)
-            #expect(reviewer.standardError.contains("update: 0 done, 2 failed, 1 skipped"))
+            #expect(reviewer.standardError.contains("update: 0 done, 2 failed, 3 skipped"))
             #expect(reviewer.standardError.contains("as a reviewer in cr you may not change practices"))
 
             let run = try demo.micic("use cr; practice update --where country=CR --add guidelines=4", as: "ana")
             #expect(run.status == 0, "\(run.standardError)")
-            #expect(run.standardError.contains("update: 2 done, 0 failed, 1 skipped"))
-            #expect(try demo.count("select count(*) from item_revisions") == revisions + 2)
-            #expect(try demo.count(withFour) == 3)
+            // The two translations are skipped: their shared fields follow their originals.
+            #expect(run.standardError.contains("update: 2 done, 0 failed, 3 skipped"))
+            #expect(run.standardError.contains("a translation: its shared fields follow item"))
+            // Two originals changed, and the translation of one of them followed.
+            #expect(try demo.count("select count(*) from item_revisions") == revisions + 3)
+            #expect(try demo.count(withFour) == 5)
             #expect(try demo.count("select count(*) from audit_log where action = 'update' and actor = 'ana'") == 2)
         }
     }

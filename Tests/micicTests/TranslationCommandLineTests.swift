@@ -34,7 +34,10 @@ import Testing
             let editor = people["editor"]!
             let translator = people["translator"]!
             let reviewer = people["reviewer"]!
-            let source = try ok("practice list --status draft --limit 1 --format ids").trimmingCharacters(in: .newlines)
+            // A Spanish draft of the demonstration content that no one translates yet.
+            let source = try ok(
+                "practice show procedimientos-de-referencia-para-personas-migrantes-en-situaciones-de-crisis --format ids"
+            ).trimmingCharacters(in: .newlines)
             let job = try ok(
                 "translation request \(source) --to en --translator \(translator) --reviewer \(reviewer) --due 2099-12-31 --format ids",
                 as: editor
@@ -48,7 +51,7 @@ import Testing
             // Export, translate in the file as a CAT tool would, import.
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("micic-\(database.name).xlf")
             defer { try? FileManager.default.removeItem(at: file) }
-            _ = try ok("translation export --language en --xliff \(file.path)", as: translator)
+            _ = try ok("translation export \(job) --xliff \(file.path)", as: translator)
             var xliff = try String(contentsOf: file, encoding: .utf8)
             #expect(xliff.contains("srcLang=\"es\" trgLang=\"en\""))
             xliff = xliff.replacingOccurrences(
@@ -72,10 +75,8 @@ import Testing
             )
             #expect(try micic("translation request-changes \(job)", as: reviewer).status != 0)
             _ = try ok("translation request-changes \(job) --comment \"Say consular staff\"", as: reviewer)
-            let translation = try ok("practice list --language en --status draft --format ids", as: translator)
-                .split(separator: "\n").map(String.init)
-            #expect(translation.count == 1)
-            let targetID = translation[0]
+            let targets = try ok("translation list --source \(source) --format csv --fields target", as: translator)
+            let targetID = String(targets.split(whereSeparator: \.isNewline).last ?? "")
             _ = try ok("practice update \(targetID) --title \"Online course for consular staff\"", as: translator)
             #expect(try micic("practice update \(targetID) --countries PA", as: translator).status == 1)
             _ = try ok("translation submit \(job)", as: translator)

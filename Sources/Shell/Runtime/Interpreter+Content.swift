@@ -119,6 +119,15 @@ extension Interpreter {
                 {
                     return .skipped("nothing to change")
                 }
+                // A filter also finds translations, whose shared fields follow their original.
+                if selection.fromFilter, let original = item.translationOf, after.title == item.title,
+                    after.slug == item.slug,
+                    Set(after.fields.keys).union(item.fields.keys).allSatisfy({ name in
+                        after.fields[name] == item.fields[name] || type.sharedFields.contains(name)
+                    })
+                {
+                    return .skipped("a translation: its shared fields follow item \(original)")
+                }
                 return .done(
                     try await store.update(
                         id: item.id,

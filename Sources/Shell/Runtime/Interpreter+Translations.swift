@@ -137,11 +137,13 @@ extension Interpreter {
         let today = CalendarDate.today
         let table = Table(
             columns: [
-                "id", "status", "language", "type", "source", "title", "translator", "reviewer", "due", "outdated",
+                "id", "status", "language", "type", "source", "target", "title", "translator", "reviewer", "due",
+                "outdated",
             ],
             rows: jobs.map { job in
                 [
-                    String(job.id), job.status, job.language, job.type, String(job.sourceID), job.sourceTitle,
+                    String(job.id), job.status, job.language, job.type, String(job.sourceID), String(job.targetID),
+                    job.sourceTitle,
                     job.translator ?? "", job.reviewer ?? "",
                     job.due.map { $0.description + (job.isOverdue(on: today) ? " (overdue)" : "") } ?? "",
                     job.outdatedFields.joined(separator: ","),
