@@ -28,8 +28,8 @@ struct ImportMerge {
     private func rows(after: Int, through: Int) -> Query {
         """
         with batch as (
-            select s.line, s.type, s.language, s.slug, s.title, s.status, s.initial_status, s.fields,
-                   s.private_fields, s.covered, i.id as target, i.version as old_version, i.title as old_title,
+            select s.line, s.type, s.language, s.slug, s.title, s.status, s.initial_status, s.fields::jsonb as fields,
+                   s.private_fields::jsonb as private_fields, s.covered, i.id as target, i.version as old_version, i.title as old_title,
                    i.status as old_status, i.fields as old_fields, coalesce(p.fields, '{}') as old_private
             from micic_import_rows s
             left join micic_import_targets t on t.line = s.line
