@@ -69,17 +69,20 @@ extension PostgresContentStore {
             replacing: current,
             tenantID: record.id,
             action: changes.author == nil ? "update" : "reassign",
+            actor: author,
             message: message,
             on: connection
         )
     }
 
-    /// Writes a new version of an item with its revision and audit entry.
+    /// Writes a new version of an item with its revision and audit entry (made by `actor`,
+    /// who may have reassigned the item to someone else).
     func save(
         _ item: Item,
         replacing old: Item,
         tenantID: Int64,
         action: String,
+        actor: String,
         message: String?,
         on connection: isolated Connection
     ) throws -> Item {
@@ -118,7 +121,7 @@ extension PostgresContentStore {
                 select tenant_id, id, version, title, slug, status, fields, author, \(message), updated_at from item
             ), audit as (
                 insert into audit_log (tenant_id, actor, action, item_type, item_id, before, after)
-                select tenant_id, author, \(action), type, id, \(before), \(after) from item
+                select tenant_id, \(actor), \(action), type, id, \(before), \(after) from item
             )
             select version, updated_at from item
             """,
@@ -203,6 +206,7 @@ extension PostgresContentStore {
                     replacing: current,
                     tenantID: record.id,
                     action: name,
+                    actor: author,
                     message: comment.map { "\(name): \($0)" } ?? name,
                     on: connection
                 )

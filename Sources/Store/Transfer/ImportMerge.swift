@@ -74,7 +74,7 @@ struct ImportMerge {
                 , created as (
                     insert into items (tenant_id, type, language, slug, title, status, fields, author)
                     select \(tenantID), type, language, slug, title, coalesce(status, initial_status), fields, \(author)
-                    from batch where target is null order by line
+                    from batch where target is null
                     returning tenant_id, id, type, language, slug, version, title, status, fields, author, updated_at
                 ), updated as (
                     update items i set title = c.title, status = c.new_status, fields = c.new_fields,
