@@ -13,6 +13,7 @@ extension PostgresContentStore {
         _ changes: [(item: Item, old: Item)],
         tenantID: Int64,
         action: String,
+        actor: String,
         message: String?,
         on connection: isolated Connection
     ) throws -> [Item] {
@@ -47,7 +48,7 @@ extension PostgresContentStore {
                 select tenant_id, id, version, title, slug, status, fields, author, \(message), updated_at from item
             ), audit as (
                 insert into audit_log (tenant_id, actor, action, item_type, item_id, before, after)
-                select item.tenant_id, item.author, \(action), item.type, item.id, u.before, u.after
+                select item.tenant_id, \(actor), \(action), item.type, item.id, u.before, u.after
                 from item join input u using (id)
             )
             select id, version, updated_at from item

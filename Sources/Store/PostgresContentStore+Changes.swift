@@ -77,6 +77,7 @@ extension PostgresContentStore {
             replacing: current,
             tenantID: record.id,
             action: changes.author == nil ? "update" : "reassign",
+            actor: author,
             message: message,
             on: connection
         )
@@ -92,7 +93,7 @@ extension PostgresContentStore {
             )
         }
         if current.translationOf == nil {
-            try syncSharedFields(of: saved, from: current, tenantID: record.id, on: connection)
+            try syncSharedFields(of: saved, from: current, tenantID: record.id, actor: author, on: connection)
         }
         return saved
     }
@@ -103,6 +104,7 @@ extension PostgresContentStore {
         of source: Item,
         from old: Item,
         tenantID: Int64,
+        actor: String,
         on connection: isolated Connection
     ) throws {
         let shared = try rules.type(source.type).sharedFields
@@ -125,6 +127,7 @@ extension PostgresContentStore {
             changes,
             tenantID: tenantID,
             action: "sync",
+            actor: actor,
             message: "shared fields from item \(source.id)",
             on: connection
         )
@@ -133,12 +136,14 @@ extension PostgresContentStore {
         }
     }
 
-    /// Writes a new version of an item with its revision and audit entry.
+    /// Writes a new version of an item with its revision and audit entry (made by `actor`,
+    /// who may have reassigned the item to someone else).
     func save(
         _ item: Item,
         replacing old: Item,
         tenantID: Int64,
         action: String,
+        actor: String,
         message: String?,
         on connection: isolated Connection
     ) throws -> Item {
@@ -178,7 +183,7 @@ extension PostgresContentStore {
                 select tenant_id, id, version, title, slug, status, fields, author, \(message), updated_at from item
             ), audit as (
                 insert into audit_log (tenant_id, actor, action, item_type, item_id, before, after)
-                select tenant_id, author, \(action), type, id, \(before), \(after) from item
+                select tenant_id, \(actor), \(action), type, id, \(before), \(after) from item
             )
             select version, updated_at from item
             """,
@@ -264,6 +269,7 @@ extension PostgresContentStore {
                     replacing: current,
                     tenantID: record.id,
                     action: name,
+                    actor: author,
                     message: (comment.map { "\(name)\(when): \($0)" } ?? name + when),
                     on: connection
                 )

@@ -101,6 +101,7 @@ extension PostgresContentStore {
                 replacing: target,
                 tenantID: record.id,
                 action: "publish",
+                actor: author,
                 message: "publish: translation job \(job.id) approved",
                 on: connection
             )

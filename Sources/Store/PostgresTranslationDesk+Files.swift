@@ -217,6 +217,7 @@ extension PostgresTranslationDesk {
             changes,
             tenantID: record.id,
             action: "translation-import",
+            actor: author,
             message: "translation import",
             on: connection
         )

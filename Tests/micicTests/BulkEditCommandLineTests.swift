@@ -37,6 +37,12 @@ import Testing
             #expect(try demo.count("select count(*) from item_revisions") == revisions + 3)
             #expect(try demo.count(withFour) == 5)
             #expect(try demo.count("select count(*) from audit_log where action = 'update' and actor = 'ana'") == 2)
+
+            // Reassigning records who did it (the audit log's actor), not the new author.
+            let reassigned = try demo.micic("use cr; practice update --where country=CR --reassign luis", as: "ana")
+            #expect(reassigned.status == 0, "\(reassigned.standardError)")
+            #expect(reassigned.standardError.contains("update: 3 done"))
+            #expect(try demo.count("select count(*) from audit_log where action = 'reassign' and actor = 'ana'") == 3)
         }
     }
 

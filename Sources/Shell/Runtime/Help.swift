@@ -24,7 +24,8 @@ struct Help {
         text += "  verbs: list, show, create, update, delete, restore, purge, history, diff, revert\n\n"
         text += "Shell commands:\n"
         for command in catalog.commands where command.noun == nil {
-            text += "  \(command.usage.padded(24)) \(command.summary)\n"
+            let call = command.arguments.isEmpty ? command.name : command.name + " " + command.arguments
+            text += "  \(call.padded(24)) \(command.summary)\n"
         }
         text += "\nEvery command takes: " + FlagSpec.global.map { "--\($0.name)" }.joined(separator: " ") + "\n"
         text += "Pipes pass ids: practice list --status draft | practice delete --yes\n"

@@ -28,8 +28,8 @@ struct ImportMerge {
     private func rows(after: Int, through: Int) -> Query {
         """
         with batch as (
-            select s.line, s.type, s.language, s.slug, s.title, s.status, s.initial_status, s.fields,
-                   s.private_fields, s.covered, i.id as target, i.version as old_version, i.title as old_title,
+            select s.line, s.type, s.language, s.slug, s.title, s.status, s.initial_status, s.fields::jsonb as fields,
+                   s.private_fields::jsonb as private_fields, s.covered, i.id as target, i.version as old_version, i.title as old_title,
                    i.status as old_status, i.fields as old_fields, coalesce(p.fields, '{}') as old_private
             from micic_import_rows s
             left join micic_import_targets t on t.line = s.line
@@ -74,7 +74,7 @@ struct ImportMerge {
                 , created as (
                     insert into items (tenant_id, type, language, slug, title, status, fields, author)
                     select \(tenantID), type, language, slug, title, coalesce(status, initial_status), fields, \(author)
-                    from batch where target is null order by line
+                    from batch where target is null
                     returning tenant_id, id, type, language, slug, version, title, status, fields, author, updated_at
                 ), updated as (
                     update items i set title = c.title, status = c.new_status, fields = c.new_fields,

@@ -255,6 +255,9 @@ public struct ItemImport: Sendable {
             let rows = try end.decode(Int.self, at: 1)
             do {
                 try connection.withTransaction { connection in
+                    // A batch's field values pass through several steps of one statement:
+                    // keep them in memory rather than in temporary files.
+                    try connection.execute("set local work_mem = '64MB'")
                     let batch = try merge.merge(after: after, through: through, on: connection)
                     guard batch.missed == 0 else {
                         throw ImportError(
