@@ -35,6 +35,16 @@ import Testing
         #expect(shell.out.contains("1,preparedness\r\n2,preparedness\r\n"))
     }
 
+    @Test func anUpdateThatChangesNothingSavesNoVersion() async throws {
+        let shell = try await seeded()
+        #expect(await shell.run("note update 1 --phases preparedness") == .success)
+        #expect(shell.err.contains("skipped 1: nothing to change"))
+        #expect(await shell.run("note update 1 --phases preparedness --version 7") == .failed)
+        #expect(shell.err.contains("version"))
+        #expect(await shell.run("note show 1 --format json --fields version") == .success)
+        #expect(shell.out.contains("\"version\":1"))
+    }
+
     @Test func transitionsOverAFilterReportEachItem() async throws {
         let shell = try await seeded()
         #expect(await shell.run("note submit 1; note approve 1") == .success)

@@ -259,6 +259,29 @@ import Testing
         }
     }
 
+    @Test func aTerminalShowsProgressAndASummary() async throws {
+        try await DemoDatabase.with { demo in
+            let scratch = try ScratchDirectory()
+            var text = ""
+            // Enough batches for the work to last over a second, when progress lines begin.
+            for index in 1...4_000 {
+                text += "{\"title\": \"Plan \(index)\", \"phases\": [\"preparedness\"], \"countries\": [\"CR\"]}\n"
+            }
+            let file = try scratch.write("plans.ndjson", text)
+            let shell = try TerminalSession("micic", environment: ["DATABASE_URL": demo.database.url])
+            try await shell.pause(1)
+            shell.type("import practice \(file) --tenant cr --batch-size 5\n")
+            let deadline = Date().addingTimeInterval(60)
+            while !shell.screen.contains("rejected") && Date() < deadline { try await shell.pause(0.2) }
+            shell.type("\u{4}")
+            let screen = try await shell.finish()
+            #expect(screen.contains("merging "), "\(screen)")
+            #expect(screen.contains("/4000"), "\(screen)")
+            #expect(screen.contains("s left"), "\(screen)")
+            #expect(screen.contains("4000 created, 0 updated, 0 unchanged, 0 rejected"), "\(screen)")
+        }
+    }
+
     @Test func anImportKilledHalfwayIsResumedWithEveryRowExactlyOnce() async throws {
         try await DemoDatabase.with { demo in
             let scratch = try ScratchDirectory()

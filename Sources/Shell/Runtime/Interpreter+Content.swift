@@ -115,8 +115,11 @@ extension Interpreter {
                 var after = itemChanges.applied(to: item)
                 after.author = itemChanges.author ?? after.author
                 if after.title == item.title && after.slug == item.slug && after.fields == item.fields
-                    && after.author == item.author && (itemChanges.author != nil || version == nil)
+                    && after.author == item.author
                 {
+                    if let version, version != item.version {
+                        throw ContentError.conflict(id: item.id, expected: version, actual: item.version)
+                    }
                     return .skipped("nothing to change")
                 }
                 // A filter also finds translations, whose shared fields follow their original.

@@ -272,6 +272,9 @@ public struct ItemImport: Sendable {
                 }
             } catch let error as PostgresError where error.sqlState == .queryCanceled {
                 throw ImportError("interrupted after line \(after): job resume \(job) continues the import")
+            } catch var error as PostgresError where error.code == .connectionLost {
+                error.message += "; once the server is back, job resume \(job) continues the import"
+                throw error
             }
             after = through
             done += rows
