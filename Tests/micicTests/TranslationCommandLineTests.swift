@@ -97,6 +97,18 @@ import Testing
             #expect(outdated.contains("{+Un resumen nuevo+}") || outdated.contains("{+Un"), "\(outdated)")
             #expect(!outdated.contains(",title,"))
 
+            // Exports fall back through a language's chain: every practice once, in en-US,
+            // else en (all three have English versions now), else the tenant's Spanish.
+            let practices = Int(
+                try ok("practice list --language es --all --format count").trimmingCharacters(in: .newlines)
+            )!
+            for (wanted, served) in [("en-US", "en"), ("fr-CA", "es")] {
+                let rows = try ok("export practice --language \(wanted) --fallback --format csv")
+                    .split(separator: "\r\n").dropFirst()
+                #expect(rows.count == practices, "\(wanted): \(rows)")
+                #expect(rows.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false)[1] == served })
+            }
+
             // Tenants choose who publishes approved translations.
             let wrong = try micic("tenant configure cr --translations-publish sometimes")
             #expect(wrong.status == 1 && wrong.standardError.contains("on-approval or by-editor"))

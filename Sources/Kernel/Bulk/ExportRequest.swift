@@ -12,6 +12,9 @@ public struct ExportRequest: Sendable, Hashable {
     public var language: String?
     /// Only these workflow states, when given.
     public var statuses: [String]
+    /// Languages in order of preference: each item once, in the first of them it has a
+    /// version in (`language` is then the first). Empty: no fallback.
+    public var fallbackLanguages: [String] = []
 
     /// A request for every live item of `type` (every type when `nil`).
     public init(tenant: String, type: String?, format: TransferFormat) {

@@ -71,6 +71,11 @@ extension CommandCatalog {
                 ),
                 FlagSpec("revisions", takesValue: false, summary: "include each item's revisions (NDJSON)"),
                 FlagSpec("language", summary: "only this language (default: every language)", placeholder: "LANG"),
+                FlagSpec(
+                    "fallback",
+                    takesValue: false,
+                    summary: "with --language es-MX: each item once, in es-MX, else es, else the tenant's default"
+                ),
                 FlagSpec("status", summary: "only these workflow states, separated by commas", placeholder: "STATE"),
             ],
             examples: [

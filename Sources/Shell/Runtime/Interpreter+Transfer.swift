@@ -162,6 +162,13 @@ extension Interpreter {
         var request = ExportRequest(tenant: tenant, type: type?.name, format: format)
         request.revisions = arguments.has("revisions")
         request.language = arguments.value("language")
+        if arguments.has("fallback") {
+            guard let language = request.language else {
+                throw ShellError.usage("--fallback needs --language (the language wanted first)")
+            }
+            let fallback = try await backend.store.tenant(tenant).defaultLanguage
+            request.fallbackLanguages = LanguageTag.fallbacks(for: language, then: fallback)
+        }
         request.statuses = arguments.values["status"].map { $0.flatMap(ValueParser.splitList) } ?? []
         if request.revisions && format == .csv {
             throw ShellError.usage("--revisions needs NDJSON: a CSV row holds one version")

@@ -88,8 +88,14 @@ public struct ItemExport: Sendable {
     private func condition(_ request: ExportRequest, tenantID: Int64) -> Query {
         var sql: Query = "tenant_id = \(tenantID) and deleted_at is null"
         if let type = request.type { sql.append(" and type = \(type)") }
-        if let language = request.language { sql.append(" and language = \(language)") }
         if !request.statuses.isEmpty { sql.append(" and status = any(\(request.statuses))") }
+        let chain = request.fallbackLanguages
+        if !chain.isEmpty {
+            // One version per original: the one in the most wanted language.
+            return sql + " and id in (select distinct on (coalesce(translation_of, id)) id from items where " + sql
+                + " and language = any(\(chain)) order by coalesce(translation_of, id), array_position(\(chain), language))"
+        }
+        if let language = request.language { sql.append(" and language = \(language)") }
         return sql
     }
 

@@ -1,0 +1,71 @@
+import Foundation
+import Kernel
+import MicicTesting
+import Postgres
+import Store
+import Testing
+
+/// Every transition of both workflows tried by every role over a direct SQL connection:
+/// the database allows exactly what the Kernel's `Workflow` values say.
+@Suite struct WorkflowMatrixTests {
+    @Test func theDatabaseAllowsEachTransitionToItsRolesOnly() async throws {
+        try await TestDatabase.with { database in
+            let owner = try await database.connect()
+            try await owner.run { connection in
+                try TenantDirectory().create(
+                    Tenant(code: "ta", name: "Tenant A", defaultLanguage: "en", languages: ["en", "es"]),
+                    on: connection
+                )
+            }
+            let store = PostgresContentStore(connection: owner, registry: Fixtures.registry)
+            let item = try await store.create(
+                ItemDraft(type: "note", title: "Matrix"),
+                tenant: "ta",
+                author: "seed",
+                message: nil
+            )
+            let job = try await PostgresTranslationDesk(store: store).request(
+                TranslationRequest(sourceID: item.id, languages: ["es"]),
+                tenant: "ta",
+                author: "seed"
+            )[0]
+            var people: [Role: Connection] = [:]
+            for role in Role.allCases {
+                let person = try await database.createPerson("matrix_\(role.rawValue)")
+                let languages = role == .translator || role == .reviewer ? ["es"] : []
+                try await owner.execute("select micic_set_membership('ta', \(person), \(role.rawValue), \(languages))")
+                people[role] = try await database.connect(as: person)
+            }
+            var checked = 0
+            for (workflow, table, id) in [
+                (Workflow.editorial, "items", item.id), (Workflow.translation, "translation_jobs", job.id),
+            ] {
+                for transition in workflow.transitions {
+                    for from in transition.from {
+                        for role in Role.allCases {
+                            try await owner.execute("update \(identifier: table) set status = \(from) where id = \(id)")
+                            let expected = role == .admin || transition.roles.contains(role)
+                            var changed = 0
+                            do {
+                                changed = try await people[role]!.execute(
+                                    "update \(identifier: table) set status = \(transition.to) where id = \(id)"
+                                )
+                            } catch is PostgresError {
+                                changed = 0
+                            }
+                            #expect(
+                                (changed == 1) == expected,
+                                "\(workflow.name) \(transition.name) from \(from) as \(role.rawValue)"
+                            )
+                            checked += 1
+                        }
+                    }
+                }
+            }
+            let pairs = [Workflow.editorial, .translation].flatMap(\.transitions).reduce(0) { $0 + $1.from.count }
+            #expect(checked == Role.allCases.count * pairs && pairs == 23)
+            for connection in people.values { await connection.close() }
+            await owner.close()
+        }
+    }
+}
