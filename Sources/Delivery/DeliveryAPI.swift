@@ -302,8 +302,14 @@ struct DeliveryAPI: Sendable {
 
     /// Whether `text` may be a slug (lowercase letters and digits in runs joined by hyphens).
     static func isSlug(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.count <= 300 && !text.hasPrefix("-") && !text.hasSuffix("-") && !text.contains("--")
-            && text.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 45 }
+        var previous: UInt8 = 45
+        for byte in text.utf8 {
+            guard (97...122).contains(byte) || (48...57).contains(byte) || (byte == 45 && previous != 45) else {
+                return false
+            }
+            previous = byte
+        }
+        return previous != 45 && text.utf8.count <= 300
     }
 
     /// The guidelines and crisis phases, in English.

@@ -15,6 +15,8 @@ enum EntityTag {
     /// Whether an `If-None-Match` field value matches `tag`: `*`, or one of its tags
     /// compared weakly (a `W/` prefix ignored), as RFC 9110 asks for GET and HEAD.
     static func matches(_ field: Substring, _ tag: String) -> Bool {
+        // The usual case: a client sends back the one tag it holds, as it was sent.
+        if field.utf8.elementsEqual(tag.utf8) { return true }
         let opaque = tag.utf8.dropFirst().dropLast()
         for candidate in field.split(separator: ",") {
             var text = candidate.trimmed

@@ -21,6 +21,8 @@ struct Representation: Sendable {
     let expires: Date
     private let fields: HTTPFields
     private let notModifiedFields: HTTPFields
+    /// `Cache-Control` when no scheduled change cuts ``maxAge``.
+    private let cacheControl: String
 
     /// A representation of `body`.
     /// - Parameters:
@@ -63,12 +65,13 @@ struct Representation: Sendable {
         }
         self.fields = fields
         notModifiedFields = notModified
+        cacheControl = "public, max-age=\(maxAge)"
     }
 
     /// The response to `request` at `now`: 304 without a body when the request's
     /// `If-None-Match` names the entity tag, the whole representation otherwise.
     func response(to request: Request, now: Date) -> Response {
-        let cacheControl = "public, max-age=\(maxAge(at: now))"
+        let cacheControl = nextChange == nil ? cacheControl : "public, max-age=\(maxAge(at: now))"
         if let entityTag, let condition = request.headers[.ifNoneMatch], EntityTag.matches(condition[...], entityTag) {
             var fields = notModifiedFields
             fields[.cacheControl] = cacheControl

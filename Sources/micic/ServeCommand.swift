@@ -43,6 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        DeliveryServer.runConcurrencyOnEventLoops()
         var connection = try await database.publicReaderConfiguration()
         connection.applicationName = "micic-serve"
         connection.parameters["options"] = "-c default_transaction_read_only=on -c statement_timeout=10s"
