@@ -389,6 +389,32 @@ import Testing
         }
     }
 
+    @Test func theLocalDatabaseIsReadAsMicicWeb() async throws {
+        let home = "/tmp/micic-serve-\(UUID().uuidString.prefix(8))"
+        var environment: [String: String?] = ["MICIC_HOME": home]
+        for name in ["DATABASE_URL", "PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGUSER", "PGSERVICE"] {
+            environment[name] = .some(nil)
+        }
+        defer {
+            _ = try? ExecutableRun("micic", ["db", "stop"], environment: environment)
+            try? FileManager.default.removeItem(atPath: home)
+        }
+        try await ServedAPI.with(url: nil, environment: environment) { (api: ServedAPI) async throws in
+            #expect(try await api.request("/health").status == 200)
+            #expect(try await api.request("/v1/guidelines").status == 200)
+            #expect(try await api.request("/v1/cr").status == 404)
+        }
+        let who = try ExecutableRun(
+            "micic",
+            [
+                "-c",
+                "sql \"select rolcanlogin, rolsuper, pg_has_role('micic_web', 'micic_public', 'member') from pg_roles where rolname = 'micic_web'\" --format csv",
+            ],
+            environment: environment
+        )
+        #expect(who.standardOutput.hasSuffix("t,f,t\r\n"), "\(who.standardError)")
+    }
+
     @Test func healthSaysWhenTheDatabaseCannotBeReached() async throws {
         try await withServer { served, api in
             #expect(try await api.request("/health").status == 200)

@@ -34,9 +34,9 @@ final class ServedAPI: @unchecked Sendable {
         func header(_ name: String) -> String? { headers[name.lowercased()] }
     }
 
-    /// Starts `micic serve --port 0` reading `url`, with `arguments` added, and waits until
-    /// it listens.
-    init(url: String, arguments: [String] = []) throws {
+    /// Starts `micic serve --port 0` reading `url` (or the database `environment` leads to),
+    /// with `arguments` added, and waits until it listens.
+    init(url: String?, arguments: [String] = [], environment: [String: String?] = [:]) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "micic-serve-\(UUID().uuidString)"
         )
@@ -45,7 +45,10 @@ final class ServedAPI: @unchecked Sendable {
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process = Process()
         process.executableURL = ExecutableRun.productsDirectory.appendingPathComponent("micic")
-        process.arguments = ["serve", "--port", "0", "--database-url", url] + arguments
+        process.arguments = ["serve", "--port", "0"] + (url.map { ["--database-url", $0] } ?? []) + arguments
+        var variables = ProcessInfo.processInfo.environment
+        for (key, value) in environment { variables[key] = value }
+        process.environment = variables
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: log)
         process.standardInput = FileHandle.nullDevice
@@ -78,8 +81,13 @@ final class ServedAPI: @unchecked Sendable {
 
     /// Runs `body` with a server reading `url`, then stops it with SIGTERM and expects it to
     /// finish cleanly.
-    static func with(url: String, arguments: [String] = [], _ body: (ServedAPI) async throws -> Void) async throws {
-        let api = try ServedAPI(url: url, arguments: arguments)
+    static func with(
+        url: String?,
+        arguments: [String] = [],
+        environment: [String: String?] = [:],
+        _ body: (ServedAPI) async throws -> Void
+    ) async throws {
+        let api = try ServedAPI(url: url, arguments: arguments, environment: environment)
         do {
             try await body(api)
         } catch {
