@@ -75,6 +75,23 @@ create index items_unpublish_at_idx on items (tenant_id, unpublish_at) where unp
 -- An item's translations, for reading one item in the best language a reader accepts.
 create index items_translation_of_idx on items (tenant_id, translation_of) where translation_of is not null;
 
+-- Every statement that changes items or tenants tells the listeners of micic_public_changes
+-- (the delivery API's caches) once its transaction commits: one notification per
+-- transaction, whatever it changed, nothing about what.
+create function micic_notify_public_change() returns trigger
+language plpgsql
+as $$
+begin
+    perform pg_notify('micic_public_changes', '');
+    return null;
+end
+$$;
+
+create trigger items_public_change after insert or update or delete or truncate on items
+    for each statement execute function micic_notify_public_change();
+create trigger tenants_public_change after insert or update or delete or truncate on tenants
+    for each statement execute function micic_notify_public_change();
+
 grant usage on schema public to micic_public;
 grant select (id, code, name, default_language, languages, archived_at) on tenants to micic_public;
 grant select (tenant_id, id, type, language, translation_of, slug, title, status, version, fields, created_at,

@@ -19,7 +19,7 @@ struct DeliveryAPI: Sendable {
     init(pool: ConnectionPool, registry: PluginRegistry, configuration: DeliveryConfiguration) {
         self.pool = pool
         reader = PublicReader(registry: registry)
-        cache = ResponseCache(enabled: configuration.cacheLifetime > 0)
+        cache = ResponseCache(lifetime: configuration.cacheLifetime)
         self.configuration = configuration
         openAPI = Representation(json: OpenAPIDocument.text, maxAge: 3600, expires: .distantFuture)
         guidelines = Representation(
@@ -110,7 +110,9 @@ struct DeliveryAPI: Sendable {
             acceptLanguage: request.headers[.acceptLanguage]
         )
         let key = "list \(type.name) \(list.key) \(language.key)"
-        return try await answer(request, key: key, tenant: code) { tenant, connection in
+        return try await answer(request, key: key, tenant: code, negotiated: language.isNegotiated) {
+            tenant,
+            connection in
             var query = list.query
             query.fallbackLanguages = try language.chain(for: tenant.tenant, what: "tenant \(code)")
             let page = try reader.list(query, tenant: tenant, on: connection)
@@ -155,7 +157,9 @@ struct DeliveryAPI: Sendable {
             acceptLanguage: request.headers[.acceptLanguage]
         )
         let key = "item \(type.name) \(slug) \(language.key)"
-        return try await answer(request, key: key, tenant: code) { tenant, connection in
+        return try await answer(request, key: key, tenant: code, negotiated: language.isNegotiated) {
+            tenant,
+            connection in
             let chain = try language.chain(for: tenant.tenant, what: "tenant \(code)")
             guard
                 let item = try reader.item(
@@ -187,7 +191,9 @@ struct DeliveryAPI: Sendable {
             acceptLanguage: request.headers[.acceptLanguage]
         )
         let key = "search \(search.key) \(language.key)"
-        return try await answer(request, key: key, tenant: code) { tenant, connection in
+        return try await answer(request, key: key, tenant: code, negotiated: language.isNegotiated) {
+            tenant,
+            connection in
             let chain = try language.chain(for: tenant.tenant, what: "tenant \(code)")
             var query = search.query
             query.language = LanguagePreference.first(of: chain, in: tenant.tenant)
@@ -208,7 +214,9 @@ struct DeliveryAPI: Sendable {
                 ),
                 "limit": .integer(query.limit),
                 "offset": .integer(query.offset),
-                "next": page.next.map { .text(search.link(tenant: code, language: language, offset: $0)) } ?? .null,
+                "next": page.next.flatMap { $0 <= 10_000 ? $0 : nil }.map {
+                    .text(search.link(tenant: code, language: language, offset: $0))
+                } ?? .null,
             ]
             if !search.facets.isEmpty {
                 let counts = try reader.facetCounts(query, facets: search.facets, tenant: tenant, on: connection)
@@ -232,6 +240,7 @@ struct DeliveryAPI: Sendable {
         _ request: Request,
         key: String,
         tenant code: String,
+        negotiated: Bool = false,
         load: @escaping @Sendable (PublicTenant, isolated Connection) throws -> Representation
     ) async throws -> Response {
         guard Self.isCode(code) else { throw Problem.notFound("there is no tenant \(code)") }
@@ -252,9 +261,10 @@ struct DeliveryAPI: Sendable {
                             status: .notFound,
                             json: problem.json(instance: path),
                             contentType: Problem.contentType,
+                            negotiated: negotiated,
                             maxAge: configuration.maxAge,
                             nextChange: tenant?.nextChange,
-                            expires: started.addingTimeInterval(configuration.cacheLifetime)
+                            expires: cache.expiry(from: started)
                         )
                     }
                 }
@@ -279,7 +289,7 @@ struct DeliveryAPI: Sendable {
             negotiated: negotiated,
             maxAge: configuration.maxAge,
             nextChange: tenant.nextChange,
-            expires: Date().addingTimeInterval(configuration.cacheLifetime)
+            expires: cache.expiry(from: Date())
         )
     }
 

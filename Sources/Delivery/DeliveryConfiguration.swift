@@ -7,7 +7,8 @@ public struct DeliveryConfiguration: Sendable {
     /// The most database connections open at once.
     public var connections: Int
     /// How long, in seconds, the server sends an answer again without reading the database
-    /// (cut at the tenant's next scheduled change); 0 reads it for every request.
+    /// while it hears of every change (a second at most while it does not), cut at the
+    /// tenant's next scheduled change; 0 reads the database for every request.
     public var cacheLifetime: Double
     /// How long, in seconds, clients and shared caches may keep an answer
     /// (`Cache-Control: max-age`, cut at the tenant's next scheduled change).
@@ -18,7 +19,7 @@ public struct DeliveryConfiguration: Sendable {
         host: String = "127.0.0.1",
         port: Int = 8080,
         connections: Int = 4,
-        cacheLifetime: Double = 1,
+        cacheLifetime: Double = 60,
         maxAge: Int = 5
     ) {
         self.host = host

@@ -20,6 +20,7 @@ public struct DeliveryServer: Sendable {
     let pool: ConnectionPool
     let api: DeliveryAPI
     let logger: Logger
+    let database: ConnectionConfiguration
 
     /// A server for the content types of `registry`, reading `database`.
     public init(
@@ -36,6 +37,7 @@ public struct DeliveryServer: Sendable {
         )
         api = DeliveryAPI(pool: pool, registry: registry, configuration: configuration)
         self.logger = logger
+        self.database = database
     }
 
     /// The router with every route (for documentation and its tests).
@@ -64,6 +66,8 @@ public struct DeliveryServer: Sendable {
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: nil
             ),
+            services: configuration.cacheLifetime > 0
+                ? [ChangeListener(database: database, cache: api.cache, logger: logger)] : [],
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
             logger: logger
         )

@@ -5,8 +5,8 @@ internal import Postgres
 
 /// Answers every failure as a problem detail (``Problem``): unknown paths 404, methods
 /// other than GET and HEAD 405 (every resource is read-only), the Kernel's refusals 400,
-/// an unreachable database 503, anything else 500 (logged; its details never reach the
-/// client).
+/// an unreachable database or a statement out of time 503, anything else 500 (logged; its
+/// details never reach the client).
 struct ProblemMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
 
@@ -46,6 +46,11 @@ struct ProblemMiddleware: RouterMiddleware {
         where [.connectionFailed, .connectionLost, .connectionClosed, .poolClosed].contains(error.code):
             logger.error("the database cannot be reached", metadata: ["error": "\(error)"])
             return Problem(.serviceUnavailable, "the database cannot be reached; try again shortly")
+        case let error as PostgresError where error.sqlState == .queryCanceled:
+            logger.warning("a statement ran out of time", metadata: ["error": "\(error)"])
+            var problem = Problem(.serviceUnavailable, "the request took too long; try again shortly")
+            problem.headers[.retryAfter] = "5"
+            return problem
         default:
             logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
             return Problem(.internalServerError, "the request failed; the server logged why")

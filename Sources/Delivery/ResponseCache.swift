@@ -1,27 +1,46 @@
 internal import Foundation
 internal import Synchronization
 
-/// The API's answers, kept by request (tenant, route, parameters, language preference)
-/// until they expire: a short lifetime, cut at the tenant's next scheduled change.
+/// The API's answers, kept by request (tenant, route, parameters, language preference).
 ///
-/// Concurrent requests for an answer being read wait for that one reading rather than each
-/// reading the database. When it is full, expired answers go first, then all of them.
+/// An answer is kept for the cache's lifetime while the server hears of every change to
+/// content (``ChangeListener``), and at most a second while it does not; never past the
+/// tenant's next scheduled change (``Representation/expires``). A change forgets every
+/// answer, and the readings under way when it came are not kept. Concurrent requests for an
+/// answer being read wait for that one reading. When it is full, expired answers go first,
+/// then all of them.
 final class ResponseCache: Sendable {
     private enum Slot {
         case ready(Representation)
-        case loading(Task<Representation, any Error>)
+        case loading(id: UInt64, Task<Representation, any Error>)
     }
 
-    private let slots = Mutex<[String: Slot]>([:])
+    private struct State {
+        var slots: [String: Slot] = [:]
+        /// Counts the changes heard; a reading begun before one is not kept.
+        var generation: UInt64 = 0
+        var nextReading: UInt64 = 0
+        var isListening = false
+    }
+
+    private let state = Mutex(State())
     /// The most answers kept.
     let capacity: Int
-    /// Whether answers are kept at all.
-    let isEnabled: Bool
+    /// Seconds an answer is kept while the server hears of changes.
+    let lifetime: Double
+    /// Seconds an answer is kept while it does not.
+    let unheardLifetime: Double
 
-    /// A cache of up to `capacity` answers; nothing is kept when `enabled` is false.
-    init(capacity: Int = 10_000, enabled: Bool = true) {
+    /// A cache keeping up to `capacity` answers for `lifetime` seconds (nothing when 0).
+    init(capacity: Int = 10_000, lifetime: Double) {
         self.capacity = capacity
-        isEnabled = enabled
+        self.lifetime = lifetime
+        unheardLifetime = min(lifetime, 1)
+    }
+
+    /// Until when an answer whose reading began at `start` may be kept.
+    func expiry(from start: Date) -> Date {
+        start.addingTimeInterval(state.withLock { $0.isListening } ? lifetime : unheardLifetime)
     }
 
     /// The answer for `key`: the one kept if it has not expired at `now`, else `load`'s.
@@ -30,21 +49,24 @@ final class ResponseCache: Sendable {
         now: Date,
         load: @escaping @Sendable () async throws -> Representation
     ) async throws -> Representation {
-        guard isEnabled else { return try await load() }
+        guard lifetime > 0 else { return try await load() }
         enum Found {
             case kept(Representation)
             case reading(Task<Representation, any Error>)
         }
-        let found: Found = slots.withLock { slots in
-            switch slots[key] {
+        let found: Found = state.withLock { state in
+            switch state.slots[key] {
             case .ready(let representation) where representation.expires > now:
                 return .kept(representation)
-            case .loading(let task):
+            case .loading(_, let task):
                 return .reading(task)
             default:
-                if slots.count >= capacity { Self.evict(&slots, now: now, capacity: capacity) }
-                let task = Task { try await self.fill(key, load) }
-                slots[key] = .loading(task)
+                if state.slots.count >= capacity { Self.evict(&state.slots, now: now, capacity: capacity) }
+                state.nextReading += 1
+                let id = state.nextReading
+                let generation = state.generation
+                let task = Task { try await self.fill(key, id: id, generation: generation, load) }
+                state.slots[key] = .loading(id: id, task)
                 return .reading(task)
             }
         }
@@ -54,23 +76,42 @@ final class ResponseCache: Sendable {
         }
     }
 
-    /// Forgets every answer.
-    func removeAll() {
-        slots.withLock { $0.removeAll() }
+    /// Forgets every answer and every reading under way: content changed.
+    func invalidate() {
+        state.withLock { state in
+            state.generation += 1
+            state.slots.removeAll()
+        }
+    }
+
+    /// Records whether the server hears of every change now; a change of that forgets
+    /// every answer (what was kept while deaf may be stale, and lifetimes differ).
+    func setListening(_ listening: Bool) {
+        state.withLock { state in
+            guard state.isListening != listening else { return }
+            state.isListening = listening
+            state.generation += 1
+            state.slots.removeAll()
+        }
     }
 
     private func fill(
         _ key: String,
+        id: UInt64,
+        generation: UInt64,
         _ load: @Sendable () async throws -> Representation
-    ) async throws
-        -> Representation
-    {
+    ) async throws -> Representation {
         do {
             let representation = try await load()
-            slots.withLock { $0[key] = .ready(representation) }
+            state.withLock { state in
+                guard case .loading(let current, _) = state.slots[key], current == id else { return }
+                state.slots[key] = state.generation == generation ? .ready(representation) : nil
+            }
             return representation
         } catch {
-            slots.withLock { $0[key] = nil }
+            state.withLock { state in
+                if case .loading(let current, _) = state.slots[key], current == id { state.slots[key] = nil }
+            }
             throw error
         }
     }

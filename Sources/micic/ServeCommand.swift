@@ -29,8 +29,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The most database connections open at once.")
     var connections = 4
 
-    @Option(help: "Seconds an answer is sent again without reading the database (0: never).")
-    var cache: Double = 1
+    @Option(
+        help: """
+            Seconds an answer is sent again without reading the database, while the server hears \
+            of changes (1 at most while it does not; 0: read every time).
+            """
+    )
+    var cache: Double = 60
 
     @Option(name: .customLong("max-age"), help: "Seconds clients may keep an answer (Cache-Control max-age).")
     var maxAge = 5
@@ -38,7 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard (1...64).contains(connections) else { throw ValidationError("--connections must be from 1 to 64") }
-        guard (0...60).contains(cache) else { throw ValidationError("--cache must be from 0 to 60 seconds") }
+        guard (0...3600).contains(cache) else { throw ValidationError("--cache must be from 0 to 3600 seconds") }
         guard (0...86_400).contains(maxAge) else { throw ValidationError("--max-age must be from 0 to 86400 seconds") }
     }
 
