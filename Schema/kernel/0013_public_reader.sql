@@ -69,11 +69,11 @@ begin
 end
 $$;
 
--- Scheduled items are few: these indexes hold only them.
+-- Scheduled items are few: these indexes hold only them. (Reading an item in the best
+-- language a reader accepts finds its translations by items_translation_of_idx, which
+-- 0013_translation_index makes.)
 create index items_publish_at_idx on items (tenant_id, publish_at) where publish_at is not null;
 create index items_unpublish_at_idx on items (tenant_id, unpublish_at) where unpublish_at is not null;
--- An item's translations, for reading one item in the best language a reader accepts.
-create index items_translation_of_idx on items (tenant_id, translation_of) where translation_of is not null;
 
 -- Every statement that changes items or tenants tells the listeners of micic_public_changes
 -- (the delivery API's caches) once its transaction commits: one notification per

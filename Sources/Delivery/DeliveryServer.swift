@@ -1,5 +1,6 @@
 internal import Foundation
 public import Hummingbird
+internal import HummingbirdCore
 public import Kernel
 public import Logging
 public import Postgres
@@ -60,8 +61,15 @@ public struct DeliveryServer: Sendable {
             throw DeliveryError(refusal)
         }
         let port = configuration.port
+        let api = api
+        let logger = logger
         let application = Application(
             router: router(),
+            server: .http1(
+                configuration: HTTP1Channel.Configuration(
+                    additionalChannelHandlers: [CachedAnswerHandler(api: api, logger: logger)]
+                )
+            ),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: nil

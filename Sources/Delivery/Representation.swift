@@ -71,15 +71,31 @@ struct Representation: Sendable {
     /// The response to `request` at `now`: 304 without a body when the request's
     /// `If-None-Match` names the entity tag, the whole representation otherwise.
     func response(to request: Request, now: Date) -> Response {
+        let answer = answer(ifNoneMatch: request.headers[.ifNoneMatch], now: now)
+        return Response(
+            status: answer.status,
+            headers: answer.fields,
+            body: answer.body.map { ResponseBody(byteBuffer: $0) } ?? ResponseBody()
+        )
+    }
+
+    /// The status, header fields (but `Date` and `Content-Length`) and body of the answer at
+    /// `now` to a request with `ifNoneMatch`: 304 without a body when it names the entity tag.
+    func answer(
+        ifNoneMatch condition: String?,
+        now: Date
+    ) -> (
+        status: HTTPResponse.Status, fields: HTTPFields, body: ByteBuffer?
+    ) {
         let cacheControl = nextChange == nil ? cacheControl : "public, max-age=\(maxAge(at: now))"
-        if let entityTag, let condition = request.headers[.ifNoneMatch], EntityTag.matches(condition[...], entityTag) {
+        if let entityTag, let condition, EntityTag.matches(condition[...], entityTag) {
             var fields = notModifiedFields
             fields[.cacheControl] = cacheControl
-            return Response(status: .notModified, headers: fields)
+            return (.notModified, fields, nil)
         }
         var fields = fields
         fields[.cacheControl] = cacheControl
-        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: body))
+        return (status, fields, body)
     }
 
     /// Seconds clients may keep it from `now`: ``maxAge``, cut at the next change.

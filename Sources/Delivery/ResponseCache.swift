@@ -76,6 +76,14 @@ final class ResponseCache: Sendable {
         }
     }
 
+    /// The answer kept for `key` if it has not expired at `now`.
+    func kept(_ key: String, now: Date) -> Representation? {
+        state.withLock { state in
+            guard case .ready(let representation) = state.slots[key], representation.expires > now else { return nil }
+            return representation
+        }
+    }
+
     /// Forgets every answer and every reading under way: content changed.
     func invalidate() {
         state.withLock { state in

@@ -269,7 +269,13 @@ public final class PostgresContentStore: ContentStore {
         // Not prepared: planned with the actual filter values each time, so the facet
         // statistics choose the plan (a generic plan would guess).
         let rows = try connection.query(try listStatement(query, tenant: tenant, on: connection))
-        return try ItemListQuery.page(of: rows, query: query, tenant: tenant)
+        var items = try rows.map { try ItemColumns.item(from: $0, tenant: tenant) }
+        var next: ItemCursor?
+        if items.count > query.limit {
+            items.removeLast()
+            next = items.last.map { ItemListQuery.cursor(after: $0, sort: query.sort) }
+        }
+        return ItemPage(items: items, next: next)
     }
 
     /// The statement ``list(_:tenant:)`` runs for `query` (for `EXPLAIN` and benchmarks).

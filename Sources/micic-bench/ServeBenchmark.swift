@@ -12,11 +12,11 @@ import FoundationNetworking
 /// loopback from `micic serve` vs the same bytes served by nginx from a static file, in
 /// requests per second (ratio: micic's rate over nginx's); `serve-304` sends each server
 /// its own entity tag in `If-None-Match` and gets 304s. Neither server logs requests; runs
-/// alternate, medians of three.
+/// alternate, medians of five.
 struct ServeBenchmark: Benchmark {
     let name = "serve"
-    let seconds = 5
-    let repetitions = 3
+    let seconds = 4
+    let repetitions = 5
     let threads = 2
     let connections = 32
 
