@@ -1,4 +1,5 @@
 internal import Foundation
+internal import NIOCore
 internal import Synchronization
 
 /// The API's answers, kept by request (tenant, route, parameters, language preference).
@@ -7,8 +8,8 @@ internal import Synchronization
 /// content (``ChangeListener``), and at most a second while it does not; never past the
 /// tenant's next scheduled change (``Representation/expires``). A change forgets every
 /// answer, and the readings under way when it came are not kept. Concurrent requests for an
-/// answer being read wait for that one reading. When it is full, expired answers go first,
-/// then all of them.
+/// answer being read wait for that one reading. When it is full (in answers or in bytes),
+/// expired answers go first, then all of them.
 final class ResponseCache: Sendable {
     private enum Slot {
         case ready(Representation)
@@ -17,6 +18,8 @@ final class ResponseCache: Sendable {
 
     private struct State {
         var slots: [String: Slot] = [:]
+        /// The bytes of the bodies kept.
+        var bytes = 0
         /// Counts the changes heard; a reading begun before one is not kept.
         var generation: UInt64 = 0
         var nextReading: UInt64 = 0
@@ -26,14 +29,17 @@ final class ResponseCache: Sendable {
     private let state = Mutex(State())
     /// The most answers kept.
     let capacity: Int
+    /// The most bytes of bodies kept.
+    let byteCapacity: Int
     /// Seconds an answer is kept while the server hears of changes.
     let lifetime: Double
     /// Seconds an answer is kept while it does not.
     let unheardLifetime: Double
 
     /// A cache keeping up to `capacity` answers for `lifetime` seconds (nothing when 0).
-    init(capacity: Int = 10_000, lifetime: Double) {
+    init(capacity: Int = 10_000, byteCapacity: Int = 64 << 20, lifetime: Double) {
         self.capacity = capacity
+        self.byteCapacity = byteCapacity
         self.lifetime = lifetime
         unheardLifetime = min(lifetime, 1)
     }
@@ -61,7 +67,7 @@ final class ResponseCache: Sendable {
             case .loading(_, let task):
                 return .reading(task)
             default:
-                if state.slots.count >= capacity { Self.evict(&state.slots, now: now, capacity: capacity) }
+                if state.slots.count >= capacity || state.bytes >= byteCapacity { evict(&state, now: now) }
                 state.nextReading += 1
                 let id = state.nextReading
                 let generation = state.generation
@@ -89,6 +95,7 @@ final class ResponseCache: Sendable {
         state.withLock { state in
             state.generation += 1
             state.slots.removeAll()
+            state.bytes = 0
         }
     }
 
@@ -100,6 +107,7 @@ final class ResponseCache: Sendable {
             state.isListening = listening
             state.generation += 1
             state.slots.removeAll()
+            state.bytes = 0
         }
     }
 
@@ -113,7 +121,12 @@ final class ResponseCache: Sendable {
             let representation = try await load()
             state.withLock { state in
                 guard case .loading(let current, _) = state.slots[key], current == id else { return }
-                state.slots[key] = state.generation == generation ? .ready(representation) : nil
+                if state.generation == generation {
+                    state.slots[key] = .ready(representation)
+                    state.bytes += representation.body.readableBytes
+                } else {
+                    state.slots[key] = nil
+                }
             }
             return representation
         } catch {
@@ -124,16 +137,24 @@ final class ResponseCache: Sendable {
         }
     }
 
-    private static func evict(_ slots: inout [String: Slot], now: Date, capacity: Int) {
-        slots = slots.filter { _, slot in
+    private func evict(_ state: inout State, now: Date) {
+        state.slots = state.slots.filter { _, slot in
             if case .ready(let representation) = slot { return representation.expires > now }
             return true
         }
-        if slots.count >= capacity / 2 {
-            slots = slots.filter { _, slot in
+        if state.slots.count >= capacity / 2 || Self.bytes(of: state.slots) >= byteCapacity / 2 {
+            state.slots = state.slots.filter { _, slot in
                 if case .loading = slot { return true }
                 return false
             }
+        }
+        state.bytes = Self.bytes(of: state.slots)
+    }
+
+    private static func bytes(of slots: [String: Slot]) -> Int {
+        slots.values.reduce(0) { total, slot in
+            if case .ready(let representation) = slot { return total + representation.body.readableBytes }
+            return total
         }
     }
 }

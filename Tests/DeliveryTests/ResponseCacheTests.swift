@@ -98,6 +98,20 @@ import Testing
         #expect(reads.value.withLock { $0 } == 2)
     }
 
+    @Test func aFullCacheMakesRoomByTheBytesItHolds() async throws {
+        let cache = ResponseCache(byteCapacity: 1_000, lifetime: 60)
+        cache.setListening(true)
+        let reads = Counter()
+        let big: @Sendable () async throws -> Representation = {
+            _ = reads.next()
+            return Representation(json: String(repeating: "x", count: 600), maxAge: 5, expires: .distantFuture)
+        }
+        for key in ["a", "b", "c"] { _ = try await cache.representation(for: key, now: Date(), load: big) }
+        #expect(cache.kept("a", now: Date()) == nil)
+        #expect(cache.kept("c", now: Date()) != nil)
+        #expect(reads.value.withLock { $0 } == 3)
+    }
+
     @Test func aScheduledChangeCutsTheLifetimeAndMaxAge() {
         let now = Date()
         let soon = now.addingTimeInterval(3)
