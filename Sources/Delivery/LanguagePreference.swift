@@ -41,8 +41,8 @@ struct LanguagePreference: Sendable, Hashable {
         if let explicit {
             guard LanguageTag.fallbacks(of: explicit).contains(where: tenant.languages.contains) else {
                 throw Problem.notFound(
-                    "\(what) is not published in \(explicit); its languages are "
-                        + tenant.languages.joined(separator: ", ")
+                    "nothing of \(what) is in \(explicit) (its languages: "
+                        + tenant.languages.joined(separator: ", ") + ")"
                 )
             }
             return LanguageTag.fallbacks(for: explicit, then: tenant.defaultLanguage)

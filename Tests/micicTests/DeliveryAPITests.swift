@@ -221,7 +221,17 @@ import Testing
             let listTag = try #require(list.header("ETag"))
             #expect(try await api.request("/v1/cr/practices", headers: ["If-None-Match": listTag]).status == 304)
 
-            // The server keeps answers a minute, but forgets them when content changes.
+            // The server keeps answers a minute, but forgets them when content changes: it
+            // listens to the notifications changes send.
+            let owner = try await served.database.connect()
+            let listening = try await owner.query(
+                """
+                select count(*) from pg_stat_activity
+                where usename = \(served.reader) and query = 'listen "micic_public_changes"'
+                """
+            )[0].decode(Int.self, at: 0)
+            await owner.close()
+            #expect(listening == 1)
             try served.micic(
                 "use cr; let p = practice show refugios-temporales --format ids; practice update $p --summary \"Cambiado\""
             )
