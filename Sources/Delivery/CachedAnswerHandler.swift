@@ -13,7 +13,8 @@ internal import NIOHTTPTypes
 ///
 /// It sits in the pipeline after NIO's HTTP/1 codec and the conversion to HTTP types. While a
 /// request it passed on is being answered, it passes on every later one too, so pipelined
-/// responses keep their order. Requests asking to close the connection go on to the router.
+/// responses keep their order. Requests with a `Connection` field other than `keep-alive`
+/// (asking to close it) go on to the router.
 final class CachedAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -60,7 +61,8 @@ final class CachedAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
     /// The kept answer to `head`, or `nil` when the router must answer it.
     private func answer(_ head: HTTPRequest) -> (HTTPResponse, ByteBuffer?)? {
-        guard head.method == .get, head.headerFields[.connection] == nil, let target = head.path,
+        guard head.method == .get, head.headerFields[.connection].map({ $0.lowercased() == "keep-alive" }) ?? true,
+            let target = head.path,
             let route = Self.route(target)
         else { return nil }
         guard
