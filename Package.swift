@@ -22,6 +22,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/drmohundro/SWXMLHash.git", from: "8.1.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.24.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
     ],
     targets: [
         // C libraries
@@ -80,12 +85,31 @@ let package = Package(
         // The shell: depends on the Kernel only
         .target(name: "Shell", dependencies: ["Kernel", "CLibEdit"], swiftSettings: swiftSettings),
 
+        // The public content API over HTTP: depends on the Kernel, the Store and Hummingbird
+        .target(
+            name: "Delivery",
+            dependencies: [
+                "Kernel", "Store", "Postgres",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("openapi.json")],
+            swiftSettings: swiftSettings
+        ),
+
         // The executables
         .executableTarget(
             name: "micic",
             dependencies: [
                 "Postgres", "LocalPostgres", "Kernel", "Store", "Schema", "DemoContent",
-                "Practices", "Events", "News", "Tools", "Translations", "Shell",
+                "Practices", "Events", "News", "Tools", "Translations", "Shell", "Delivery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -132,6 +156,15 @@ let package = Package(
         .testTarget(
             name: "PluginTests",
             dependencies: ["Kernel", "Practices", "Events", "News", "Tools", "Translations", "DemoContent"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DeliveryTests",
+            dependencies: [
+                "Delivery", "Kernel", "Practices", "Events", "News", "Tools", "Postgres",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -15,13 +15,25 @@ enum ItemColumns {
         "updated",
     ]
 
+    /// What the public reader (see ``PublicReader``) may read: the same columns in the same
+    /// form, except the author (read as empty text) and private fields (never).
+    static let publicList = Query(
+        unsafeSQL: publicNames.map { "items.\($0)" }.joined(separator: ", ")
+            + ", ''::text as author, null::jsonb as private_fields"
+    )
+
+    /// The item columns read, in order.
+    static let names = [
+        "id", "type", "language", "translation_of", "slug", "title", "status", "version", "fields", "author",
+        "created_at", "updated_at", "deleted_at", "publish_at", "unpublish_at",
+    ]
+
+    /// The item columns the public reader is granted, of those read.
+    static let publicNames = names.filter { $0 != "author" }
+
     /// The columns of the items table called (or aliased) `table`, each named with `prefix`
     /// in front, so that one statement can read two items.
     static func columns(of table: String, prefix: String = "") -> Query {
-        let names = [
-            "id", "type", "language", "translation_of", "slug", "title", "status", "version", "fields", "author",
-            "created_at", "updated_at", "deleted_at", "publish_at", "unpublish_at",
-        ]
         let plain = names.map { prefix.isEmpty ? "\(table).\($0)" : "\(table).\($0) as \(prefix)\($0)" }
         return Query(
             unsafeSQL: plain.joined(separator: ", ")

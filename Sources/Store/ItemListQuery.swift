@@ -7,14 +7,41 @@ struct ItemListQuery {
     let query: ItemQuery
     let type: ContentType?
     let tenantID: Int64
+    /// The columns read: a person's (``ItemColumns/list``) or the public's.
+    var columns = ItemColumns.list
 
     /// The statement; it asks for one row more than the page to know whether another follows.
     var statement: Query {
         get throws {
+            var sql = try selection
+            if let cursor = query.after { sql.append(try keyset(cursor)) }
+            sql.append(order)
+            sql.append(" limit \(query.limit + 1)")
+            return sql
+        }
+    }
+
+    /// The counts of each value of each of `facets` among every item the query matches (on
+    /// every page); see ``FacetCountQuery``.
+    func facetStatement(_ facets: [String], rules: ContentRules) throws -> Query {
+        var matching = self
+        matching.columns = "items.id, items.type, items.facets"
+        return try FacetCountQuery(
+            facets: facets,
+            types: type.map { [$0] } ?? rules.registry.contentTypes,
+            rules: rules
+        )
+        .statement(matches: try matching.selection)
+    }
+
+    /// Every matching item, in no order, with no paging.
+    private var selection: Query {
+        get throws {
             let chain = query.fallbackLanguages
             var sql: Query =
                 chain.isEmpty ? "select " : "select * from (select distinct on (coalesce(translation_of, id)) "
-            sql.append("\(ItemColumns.list) from items where tenant_id = \(tenantID)")
+            sql.append(columns)
+            sql.append(" from items where tenant_id = \(tenantID)")
             sql.append(query.trashed ? " and deleted_at is not null" : " and deleted_at is null")
             if let type = query.type { sql.append(" and type = \(type)") }
             if query.publicOnly { sql.append(" and micic_is_public(status, publish_at, unpublish_at)") }
@@ -37,9 +64,6 @@ struct ItemListQuery {
                     " order by coalesce(translation_of, id), array_position(\(chain), language)) as items where true"
                 )
             }
-            if let cursor = query.after { sql.append(try keyset(cursor)) }
-            sql.append(order)
-            sql.append(" limit \(query.limit + 1)")
             return sql
         }
     }
@@ -62,6 +86,18 @@ struct ItemListQuery {
         case .titleAscending: return " and (title, id) > (\(cursor.key), \(cursor.id))"
         case .idAscending: return " and id > \(cursor.id)"
         }
+    }
+
+    /// The page of items in `rows` (the statement's), without the extra row read to know
+    /// whether another page follows.
+    static func page(of rows: QueryResult, query: ItemQuery, tenant: String) throws -> ItemPage {
+        var items = try rows.map { try ItemColumns.item(from: $0, tenant: tenant) }
+        var next: ItemCursor?
+        if items.count > query.limit {
+            items.removeLast()
+            next = items.last.map { cursor(after: $0, sort: query.sort) }
+        }
+        return ItemPage(items: items, next: next)
     }
 
     /// The cursor after `item` for `sort`.

@@ -17,6 +17,8 @@ struct ItemSearchQuery {
     let tenantID: Int64
     /// The languages searched: the query's, or every language of the tenant.
     let languages: [String]
+    /// Whether the public reader reads (see ``PublicReader``): no author, no private fields.
+    var isPublic = false
 
     /// Where a snippet's matches start and end in `ts_headline`'s output: characters of
     /// Unicode's private use area, which content has no reason to hold (one that did would
@@ -32,11 +34,11 @@ struct ItemSearchQuery {
     var statement: Query {
         get throws {
             """
-            select \(ItemColumns.list), rank, ts_headline(micic_search_config(language), \
+            select \(isPublic ? ItemColumns.publicList : ItemColumns.list), rank, \
+            ts_headline(micic_search_config(language), \
             concat_ws(' ', left(fields ->> 'summary', 20000), left(fields ->> 'body', 50000)), \(rowQuery), \
             \(Self.headlineOptions)) as snippet
-            from (select tenant_id, id, type, language, translation_of, slug, title, status, version, fields, author, \
-            created_at, updated_at, deleted_at, publish_at, unpublish_at, ts_rank(search, \(rowQuery)) as rank
+            from (select tenant_id, \(innerColumns), ts_rank(search, \(rowQuery)) as rank
             from items where \(try conditions) order by rank desc, id desc limit \(query.limit + 1) offset \(query.offset)
             ) as items
             order by rank desc, id desc
@@ -44,44 +46,34 @@ struct ItemSearchQuery {
         }
     }
 
-    /// The counts of each value of each of `facets` (`type`: the content type) among every
-    /// match: rows of facet, value and count. Facets with no field in the searched types are
-    /// left out.
-    func facetStatement(_ facets: [String]) throws -> Query {
-        var fields: [String] = []
-        var names: [String] = []
-        // An item holds a value once per field (lists refuse repeats), so it counts once per
-        // value unless one of its types has two fields behind the same facet.
-        var repeats = false
-        for facet in facets where facet != "type" {
-            for field in (try? rules.facetFields(facet, in: types)) ?? [] {
-                fields.append(field.name)
-                names.append(facet)
-            }
-            repeats =
-                repeats
-                || types.contains { type in
-                    type.fields.filter { ($0.filterName == facet || $0.name == facet) && $0.isFacet }.count > 1
-                }
-        }
-        let count: Query = repeats ? "count(distinct m.id)" : "count(*)"
-        var parts: [Query] = []
-        if facets.contains("type") {
-            parts.append("select 'type' as facet, type as value, count(*) as count from matches group by type")
-        }
-        if !fields.isEmpty {
-            parts.append(
-                """
-                select f.facet, substr(m.entry, length(f.field) + 2) as value, \(count) as count
-                from (select id, unnest(facets) as entry from matches) as m
-                join unnest(\(fields)::text[], \(names)::text[]) as f(field, facet) on split_part(m.entry, '=', 1) = f.field
-                group by f.facet, value
-                """
+    /// The page of hits in `rows` (the statement's), without the extra row read to know
+    /// whether another page follows.
+    static func page(of rows: QueryResult, query: SearchQuery, tenant: String) throws -> SearchPage {
+        var hits = try rows.map { row in
+            SearchHit(
+                item: try ItemColumns.item(from: row, tenant: tenant),
+                rank: try row.decode(column: "rank"),
+                snippet: Snippet(marked: try row.decode(column: "snippet"), open: matchStart, close: matchEnd)
             )
         }
-        guard !parts.isEmpty else { return "select null::text as facet, null::text as value, 0 as count where false" }
-        return "with matches as (select id, type, facets from items where \(try conditions)) "
-            + parts.joined(separator: " union all ")
+        var next: Int?
+        if hits.count > query.limit {
+            hits.removeLast()
+            next = query.offset + hits.count
+        }
+        return SearchPage(hits: hits, next: next)
+    }
+
+    /// The counts of each value of each of `facets` (`type`: the content type) among every
+    /// match: rows of facet, value and count (see ``FacetCountQuery``).
+    func facetStatement(_ facets: [String]) throws -> Query {
+        try FacetCountQuery(facets: facets, types: types, rules: rules)
+            .statement(matches: "select id, type, facets from items where \(try conditions)")
+    }
+
+    /// The item columns the page's subquery passes on.
+    private var innerColumns: Query {
+        Query(unsafeSQL: (isPublic ? ItemColumns.publicNames : ItemColumns.names).joined(separator: ", "))
     }
 
     /// The reading of the query text in `language`.

@@ -11,23 +11,7 @@ extension PostgresContentStore {
         // Not prepared: planned with the actual text, so the readings of the query are
         // computed once and the index conditions are constants.
         let rows = try connection.query(try searchStatement(query, tenant: tenant, on: connection))
-        var hits = try rows.map { row in
-            SearchHit(
-                item: try ItemColumns.item(from: row, tenant: tenant),
-                rank: try row.decode(column: "rank"),
-                snippet: Snippet(
-                    marked: try row.decode(column: "snippet"),
-                    open: ItemSearchQuery.matchStart,
-                    close: ItemSearchQuery.matchEnd
-                )
-            )
-        }
-        var next: Int?
-        if hits.count > query.limit {
-            hits.removeLast()
-            next = query.offset + hits.count
-        }
-        return SearchPage(hits: hits, next: next)
+        return try ItemSearchQuery.page(of: rows, query: query, tenant: tenant)
     }
 
     /// The statement ``search(_:tenant:)`` runs for `query` (for `EXPLAIN` and benchmarks).
@@ -53,14 +37,7 @@ extension PostgresContentStore {
         on connection: isolated Connection
     ) throws -> [FacetCount] {
         let statement = try searchQuery(query, tenant: tenant, on: connection).facetStatement(facets)
-        let counts = try connection.query(statement).map { row in
-            FacetCount(
-                facet: try row.decode(column: "facet"),
-                value: try row.decode(column: "value"),
-                count: try row.decode(column: "count")
-            )
-        }
-        return FacetCount.ordered(counts, facets: facets)
+        return FacetCount.ordered(try FacetCountQuery.counts(connection.query(statement)), facets: facets)
     }
 
     private func searchQuery(

@@ -10,7 +10,7 @@ enum BenchMain {
     static let benchmarks: [any Benchmark] = [
         CopyBenchmark(), StatementsBenchmark(), KernelCreateBenchmark(), ListPageBenchmark(), ShellOneShotBenchmark(),
         ShellStartBenchmark(), RLSListBenchmark(), SearchBenchmark(), BulkApproveBenchmark(), XLIFFBenchmark(),
-        ImportBenchmark(), ExportBenchmark(),
+        ImportBenchmark(), ExportBenchmark(), ServeBenchmark(),
     ]
 
     static func main() async {

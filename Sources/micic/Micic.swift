@@ -16,7 +16,7 @@ struct Micic: AsyncParsableCommand {
             it and loads the demonstration content the first time.
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, MigrateCommand.self, DatabaseCommand.self, DemoCommand.self]
+        subcommands: [RunCommand.self, MigrateCommand.self, DatabaseCommand.self, DemoCommand.self, ServeCommand.self]
     )
 
     @OptionGroup var database: DatabaseOptions

@@ -1,0 +1,27 @@
+import LocalPostgres
+import Postgres
+import Store
+
+extension DatabaseOptions {
+    /// Where `micic serve` reads, as whom: a configured database as the role its URL (or
+    /// the `PG*` variables) names, which must be a member of `micic_public` and nothing
+    /// more; or the local database, started and migrated first, as `micic_web`, a login
+    /// role made a member of `micic_public` here when it is missing.
+    func publicReaderConfiguration() async throws -> ConnectionConfiguration {
+        if let configured = try configured() { return configured }
+        let owner = try await connect(as: .owner, migrate: true)
+        let login = PublicReader.localLoginRole
+        try await owner.run { connection in
+            if try connection.query("select 1 from pg_roles where rolname = \(login)").isEmpty {
+                try connection.execute(
+                    "create role \(identifier: login) login in role \(identifier: PublicReader.role)"
+                )
+            } else {
+                try connection.execute("grant \(identifier: PublicReader.role) to \(identifier: login)")
+            }
+        }
+        await owner.close()
+        let cluster = Self.localCluster
+        return try ConnectionConfiguration(url: cluster.url(), parameters: ["user": login])
+    }
+}

@@ -1,0 +1,474 @@
+import Foundation
+import MicicTesting
+import Postgres
+import Testing
+
+/// The delivery API through a real HTTP client against `micic serve`, started by each
+/// test on a free port over a database with the demonstration content and a few items in
+/// every state, read as a member of micic_public.
+@Suite struct DeliveryAPITests {
+    /// The database and the public reader's login role.
+    struct Served {
+        let database: TestDatabase
+        let reader: String
+
+        /// `micic -c command` as the test server's superuser; its standard output, trimmed.
+        @discardableResult
+        func micic(_ command: String) throws -> String {
+            let run = try ExecutableRun("micic", ["-c", command], environment: ["DATABASE_URL": database.url])
+            #expect(run.status == 0, "\(command): \(run.standardError)")
+            return run.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+
+        /// Creates a practice in `tenant` and takes it through `steps`; returns its id.
+        @discardableResult
+        func practice(
+            _ title: String,
+            slug: String,
+            tenant: String = "cr",
+            steps: [String] = ["submit", "approve", "publish"],
+            contact: String? = nil
+        ) throws -> String {
+            let id = try micic(
+                """
+                use \(tenant); practice create --title "\(title)" --slug \(slug) --phases preparedness --countries CR \
+                --summary "Albergues temporales y refugios: \(title)" \
+                \(contact.map { "--submitter-contact \"\($0)\"" } ?? "") --format ids
+                """
+            )
+            for step in steps { try micic("use \(tenant); practice \(step) \(id)") }
+            return id
+        }
+    }
+
+    /// Runs `body` with the demonstration content, a published practice with a private
+    /// contact and an English translation, practices in other states, and the server.
+    private func withServer(
+        arguments: [String] = [],
+        _ body: (Served, ServedAPI) async throws -> Void
+    ) async throws {
+        try await TestDatabase.with { database in
+            let load = try ExecutableRun("micic", ["demo", "load"], environment: ["DATABASE_URL": database.url])
+            #expect(load.status == 0, "\(load.standardError)")
+            let reader = database.name + "_web"
+            let served = Served(database: database, reader: reader)
+            try served.practice(
+                "Refugios temporales para migrantes",
+                slug: "refugios-temporales",
+                contact: "Contacto privado, refugios-privado@example.org"
+            )
+            try served.practice("Borrador con contacto", slug: "borrador", steps: [], contact: "borrador@example.org")
+            try served.practice("Aprobado sin publicar", slug: "aprobado", steps: ["submit", "approve"])
+            try served.practice(
+                "Archivado",
+                slug: "archivado",
+                steps: ["submit", "approve", "publish", "archive"],
+                contact: "archivado@example.org"
+            )
+            let trashed = try served.practice("En la papelera", slug: "papelera", contact: "papelera@example.org")
+            try served.micic("use cr; practice delete \(trashed) --yes")
+            let owner = try await database.connect()
+            try await owner.execute(
+                """
+                insert into items (tenant_id, type, language, translation_of, slug, title, status, fields, author)
+                select tenant_id, type, 'en', id, slug, 'Temporary shelters for migrants', 'published',
+                       fields || '{"summary": "Temporary shelters open to migrants"}', 'seed'
+                from items where slug = 'refugios-temporales'
+                """
+            )
+            try await owner.execute("create role \(identifier: reader) login in role micic_public")
+            await database.adopt(person: reader)
+            await owner.close()
+            try await ServedAPI.with(url: try database.url(as: reader), arguments: arguments) { api in
+                try await body(served, api)
+            }
+        }
+    }
+
+    @Test func everyRouteAnswersAndStatesTheLanguageItServes() async throws {
+        try await withServer { _, api in
+            let health = try await api.request("/health")
+            #expect(health.status == 200)
+            #expect(try health.json["database"] as? String == "ok")
+            #expect(health.header("Cache-Control") == "no-store")
+            let openAPI = try await api.request("/openapi.json")
+            #expect(try openAPI.json["openapi"] as? String == "3.1.0")
+            let guidelines = try await api.request("/v1/guidelines")
+            #expect(guidelines.header("Content-Language") == "en")
+            #expect((try guidelines.json["guidelines"] as? [Any])?.count == 15)
+            let tenant = try await api.request("/v1/cr")
+            #expect(try tenant.json["languages"] as? [String] == ["es", "en"])
+
+            let list = try await api.request("/v1/cr/practices")
+            #expect(list.status == 200)
+            #expect(list.header("Content-Type") == "application/json")
+            #expect(list.header("Content-Language") == "es")
+            #expect(list.header("Vary") == "Accept-Language")
+            #expect(try list.json["languages"] as? [String] == ["es"])
+            let spanish = try items(list)
+            #expect(spanish.map(\.slug).contains("refugios-temporales"))
+            #expect(spanish.allSatisfy { $0.language == "es" })
+
+            for english in [
+                try await api.request("/v1/cr/practices?lang=en"),
+                try await api.request("/v1/cr/practices", headers: ["Accept-Language": "en-US, en;q=0.9, *;q=0.1"]),
+            ] {
+                #expect(english.header("Content-Language") == "en, es")
+                #expect(try english.json["languages"] as? [String] == ["en", "es"])
+                let served = try items(english)
+                #expect(served.first { $0.slug == "refugios-temporales" }?.language == "en")
+                #expect(served.filter { $0.slug == "refugios-temporales" }.count == 1)
+                #expect(served.contains { $0.language == "es" })
+            }
+
+            let item = try await api.request("/v1/cr/practice/refugios-temporales?lang=en-GB")
+            #expect(item.header("Content-Language") == "en")
+            #expect(try item.json["language"] as? String == "en")
+            #expect(try item.json["title"] as? String == "Temporary shelters for migrants")
+            #expect(item.header("ETag")?.hasPrefix("\"") == true)
+            #expect(item.header("Last-Modified")?.hasSuffix(" GMT") == true)
+            #expect(item.header("Cache-Control") == "public, max-age=5")
+            let original = try await api.request("/v1/cr/practices/refugios-temporales")
+            #expect(try original.json["language"] as? String == "es")
+            #expect(original.header("ETag") != item.header("ETag"))
+
+            let filtered = try await api.request("/v1/cr/practices?country=CR&phase=preparedness&facets=phase,country")
+            #expect(try items(filtered).map(\.slug).contains("refugios-temporales"))
+            let facets = try #require(try filtered.json["facets"] as? [String: [[String: Any]]])
+            #expect(facets["phase"]?.first?["value"] as? String == "preparedness")
+            #expect(facets["country"]?.contains { $0["value"] as? String == "CR" } == true)
+            #expect(try items(try await api.request("/v1/cr/practices?country=JP")).isEmpty)
+
+            var slugs: [String] = []
+            var next: String? = "/v1/cr/practices?limit=1"
+            while let page = next {
+                let answer = try await api.request(page)
+                #expect(answer.status == 200, "\(answer.text)")
+                slugs += try items(answer).map(\.slug)
+                next = try answer.json["next"] as? String
+            }
+            #expect(slugs.sorted() == spanish.map(\.slug).sorted())
+
+            let search = try await api.request("/v1/cr/search?q=albergues&facets=type")
+            #expect(search.header("Content-Language") == "es")
+            let hits = try #require(try search.json["hits"] as? [[String: Any]])
+            let hit = try #require(
+                hits.first { ($0["item"] as? [String: Any])?["slug"] as? String == "refugios-temporales" }
+            )
+            let snippet = try #require(hit["snippet"] as? [[String: Any]])
+            #expect(snippet.contains { $0["match"] as? Bool == true })
+            let english = try await api.request("/v1/cr/search?q=shelters&lang=en")
+            #expect(english.header("Content-Language") == "en")
+            #expect((try english.json["hits"] as? [Any])?.count == 1)
+
+            let head = try await api.request("/v1/cr/practices", method: "HEAD")
+            #expect(head.status == 200)
+            #expect(head.body.isEmpty)
+            #expect(head.header("ETag") == list.header("ETag"))
+        }
+    }
+
+    @Test func unknownThingsAre404MalformedOnes400AndChanges405() async throws {
+        try await withServer { _, api in
+            let cases: [(path: String, method: String, status: Int)] = [
+                ("/v1/nowhere/practices", "GET", 404), ("/v1/cr/gadgets", "GET", 404),
+                ("/v1/cr/practices/no-such-practice", "GET", 404), ("/v1/cr/practices?lang=fr", "GET", 404),
+                ("/v1/cr/practices/refugios-temporales?lang=fr", "GET", 404), ("/v1/guidelines?lang=fr", "GET", 404),
+                ("/v1/ph/practices/refugios-temporales", "GET", 404), ("/v1/cr/practices/Bad_Slug", "GET", 404),
+                ("/nothing/here", "GET", 404), ("/v1/NOWHERE", "GET", 404),
+                ("/v1/cr/practices?limit=0", "GET", 400), ("/v1/cr/practices?limit=many", "GET", 400),
+                ("/v1/cr/practices?sort=sideways", "GET", 400), ("/v1/cr/practices?cursor=garbage", "GET", 400),
+                ("/v1/cr/practices?colour=red", "GET", 400), ("/v1/cr/practices?country=ZZ", "GET", 400),
+                ("/v1/cr/practices?phase=%zz", "GET", 400), ("/v1/cr/practices?lang=e!", "GET", 400),
+                ("/v1/cr/practices?facets=colour", "GET", 400), ("/v1/cr/events?start-after=yesterday", "GET", 400),
+                ("/v1/cr/practices?limit=1&limit=2", "GET", 400),
+                ("/v1/cr/practices/refugios-temporales?x=1", "GET", 400),
+                ("/v1/cr/search", "GET", 400), ("/v1/cr/search?q=%20", "GET", 400),
+                ("/v1/cr/search?q=x&type=gadget", "GET", 400), ("/v1/cr/search?q=x&colour=red", "GET", 400),
+                ("/v1/cr/search?q=x&facets=colour", "GET", 400), ("/v1/cr?x=1", "GET", 400),
+                ("/v1/cr/practices", "POST", 405), ("/v1/cr/practices/refugios-temporales", "PUT", 405),
+                ("/v1/cr/practices/refugios-temporales", "DELETE", 405), ("/health", "POST", 405),
+            ]
+            for (path, method, status) in cases {
+                let answer = try await api.request(path, method: method)
+                #expect(answer.status == status, "\(method) \(path): \(answer.text)")
+                #expect(answer.header("Content-Type") == "application/problem+json", "\(method) \(path)")
+                let problem = try answer.json
+                #expect(problem["status"] as? Int == status, "\(method) \(path)")
+                #expect(problem["type"] as? String == "about:blank")
+                #expect((problem["title"] as? String)?.isEmpty == false)
+                #expect((problem["detail"] as? String)?.isEmpty == false)
+                if status == 400 { #expect(problem["invalid-params"] != nil || path.contains("%zz"), "\(path)") }
+                if status == 405 { #expect(answer.header("Allow") == "GET, HEAD") }
+            }
+        }
+    }
+
+    @Test func entityTagsRevalidateAndChangeWithTheContent() async throws {
+        try await withServer { served, api in
+            let path = "/v1/cr/practices/refugios-temporales"
+            let first = try await api.request(path)
+            let tag = try #require(first.header("ETag"))
+            for condition in [tag, "W/" + tag, "\"other\", " + tag, "*"] {
+                let again = try await api.request(path, headers: ["If-None-Match": condition])
+                #expect(again.status == 304, "\(condition)")
+                #expect(again.body.isEmpty)
+                #expect(again.header("ETag") == tag)
+                #expect(again.header("Cache-Control") == "public, max-age=5")
+            }
+            #expect(try await api.request(path, headers: ["If-None-Match": "\"other\""]).status == 200)
+            let list = try await api.request("/v1/cr/practices")
+            let listTag = try #require(list.header("ETag"))
+            #expect(try await api.request("/v1/cr/practices", headers: ["If-None-Match": listTag]).status == 304)
+
+            // The server keeps answers a minute, but forgets them when content changes: it
+            // listens to the notifications changes send.
+            let owner = try await served.database.connect()
+            let listening = try await owner.query(
+                """
+                select count(*) from pg_stat_activity
+                where usename = \(served.reader) and query = 'listen "micic_public_changes"'
+                """
+            )[0].decode(Int.self, at: 0)
+            await owner.close()
+            #expect(listening == 1)
+            try served.micic(
+                "use cr; let p = practice show refugios-temporales --format ids; practice update $p --summary \"Cambiado\""
+            )
+            let changed = try await eventually { try await api.request(path, headers: ["If-None-Match": tag]) }
+            #expect(changed.status == 200)
+            #expect(changed.header("ETag") != tag)
+            #expect(changed.text.contains("Cambiado"))
+            let relisted = try await api.request("/v1/cr/practices", headers: ["If-None-Match": listTag])
+            #expect(relisted.status == 200)
+
+            let draft = try served.practice("Recién publicado", slug: "recien-publicado", steps: ["submit", "approve"])
+            #expect(try await api.request("/v1/cr/practices/recien-publicado").status == 404)
+            try served.micic("use cr; practice publish \(draft)")
+            let published = try await eventually { try await api.request("/v1/cr/practices/recien-publicado") }
+            #expect(published.status == 200)
+        }
+    }
+
+    /// The answer `request` gives once it differs from its first (polled for two seconds
+    /// at most): a change reaches the server's cache by a notification, a moment after
+    /// its commit.
+    private func eventually(_ request: () async throws -> ServedAPI.Answer) async throws -> ServedAPI.Answer {
+        let first = try await request()
+        let deadline = Date().addingTimeInterval(2)
+        var answer = first
+        while answer.status == first.status, answer.body == first.body, Date() < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+            answer = try await request()
+        }
+        return answer
+    }
+
+    @Test func scheduledContentAppearsAndDisappearsAtItsTimeWithoutARestart() async throws {
+        try await withServer { served, api in
+            let id = try served.practice("Programado", slug: "programado", steps: ["submit", "approve"])
+            let start = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 + 3).rounded(.up))
+            try served.micic("use cr; practice publish \(id) --at \(start.formatted(.iso8601))")
+            let path = "/v1/cr/practices/programado"
+            #expect(try await api.request(path).status == 404)
+            let before = try await api.request("/v1/cr/practices")
+            #expect(try !items(before).map(\.slug).contains("programado"))
+            let maxAge = try #require(
+                before.header("Cache-Control").flatMap { Int($0.split(separator: "=").last ?? "") }
+            )
+            #expect(maxAge <= 3)
+            try await Task.sleep(for: .seconds(start.timeIntervalSinceNow + 0.2))
+            #expect(try await api.request(path).status == 200)
+            #expect(try items(try await api.request("/v1/cr/practices")).map(\.slug).contains("programado"))
+
+            let end = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 + 3).rounded(.up))
+            try served.micic("use cr; practice unpublish \(id) --at \(end.formatted(.iso8601))")
+            try await Task.sleep(for: .milliseconds(1_100))
+            #expect(try await api.request(path).status == 200)
+            try await Task.sleep(for: .seconds(end.timeIntervalSinceNow + 0.2))
+            #expect(try await api.request(path).status == 404)
+            #expect(try !items(try await api.request("/v1/cr/practices")).map(\.slug).contains("programado"))
+        }
+    }
+
+    @Test func nothingPrivateIsServedThroughAnyRoute() async throws {
+        try await withServer { served, api in
+            try served.micic("tenant create closed --name \"Closed office\" --default-language en --languages en")
+            try served.practice(
+                "Closed office practice",
+                slug: "closed-practice",
+                tenant: "closed",
+                contact: "closed@example.org"
+            )
+            try served.micic("tenant archive closed --yes")
+            let owner = try await served.database.connect()
+            let rows = try await owner.query(
+                """
+                select t.code, i.type, i.slug, i.language, i.title, i.id,
+                       micic_is_public(i.status, i.publish_at, i.unpublish_at) and i.deleted_at is null
+                           and t.archived_at is null as public
+                from items i join tenants t on t.id = i.tenant_id
+                """
+            )
+            let secrets = try await owner.query("select value from item_private_fields, jsonb_each_text(fields)").map {
+                try $0.decode(String.self, at: 0)
+            }
+            let tenants = try await owner.query("select code, languages from tenants").map {
+                (try $0.decode(String.self, at: 0), try $0.decode([String].self, at: 1))
+            }
+            await owner.close()
+            #expect(secrets.count >= 5)
+            struct Row {
+                let tenant, type, slug, language, title: String
+                let id: Int
+                let isPublic: Bool
+            }
+            let stored = try rows.map { row in
+                Row(
+                    tenant: try row.decode(column: "code"),
+                    type: try row.decode(column: "type"),
+                    slug: try row.decode(column: "slug"),
+                    language: try row.decode(column: "language"),
+                    title: try row.decode(column: "title"),
+                    id: try row.decode(column: "id"),
+                    isPublic: try row.decode(column: "public")
+                )
+            }
+            let hidden = stored.filter { !$0.isPublic }
+            #expect(hidden.count >= 10)
+            var bodies: [String] = []
+            func get(_ path: String) async throws -> ServedAPI.Answer {
+                let answer = try await api.request(path)
+                bodies.append(answer.text)
+                return answer
+            }
+            for item in hidden {
+                let answer = try await get("/v1/\(item.tenant)/\(item.type)/\(item.slug)?lang=\(item.language)")
+                let shadowed = stored.contains {
+                    $0.isPublic && $0.tenant == item.tenant && $0.type == item.type && $0.slug == item.slug
+                }
+                if !shadowed { #expect(answer.status == 404, "\(item.tenant) \(item.slug)") }
+                let words = item.title.split(separator: " ").prefix(3).joined(separator: " ")
+                let search = try await get(
+                    "/v1/\(item.tenant)/search?q=\(words.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&limit=100"
+                )
+                let ids = (try? search.json["hits"] as? [[String: Any]])?.compactMap {
+                    ($0["item"] as? [String: Any])?["id"] as? Int
+                }
+                #expect(!(ids ?? []).contains(item.id), "\(item.slug) found by search")
+            }
+            for (tenant, languages) in tenants {
+                for type in ["practices", "events", "news", "tools"] {
+                    for language in languages {
+                        var next: String? = "/v1/\(tenant)/\(type)?limit=100&lang=\(language)"
+                        while let page = next {
+                            let answer = try await get(page)
+                            let listed = (try? items(answer)) ?? []
+                            for entry in listed {
+                                #expect(stored.contains { $0.id == entry.id && $0.isPublic }, "\(entry.slug) listed")
+                            }
+                            next = try? answer.json["next"] as? String
+                        }
+                    }
+                }
+                _ = try await get("/v1/\(tenant)")
+            }
+            #expect(try await get("/v1/closed").status == 404)
+            #expect(try await get("/v1/closed/practices").status == 404)
+            #expect(try await get("/v1/closed/practices/closed-practice").status == 404)
+            for body in bodies {
+                for secret in secrets { #expect(!body.contains(secret), "a private value was served") }
+                for item in hidden where !stored.contains(where: { $0.isPublic && $0.title == item.title }) {
+                    #expect(!body.contains("\"title\":\"\(item.title)\""), "\(item.title) was served")
+                }
+                #expect(!body.contains("submitter_contact"))
+                #expect(!body.contains("\"author\""))
+            }
+        }
+    }
+
+    @Test func everyDocumentedPathAnswers() async throws {
+        try await withServer { _, api in
+            let document = try await api.request("/openapi.json").json
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            #expect(paths.count >= 7)
+            let examples = ["tenant": "cr", "type": "practices", "slug": "refugios-temporales"]
+            for (path, operations) in paths {
+                #expect(Array(operations.keys) == ["get"], "\(path)")
+                var concrete = path
+                for (name, value) in examples { concrete = concrete.replacing("{\(name)}", with: value) }
+                if path.hasSuffix("/search") { concrete += "?q=albergues" }
+                let answer = try await api.request(concrete)
+                #expect(answer.status == 200, "\(path): \(answer.text)")
+            }
+        }
+    }
+
+    @Test func theServerRefusesARoleThatSeesMoreThanThePublic() async throws {
+        try await TestDatabase.with { database in
+            let superuser = try ExecutableRun("micic", ["serve", "--port", "0", "--database-url", database.url])
+            #expect(superuser.status == 1)
+            #expect(superuser.standardError.contains("exempt from row-level security"))
+            let person = try await database.createPerson("editor")
+            let asPerson = try ExecutableRun(
+                "micic",
+                ["serve", "--port", "0", "--database-url", try database.url(as: person)]
+            )
+            #expect(asPerson.status == 1)
+            #expect(asPerson.standardError.contains("is a person"))
+        }
+    }
+
+    @Test func theLocalDatabaseIsReadAsMicicWeb() async throws {
+        let home = "/tmp/micic-serve-\(UUID().uuidString.prefix(8))"
+        var environment: [String: String?] = ["MICIC_HOME": home]
+        for name in ["DATABASE_URL", "PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGUSER", "PGSERVICE"] {
+            environment[name] = .some(nil)
+        }
+        defer {
+            _ = try? ExecutableRun("micic", ["db", "stop"], environment: environment)
+            try? FileManager.default.removeItem(atPath: home)
+        }
+        try await ServedAPI.with(url: nil, environment: environment) { (api: ServedAPI) async throws in
+            #expect(try await api.request("/health").status == 200)
+            #expect(try await api.request("/v1/guidelines").status == 200)
+            #expect(try await api.request("/v1/cr").status == 404)
+        }
+        let who = try ExecutableRun(
+            "micic",
+            [
+                "-c",
+                "sql \"select rolcanlogin, rolsuper, pg_has_role('micic_web', 'micic_public', 'member') from pg_roles where rolname = 'micic_web'\" --format csv",
+            ],
+            environment: environment
+        )
+        #expect(who.standardOutput.hasSuffix("t,f,t\r\n"), "\(who.standardError)")
+    }
+
+    @Test func healthSaysWhenTheDatabaseCannotBeReached() async throws {
+        try await withServer { served, api in
+            #expect(try await api.request("/health").status == 200)
+            let owner = try await served.database.connect()
+            try await owner.execute("alter role \(identifier: served.reader) nologin")
+            try await owner.execute(
+                "select pg_terminate_backend(pid) from pg_stat_activity where usename = \(served.reader)"
+            )
+            let down = try await api.request("/health")
+            #expect(down.status == 503)
+            #expect(down.header("Content-Type") == "application/problem+json")
+            let list = try await api.request("/v1/hq/practices?limit=3")
+            #expect(list.status == 503)
+            try await owner.execute("alter role \(identifier: served.reader) login")
+            #expect(try await api.request("/health").status == 200)
+            await owner.close()
+        }
+    }
+
+    /// The items of a list answer: slug, language and id.
+    private func items(_ answer: ServedAPI.Answer) throws -> [(slug: String, language: String, id: Int)] {
+        guard let object = try JSONSerialization.jsonObject(with: answer.body) as? [String: Any],
+            let entries = object["items"] as? [[String: Any]]
+        else { throw ServedAPIError(message: "not a list: \(answer.text)") }
+        return entries.map { ($0["slug"] as? String ?? "", $0["language"] as? String ?? "", $0["id"] as? Int ?? 0) }
+    }
+}
