@@ -2,7 +2,7 @@ public import Kernel
 public import Postgres
 
 /// Reads what the public sees, on a connection whose role is a member of `micic_public`
-/// (and of nothing else): row-level security (`Schema/kernel/0013_public_reader.sql`)
+/// (and of nothing else): row-level security (`Schema/kernel/0015_public_reader.sql`)
 /// keeps every other row out of reach, so no statement here filters on state or schedule.
 /// The author and private fields of items are not read (the role is not granted them).
 ///
