@@ -53,7 +53,8 @@ public struct CopyWriter: ~Copyable {
         var runStart = 0
         for index in 0..<bytes.count {
             let byte = bytes[index]
-            guard byte <= UInt8(ascii: "\\") else { continue }
+            // Only control bytes and the backslash need escapes.
+            guard byte < 0x20 || byte == UInt8(ascii: "\\") else { continue }
             let escape: UInt8
             switch byte {
             case UInt8(ascii: "\\"): escape = UInt8(ascii: "\\")

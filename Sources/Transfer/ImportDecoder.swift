@@ -220,8 +220,11 @@ public struct ImportDecoder: Sendable {
     }
 
     private func decode(object raw: [String: FieldValue], line: Int) -> Outcome {
-        var object: [String: FieldValue] = [:]
-        for (name, value) in raw { object[rename(name)] = value }
+        var object = raw
+        if !columnMap.isEmpty {
+            object = [:]
+            for (name, value) in raw { object[rename(name)] = value }
+        }
         var problems: [RejectedRow] = []
         func text(_ name: String) -> String? {
             switch object[name] {
@@ -240,6 +243,7 @@ public struct ImportDecoder: Sendable {
         var values: [String: FieldValue] = [:]
         switch object["fields"] {
         case .none, .null: break
+        case .object(let fields) where columnMap.isEmpty: values = fields
         case .object(let fields): for (name, value) in fields { values[rename(name)] = value }
         case .some:
             problems.append(RejectedRow(line: line, field: "fields", reason: "must be an object of field values"))
@@ -247,7 +251,7 @@ public struct ImportDecoder: Sendable {
         for (name, value) in object where !Self.coreNames.contains(name) && !Self.ignoredNames.contains(name) {
             values[name] = value
         }
-        values = values.filter { $0.value != .null }
+        if values.values.contains(.null) { values = values.filter { $0.value != .null } }
         let covered = contentType.fields.filter { !$0.isPrivate || values[$0.name] != nil }.map(\.name)
         func id(_ name: String) -> Int64? {
             switch object[name] {
@@ -342,7 +346,11 @@ public struct ImportDecoder: Sendable {
             }
         }
         guard let prepared, problems.isEmpty else { return .rejected(problems) }
-        let hidden = Set(type.privateFields)
+        var publicValues = values
+        var privateValues: [String: FieldValue] = [:]
+        for name in type.privateFields {
+            if let value = publicValues.removeValue(forKey: name) { privateValues[name] = value }
+        }
         return .row(
             ImportRow(
                 line: line,
@@ -353,8 +361,8 @@ public struct ImportDecoder: Sendable {
                 slugGiven: slug != nil,
                 status: status,
                 initialStatus: type.workflow.initialState,
-                fields: values.filter { !hidden.contains($0.key) },
-                privateFields: values.filter { hidden.contains($0.key) },
+                fields: publicValues,
+                privateFields: privateValues,
                 covered: covered,
                 key: keyValue,
                 sourceID: source.id,

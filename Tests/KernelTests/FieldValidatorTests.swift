@@ -1,5 +1,6 @@
-import Kernel
 import Testing
+
+@testable import Kernel
 
 @Suite struct FieldValidatorTests {
     private func issues(_ value: FieldValue, _ kind: FieldKind, languages: [String] = ["es", "en"]) -> [String] {
@@ -112,5 +113,20 @@ import Testing
                 "sumary: is not a field of this type (did you mean summary?)", "summary: is required",
             ]
         )
+    }
+}
+
+@Suite struct TextLimitTests {
+    @Test func lineBreaksAndLengthsOfAnyText() {
+        for text in ["a\nb", "a\rb", "a\u{0B}b", "a\u{0C}b", "é\u{85}", "ñ\u{2028}x", "\u{2029}"] {
+            #expect(text.hasLineBreak, "\(text.unicodeScalars.map(\.value))")
+        }
+        for text in ["", "plain ascii", "accentuée", "🇵🇭 flag", "tab\tis not a break"] {
+            #expect(!text.hasLineBreak, "\(text)")
+        }
+        #expect(!"ñññ".isLonger(than: 3))
+        #expect("ñññ".isLonger(than: 2))
+        #expect(!"🇵🇭".isLonger(than: 1))
+        #expect("abcd".isLonger(than: 3))
     }
 }

@@ -34,6 +34,14 @@ import Testing
             try FieldValue.parse(json: #"{"a" : [1, 2] , "b": "\u00e9\ud83d\ude00"}"#)
                 == .object(["a": .list([.integer(1), .integer(2)]), "b": .text("é😀")])
         )
+        // Escaped characters followed by combining marks (one Character with the mark).
+        for tricky in ["\"\u{301}x", "\n\u{301}", "a\\\u{308}\u{308}", "\t\u{200D}👍", "\"", "", "é\u{1}\u{301}"] {
+            let written = FieldValue.text(tricky).jsonText
+            #expect(try FieldValue.parse(json: written) == .text(tricky), "\(written)")
+            let foundation = try JSONDecoder().decode(String.self, from: Data(written.utf8))
+            #expect(foundation == tricky)
+            #expect(written.unicodeScalars.count >= tricky.unicodeScalars.count + 2)
+        }
         for bad in ["{", #"{"a" 1}"#, "[1,]", "1.5", #""unterminated"#, "{} extra"] {
             #expect(throws: FieldValueJSONError.self) { try FieldValue.parse(json: bad) }
         }

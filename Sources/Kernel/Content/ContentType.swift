@@ -64,9 +64,9 @@ public struct ContentType: Sendable {
         let trimmed = title.trimmingWhitespace()
         if trimmed.isEmpty {
             if complete { issues.append(ValidationIssue(field: "title", message: "is required")) }
-        } else if title.contains(where: \.isNewline) {
+        } else if title.hasLineBreak {
             issues.append(ValidationIssue(field: "title", message: "must be a single line"))
-        } else if title.count > titleLimit {
+        } else if title.isLonger(than: titleLimit) {
             issues.append(
                 ValidationIssue(
                     field: "title",

@@ -54,11 +54,13 @@ public struct FieldValidator: Sendable {
         switch kind {
         case .text(let maxLength):
             guard let text = value.textValue else { return issue("must be text") }
-            if text.contains(where: \.isNewline) { return issue("must be a single line") }
-            if text.count > maxLength { return issue("is \(text.count) characters long; the limit is \(maxLength)") }
+            if text.hasLineBreak { return issue("must be a single line") }
+            if text.isLonger(than: maxLength) {
+                return issue("is \(text.count) characters long; the limit is \(maxLength)")
+            }
         case .markdown(let maxLength):
             guard let text = value.textValue else { return issue("must be text") }
-            if let maxLength, text.count > maxLength {
+            if let maxLength, text.isLonger(than: maxLength) {
                 return issue("is \(text.count) characters long; the limit is \(maxLength)")
             }
         case .choice(let vocabulary):

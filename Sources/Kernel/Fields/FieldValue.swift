@@ -60,7 +60,7 @@ public enum FieldValue: Sendable, Hashable, Codable, CustomStringConvertible {
     public var isEmpty: Bool {
         switch self {
         case .null: true
-        case .text(let text): text.trimmingWhitespace().isEmpty
+        case .text(let text): !text.unicodeScalars.contains { !$0.properties.isWhitespace }
         case .list(let list): list.isEmpty
         case .object(let object): object.isEmpty
         default: false
