@@ -186,7 +186,8 @@ public struct ItemImport: Sendable {
             var sawHeader = false
             try connection.copyFrom(ImportStaging.copy) { writer in
                 while let source = try reader.next() {
-                    switch try decoder.decode(source) {
+                    let outcome = decoder.awaitsHeader ? try decoder.decode(source) : decoder.row(source)
+                    switch outcome {
                     case .header:
                         sawHeader = true
                         continue
