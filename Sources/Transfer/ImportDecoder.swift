@@ -73,18 +73,30 @@ public struct ImportDecoder: Sendable {
         }
     }
 
-    /// Understands one record.
+    /// Whether the next record is a CSV file's header, which ``decode(_:)`` must see first.
+    public var awaitsHeader: Bool { format == .csv && columns == nil }
+
+    /// Understands one record: a CSV file's header first, then rows.
     /// - Throws: ``ImportFileError`` for a CSV header that cannot be used (an unknown or
-    ///   repeated column, a missing required one).
+    ///   repeated column, a missing required one, bytes that are not UTF-8).
     public mutating func decode(_ record: SourceRecord) throws(ImportFileError) -> Outcome {
+        guard awaitsHeader else { return row(record) }
+        if let problem = record.problem { throw ImportFileError(line: record.line, "the header row \(problem)") }
+        guard case .cells(let cells) = record.values else { return row(record) }
+        columns = try header(cells, line: record.line)
+        return .header
+    }
+
+    /// Understands one row, once a CSV file's header was read; safe to call from several
+    /// threads at once.
+    public func row(_ record: SourceRecord) -> Outcome {
         if let problem = record.problem {
             return .rejected([RejectedRow(line: record.line, field: "row", reason: problem)])
         }
         switch record.values {
         case .cells(let cells):
             guard let columns else {
-                columns = try header(cells, line: record.line)
-                return .header
+                return .rejected([RejectedRow(line: record.line, field: "row", reason: "comes before the header")])
             }
             return decode(cells: cells, columns: columns, line: record.line)
         case .object(let object):

@@ -11,7 +11,7 @@ struct ImportBenchmark: Benchmark {
     let name = "import"
     let count = 100_000
     let largeCount = 300_000
-    let repetitions = 3
+    let repetitions = 5
 
     func run(in context: BenchContext) async throws -> Figure {
         let tenantID = try await context.prepareContent()

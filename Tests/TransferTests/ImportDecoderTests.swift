@@ -93,6 +93,11 @@ import Tools
                 map: ["Name": "title", "Phase": "phases", "Country": "countries"]
             ) == nil
         )
+        var garbled = try decoder()
+        let badHeader = SourceRecord(line: 1, values: .cells(["t\u{FFFD}tle"]), problem: "column 1 is not UTF-8 text")
+        #expect(throws: ImportFileError(line: 1, "the header row column 1 is not UTF-8 text")) {
+            try garbled.decode(badHeader)
+        }
         #expect(throws: (any Error).self) { try self.decoder(key: "phases") }
         #expect(throws: (any Error).self) { try self.decoder(type: nil, key: "slug_id") }
     }

@@ -312,29 +312,37 @@ import Testing
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            let inThisDatabase = "datname = current_database() and pid <> pg_backend_pid()"
+            // Sessions are watched from another connection: inside the locking transaction,
+            // pg_stat_activity would show the snapshot of its first reading.
+            let observer = try await demo.database.connect()
+            let inThisDatabase =
+                "datname = current_database() and pid <> pg_backend_pid() and application_name = 'micic'"
             var waiting = 0
             let deadline = Date().addingTimeInterval(120)
             while waiting == 0 && Date() < deadline && process.isRunning {
                 try await Task.sleep(for: .milliseconds(50))
-                waiting = try await watcher.query(
-                    Query(
-                        unsafeSQL:
-                            "select count(*) from pg_stat_activity where \(inThisDatabase) and wait_event_type = 'Lock'"
-                    )
-                )[0].decode(Int.self, at: 0)
+                let query = "select count(*) from pg_stat_activity where \(inThisDatabase) and wait_event_type = 'Lock'"
+                waiting = try await observer.query(Query(unsafeSQL: query))[0].decode(Int.self, at: 0)
             }
             #expect(waiting == 1, "the import did not reach the locked item")
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             #expect(process.terminationReason == .uncaughtSignal)
             try await watcher.execute("rollback")
+            // The server ends the killed session (releasing the job's lock) once it sees it gone.
+            for _ in 0..<200 {
+                let query = "select count(*) from pg_stat_activity where \(inThisDatabase)"
+                let sessions = try await observer.query(Query(unsafeSQL: query))[0]
+                if try sessions.decode(Int.self, at: 0) == 0 { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
             await watcher.close()
+            await observer.close()
             let written = try itemCount(demo) - before
             #expect(written > 0 && written < rows - 1000, "the import was not stopped halfway: \(written) rows")
 
-            // The server ends the killed session (releasing the job's lock) once it sees it
-            // gone, which a busy machine may take a while to do.
+            // The job shows as interrupted once its lock is gone, which a busy machine may take
+            // a while longer to show.
             var list = try demo.micic("job list --format csv --fields id,state,rows")
             let patience = Date().addingTimeInterval(60)
             while !list.standardOutput.contains(",interrupted,") && Date() < patience {

@@ -123,6 +123,7 @@ public struct ImportJobStore: Sendable {
     /// Jobs with their tenant's code and whether a session holds their lock.
     private static let select: Query = """
         select j.*, t.code, j.column_map::text as map, exists (select 1 from pg_locks l where l.locktype = 'advisory'
+            and l.database = (select oid from pg_database where datname = current_database())
             and l.classid = \(Int64(lockNamespace))::oid and l.objid = j.id::oid
             and l.objsubid = 2 and l.granted) as running
         from import_jobs j join tenants t on t.id = j.tenant_id where true

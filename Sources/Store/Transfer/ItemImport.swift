@@ -186,7 +186,8 @@ public struct ItemImport: Sendable {
             var sawHeader = false
             try connection.copyFrom(ImportStaging.copy) { writer in
                 while let source = try reader.next() {
-                    switch try decoder.decode(source) {
+                    let outcome = decoder.awaitsHeader ? try decoder.decode(source) : decoder.row(source)
+                    switch outcome {
                     case .header:
                         sawHeader = true
                         continue
@@ -256,8 +257,12 @@ public struct ItemImport: Sendable {
             do {
                 try connection.withTransaction { connection in
                     // A batch's field values pass through several steps of one statement:
-                    // keep them in memory rather than in temporary files.
+                    // keep them in memory rather than in temporary files. Its commit need not
+                    // wait for the disk: a batch and its checkpoint are one transaction, so a
+                    // server crash loses both or neither, and the finishing commit (which does
+                    // wait) makes every batch before it durable.
                     try connection.execute("set local work_mem = '64MB'")
+                    try connection.execute("set local synchronous_commit = off")
                     let batch = try merge.merge(after: after, through: through, on: connection)
                     guard batch.missed == 0 else {
                         throw ImportError(
