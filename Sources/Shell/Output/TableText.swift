@@ -34,19 +34,30 @@ struct TableText {
 }
 
 extension String {
-    /// The characters shown, terminal styles (`ESC [ ... m`) aside.
-    fileprivate var visibleCount: Int {
-        guard contains("\u{1b}") else { return count }
-        var visible = 0
+    /// Calls `body` with each character and whether it is shown (not part of a terminal
+    /// style, `ESC [ ... m`), until `body` returns false.
+    private func walkStyles(_ body: (Character, Bool) -> Bool) {
         var inStyle = false
         for character in self {
+            var shown = false
             if inStyle {
                 if character.isLetter { inStyle = false }
             } else if character == "\u{1b}" {
                 inStyle = true
             } else {
-                visible += 1
+                shown = true
             }
+            guard body(character, shown) else { return }
+        }
+    }
+
+    /// The characters shown, terminal styles (`ESC [ ... m`) aside.
+    fileprivate var visibleCount: Int {
+        guard contains("\u{1b}") else { return count }
+        var visible = 0
+        walkStyles { _, shown in
+            if shown { visible += 1 }
+            return true
         }
         return visible
     }
@@ -56,17 +67,13 @@ extension String {
         guard contains("\u{1b}") else { return String(prefix(length)) }
         var text = ""
         var visible = 0
-        var inStyle = false
-        for character in self {
-            if inStyle {
-                if character.isLetter { inStyle = false }
-            } else if character == "\u{1b}" {
-                inStyle = true
-            } else {
-                guard visible < length else { break }
+        walkStyles { character, shown in
+            if shown {
+                guard visible < length else { return false }
                 visible += 1
             }
             text.append(character)
+            return true
         }
         return text + "\u{1b}[0m"
     }
