@@ -142,9 +142,10 @@ public actor Connection {
     // MARK: Statements
 
     /// Runs one statement and returns its rows.
-    /// - Parameter prepared: prepare the statement once on this connection and reuse one
-    ///   generic plan (made without the values) on later calls with the same text, for
-    ///   statements run many times whose best plan does not depend on their values.
+    /// - Parameter prepared: prepare the statement once on this connection and reuse it on
+    ///   later calls with the same text, for statements run many times whose best plan does
+    ///   not depend on their values: PostgreSQL plans the first five calls with their values,
+    ///   then keeps one generic plan (made without them) when it is no costlier.
     ///   Unprepared statements are planned with their values on every call.
     /// - Throws: ``PostgresError``: ``PostgresError/Code/server`` with the SQLSTATE, or
     ///   ``PostgresError/Code/connectionLost`` when the link broke.

@@ -61,10 +61,11 @@ public struct ConnectionConfiguration: Sendable, Hashable {
         pairs.append(("application_name", applicationName))
         pairs.append(("connect_timeout", String(connectTimeout)))
         pairs.append(("client_encoding", "UTF8"))
-        // The text formats the decoders read, whatever the server or role defaults are; and
-        // prepared statements planned once, generically (see `Connection.query(_:prepared:)`).
-        let settings =
-            "-c datestyle=ISO -c bytea_output=hex -c extra_float_digits=3 -c plan_cache_mode=force_generic_plan"
+        // The text formats the decoders read, whatever the server or role defaults are.
+        // `plan_cache_mode` stays PostgreSQL's own: forcing generic plans would plan every
+        // statement with bound values without them (unnamed ones too), and a search would
+        // then read its query text once per matching row.
+        let settings = "-c datestyle=ISO -c bytea_output=hex -c extra_float_digits=3"
         pairs.append(("options", settings + (parameters["options"].map { " " + $0 } ?? "")))
         for key in parameters.keys.sorted() where key != "options" { pairs.append((key, parameters[key]!)) }
         return pairs
