@@ -65,7 +65,7 @@ struct DeliveryAPI: Sendable {
     private func health() async throws -> Response {
         do {
             _ = try await pool.withConnection { connection in
-                try await connection.run { try $0.query("select 1", prepared: true).count }
+                try await connection.run { try $0.query("select 1", plan: .prepared).count }
             }
         } catch {
             throw Problem(.serviceUnavailable, "the database cannot be reached")

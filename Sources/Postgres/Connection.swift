@@ -141,37 +141,67 @@ public actor Connection {
 
     // MARK: Statements
 
-    /// Runs one statement and returns its rows.
-    /// - Parameter prepared: prepare the statement once on this connection and reuse it on
-    ///   later calls with the same text, for statements run many times whose best plan does
-    ///   not depend on their values: PostgreSQL plans the first five calls with their values,
-    ///   then keeps one generic plan (made without them) when it is no costlier.
-    ///   Unprepared statements are planned with their values on every call.
+    /// Runs one statement and returns its rows, planned as `plan` says.
     /// - Throws: ``PostgresError``: ``PostgresError/Code/server`` with the SQLSTATE, or
     ///   ``PostgresError/Code/connectionLost`` when the link broke.
     @discardableResult
-    public func query(_ query: Query, prepared: Bool = false) throws -> QueryResult {
+    public func query(_ query: Query, plan: StatementPlan = .withValues) throws -> QueryResult {
         let handle = try openHandle()
         let sql = try query.render(quotingIdentifiers: escapeIdentifier)
         let parameters = try Parameters(query.bindings)
-        let result: OpaquePointer? =
-            if prepared {
-                try parameters.withPointers { count, types, values in
-                    let name = try preparedName(for: sql, count: count, types: types)
-                    return PQexecPrepared(handle, name, count, values, nil, nil, 0)
-                }
-            } else {
-                parameters.withPointers { count, types, values in
-                    PQexecParams(handle, sql, count, types, values, nil, nil, 0)
-                }
+        return try parameters.withPointers { count, types, values in
+            switch plan {
+            case .withValues:
+                return try check(PQexecParams(handle, sql, count, types, values, nil, nil, 0))
+            case .prepared:
+                let name = try preparedName(for: sql, count: count, types: types)
+                return try check(PQexecPrepared(handle, name, count, values, nil, nil, 0))
+            case .generic:
+                let name = try preparedName(for: sql, count: count, types: types)
+                return try executeGeneric(name, count: count, values: values)
             }
-        return try check(result)
+        }
+    }
+
+    /// Runs a prepared statement with its generic plan: `plan_cache_mode` is set for it
+    /// alone, the three statements sent together and answered in one round trip. Outside a
+    /// transaction block they form one implicit transaction; inside one, a failure rolls
+    /// the setting back with the block.
+    private func executeGeneric(
+        _ name: String,
+        count: Int32,
+        values: UnsafePointer<UnsafePointer<CChar>?>?
+    ) throws -> QueryResult {
+        let handle = try openHandle()
+        guard PQenterPipelineMode(handle) == 1 else { throw lostOrFailed(nil) }
+        defer { PQexitPipelineMode(handle) }
+        let sent =
+            PQsendQueryParams(handle, "set plan_cache_mode = force_generic_plan", 0, nil, nil, nil, nil, 0) == 1
+            && PQsendQueryPrepared(handle, name, count, values, nil, nil, 0) == 1
+            && PQsendQueryParams(handle, "set plan_cache_mode to default", 0, nil, nil, nil, nil, 0) == 1
+        guard PQpipelineSync(handle) == 1 else { throw lostOrFailed(nil) }
+        // Each statement's result is followed by a null; the sync's result ends the round.
+        var answers: [Result<QueryResult, any Error>] = []
+        while true {
+            guard let result = PQgetResult(handle) else {
+                if PQstatus(handle) != CONNECTION_OK { throw lostOrFailed(nil) }
+                continue
+            }
+            if PQresultStatus(result) == PGRES_PIPELINE_SYNC {
+                PQclear(result)
+                break
+            }
+            answers.append(Result(catching: { try check(result) }))
+        }
+        for answer in answers { if case .failure(let error) = answer { throw error } }
+        guard sent, answers.count == 3 else { throw lostOrFailed(nil) }
+        return try answers[1].get()
     }
 
     /// Runs one statement and returns how many rows it changed.
     @discardableResult
-    public func execute(_ query: Query, prepared: Bool = false) throws -> Int {
-        try self.query(query, prepared: prepared).rowsAffected
+    public func execute(_ query: Query, plan: StatementPlan = .withValues) throws -> Int {
+        try self.query(query, plan: plan).rowsAffected
     }
 
     /// Runs SQL text that may hold several statements, without parameters (migration files).

@@ -42,42 +42,9 @@ enum ItemColumns {
         )
     }
 
+    /// The item of `row`, whose columns are named with `prefix` in front (for results of
+    /// many rows, ``ItemRowReader`` finds the columns once).
     static func item(from row: Row, tenant: String, prefix: String = "") throws -> Item {
-        func column(_ name: String) -> String { prefix + name }
-        var item = Item(
-            id: try row.decode(column: column("id")),
-            tenant: tenant,
-            type: try row.decode(column: column("type")),
-            language: try row.decode(column: column("language")),
-            translationOf: try row.decode(column: column("translation_of")),
-            slug: try row.decode(column: column("slug")),
-            title: try row.decode(column: column("title")),
-            status: try row.decode(column: column("status")),
-            version: try row.decode(column: column("version")),
-            fields: try fields(of: row, prefix: prefix),
-            author: try row.decode(column: column("author")),
-            createdAt: try row.decode(column: column("created_at")),
-            updatedAt: try row.decode(column: column("updated_at")),
-            deletedAt: try row.decode(column: column("deleted_at"))
-        )
-        item.publishAt = try row.decode(column: column("publish_at"))
-        item.unpublishAt = try row.decode(column: column("unpublish_at"))
-        return item
-    }
-
-    /// The public fields with the private ones the reader may see merged in.
-    private static func fields(of row: Row, prefix: String) throws -> [String: FieldValue] {
-        // Parsed straight from libpq's buffer: a list page's fields are most of its bytes.
-        let result = row.result
-        var fields =
-            try row.withTextBytes(at: try result.columnNumber(prefix + "fields"), FieldValue.parseFields(jsonBytes:))
-            ?? [:]
-        if let hidden = try row.withTextBytes(
-            at: try result.columnNumber(prefix + "private_fields"),
-            FieldValue.parseFields(jsonBytes:)
-        ) {
-            fields.merge(hidden) { _, `private` in `private` }
-        }
-        return fields
+        try ItemRowReader(row.result, prefix: prefix).item(from: row, tenant: tenant)
     }
 }

@@ -91,7 +91,7 @@ struct ItemListQuery {
     /// The page of items in `rows` (the statement's), without the extra row read to know
     /// whether another page follows.
     static func page(of rows: QueryResult, query: ItemQuery, tenant: String) throws -> ItemPage {
-        var items = try rows.map { try ItemColumns.item(from: $0, tenant: tenant) }
+        var items = try ItemRowReader.items(of: rows, tenant: tenant)
         var next: ItemCursor?
         if items.count > query.limit {
             items.removeLast()

@@ -49,9 +49,10 @@ struct ItemSearchQuery {
     /// The page of hits in `rows` (the statement's), without the extra row read to know
     /// whether another page follows.
     static func page(of rows: QueryResult, query: SearchQuery, tenant: String) throws -> SearchPage {
+        let reader = try ItemRowReader(rows)
         var hits = try rows.map { row in
             SearchHit(
-                item: try ItemColumns.item(from: row, tenant: tenant),
+                item: try reader.item(from: row, tenant: tenant),
                 rank: try row.decode(column: "rank"),
                 snippet: Snippet(marked: try row.decode(column: "snippet"), open: matchStart, close: matchEnd)
             )

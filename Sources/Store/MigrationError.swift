@@ -2,6 +2,7 @@
 public struct MigrationError: Error, Sendable, CustomStringConvertible {
     private enum Base: Sendable {
         case changed
+        case encoding
         case failed
         case missingFolder
         case unreadable
@@ -29,6 +30,15 @@ public struct MigrationError: Error, Sendable, CustomStringConvertible {
             name: name,
             message: "migration \(name) was applied with checksum \(recorded.prefix(12)) but the file now has "
                 + "\(current.prefix(12)); applied migrations must not change: restore the file and add a new migration"
+        )
+    }
+
+    static func encoding(_ encoding: String) -> MigrationError {
+        MigrationError(
+            .encoding,
+            name: encoding,
+            message: "the database's encoding is \(encoding), and micic needs UTF8: create the database with "
+                + "`createdb --encoding=UTF8 --template=template0 NAME` and point micic at it"
         )
     }
 

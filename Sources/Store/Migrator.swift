@@ -26,12 +26,16 @@ public struct Migrator: Sendable {
 
     /// Applies the pending migrations.
     /// - Returns: the names applied, in order (empty when nothing was pending).
-    /// - Throws: ``MigrationError`` for a changed or failing file (the failing file is
-    ///   rolled back; the ones before it stay applied).
+    /// - Throws: ``MigrationError`` for a database not in UTF8, or for a changed or failing
+    ///   file (the failing file is rolled back; the ones before it stay applied).
     @discardableResult
     public func migrate(on connection: isolated Connection) throws -> [String] {
         try connection.execute("select pg_advisory_lock(\(Self.lockKey))")
         defer { _ = try? connection.execute("select pg_advisory_unlock(\(Self.lockKey))") }
+        // Content comes in every language, and the store reads the server's text as UTF-8
+        // without checking it again: only a UTF8 database checks every string it stores.
+        let encoding = try connection.query("select current_setting('server_encoding')")[0].decode(String.self, at: 0)
+        guard encoding == "UTF8" else { throw MigrationError.encoding(encoding) }
         try ensureTable(on: connection)
         let recorded = try recordedChecksums(on: connection)
         var pending: [(Migration, String)] = []

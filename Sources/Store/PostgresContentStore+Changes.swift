@@ -187,7 +187,7 @@ extension PostgresContentStore {
             )
             select version, updated_at from item
             """,
-            prepared: true
+            plan: .prepared
         )
         guard let row = rows.first else {
             throw ContentError.conflict(id: item.id, expected: old.version, actual: old.version + 1)

@@ -59,7 +59,7 @@ extension PostgresContentStore {
     func publishesOnApproval(tenantID: Int64, on connection: isolated Connection) throws -> Bool {
         let rows = try connection.query(
             "select translations_publish from tenants where id = \(tenantID)",
-            prepared: true
+            plan: .prepared
         )
         return try rows.first?.decode(String.self, at: 0) == "on-approval"
     }

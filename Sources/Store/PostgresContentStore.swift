@@ -69,7 +69,7 @@ public final class PostgresContentStore: ContentStore {
                    micic_role_in(id) as role, micic_languages_in(id) as person_languages
             from tenants where code = \(code)
             """,
-            prepared: true
+            plan: .prepared
         )
         guard let row = rows.first else {
             throw ContentError(.unknownTenant, "there is no tenant '\(code)'")
@@ -151,7 +151,7 @@ public final class PostgresContentStore: ContentStore {
                 )
                 select id, created_at, updated_at from item
                 """,
-                prepared: true
+                plan: .prepared
             )
             if let row = rows.first {
                 let created = try row.decode(Date.self, column: "created_at")
@@ -222,7 +222,7 @@ public final class PostgresContentStore: ContentStore {
         let rows = try connection.query(
             "select \(ItemColumns.list) from items where tenant_id = \(record.id) and id = \(id)"
                 + (lock ? " for update" : ""),
-            prepared: true
+            plan: .prepared
         )
         guard let row = rows.first else { throw ContentError.notFound("item \(id)", tenant: tenant) }
         return try ItemColumns.item(from: row, tenant: tenant)
@@ -255,7 +255,7 @@ public final class PostgresContentStore: ContentStore {
             where tenant_id = \(record.id) and type = \(type) and language = \(language) and slug = \(slug)
               and deleted_at is null
             """,
-            prepared: true
+            plan: .prepared
         )
         return try rows.first.map { try ItemColumns.item(from: $0, tenant: tenant) }
     }
@@ -266,12 +266,13 @@ public final class PostgresContentStore: ContentStore {
 
     /// A page of items, read on `connection`.
     public func list(_ query: ItemQuery, tenant: String, on connection: isolated Connection) throws -> ItemPage {
-        // Prepared, and planned once: the filters are written so that the plan walks the
+        // Planned once, generically: the filters are written so that the plan walks the
         // list index newest first whatever their values (planning each call cost a third of
-        // the call). A filter on a rare facet value then reads more of the index than the
-        // GIN index would make it.
-        let rows = try connection.query(try listStatement(query, tenant: tenant, on: connection), prepared: true)
-        var items = try rows.map { try ItemColumns.item(from: $0, tenant: tenant) }
+        // the call, and PostgreSQL's estimates for common values would keep it planning).
+        // A filter on a rare facet value then reads more of the index than the GIN index
+        // would make it.
+        let rows = try connection.query(try listStatement(query, tenant: tenant, on: connection), plan: .generic)
+        var items = try ItemRowReader.items(of: rows, tenant: tenant)
         var next: ItemCursor?
         if items.count > query.limit {
             items.removeLast()

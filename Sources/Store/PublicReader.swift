@@ -34,7 +34,7 @@ public struct PublicReader: Sendable {
             select id, code, name, default_language, languages, micic_public_next_change(id) as next_change
             from tenants where code = \(code)
             """,
-            prepared: true
+            plan: .prepared
         )
         return try rows.first.map { row in
             PublicTenant(
@@ -52,7 +52,8 @@ public struct PublicReader: Sendable {
 
     /// A page of items.
     public func list(_ query: ItemQuery, tenant: PublicTenant, on connection: isolated Connection) throws -> ItemPage {
-        let rows = try connection.query(try listQuery(query, tenant: tenant).statement)
+        // Planned once, generically, as the store's lists are (see `PostgresContentStore.list`).
+        let rows = try connection.query(try listQuery(query, tenant: tenant).statement, plan: .generic)
         return try ItemListQuery.page(of: rows, query: query, tenant: tenant.tenant.code)
     }
 
@@ -92,7 +93,7 @@ public struct PublicReader: Sendable {
             order by array_position(\(languages), items.language)
             limit 1
             """,
-            prepared: true
+            plan: .prepared
         )
         return try rows.first.map { try ItemColumns.item(from: $0, tenant: tenant.tenant.code) }
     }

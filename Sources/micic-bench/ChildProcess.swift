@@ -1,7 +1,11 @@
 import Foundation
 
 /// A program run to completion with its own resource usage: wall-clock time and peak
-/// resident size, read from `wait4` for that child alone.
+/// resident size.
+///
+/// The peak is the child's `VmHWM` (the high-water mark of its own address space), read
+/// every few milliseconds while it runs: `wait4`'s `ru_maxrss` would not do, because Linux
+/// carries the spawning process's peak over into it when the child executes the program.
 struct ChildProcess {
     /// How long it ran, in seconds.
     let seconds: Double
@@ -37,17 +41,32 @@ struct ChildProcess {
             throw BenchError(message: "\(program) did not start: \(String(cString: strerror(spawned)))")
         }
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        var peakKiB = 0
+        while true {
+            let waited = waitpid(pid, &status, WNOHANG)
+            if waited == pid { break }
+            guard waited == 0 || errno == EINTR else {
+                throw BenchError(message: "waiting for \(program): \(String(cString: strerror(errno)))")
+            }
+            peakKiB = max(peakKiB, Self.highWaterMark(of: pid) ?? 0)
+            usleep(5_000)
+        }
         let elapsed = ContinuousClock.now - start
         seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        // Linux reports ru_maxrss in KiB.
-        peakMegabytes = Double(usage.ru_maxrss) / 1024
+        peakMegabytes = Double(peakKiB) / 1024
         let handle = FileHandle(forReadingAtPath: outputPath)
         output = String(decoding: (try? handle?.read(upToCount: 64 * 1024)) ?? Data(), as: UTF8.self)
         try? handle?.close()
         guard status == 0 else {
             throw BenchError(message: "\(program) \(arguments.joined(separator: " ")) failed (\(status)): \(output)")
         }
+    }
+
+    /// The `VmHWM` line of the process's status, in KiB (`nil` once it has exited).
+    private static func highWaterMark(of pid: pid_t) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return nil }
+        return Int(line.dropFirst("VmHWM:".count).split(separator: " ").first ?? "")
     }
 }

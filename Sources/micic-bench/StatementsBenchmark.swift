@@ -37,7 +37,10 @@ struct StatementsBenchmark: Benchmark {
                         var id = Int32(repetition)
                         for _ in 0..<count {
                             id = (id &* 7919 &+ 13) % Int32(keys) + 1
-                            let value = try connection.query("select v from bench_kv where id = \(id)", prepared: true)[
+                            let value = try connection.query(
+                                "select v from bench_kv where id = \(id)",
+                                plan: .prepared
+                            )[
                                 0
                             ]
                             .decode(String.self, at: 0)

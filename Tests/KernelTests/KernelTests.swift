@@ -113,4 +113,18 @@ import Testing
         #expect(try FieldValue.parseFields(json: FieldValue.jsonText(of: fields)) == fields)
         #expect(throws: FieldValueJSONError.self) { try FieldValue.parse(json: #"{"a":"unterminated}"#) }
     }
+
+    @Test func bytesAreReadAlikeTrustedOrCheckedAndBadUTF8IsRepairedWhenChecked() throws {
+        let text = #"{"a":"ñandú \"y\" 🇵🇭\n\u00e9","b":["x","\\"],"c":"Gestión de crisis"}"#
+        let checked = try Array(text.utf8).withUnsafeBytes(FieldValue.parseFields(jsonBytes:))
+        let trusted = try Array(text.utf8).withUnsafeBytes(FieldValue.parseFields(validUTF8JSON:))
+        #expect(checked == trusted)
+        #expect(trusted["a"] == .text("ñandú \"y\" 🇵🇭\né"))
+        #expect(trusted["b"] == .list([.text("x"), .text("\\")]))
+        #expect(trusted == (try FieldValue.parseFields(json: text)))
+        // A lone continuation byte and a truncated sequence, around an escape.
+        let bad: [UInt8] = Array(#"{"a":"x"#.utf8) + [0x80] + Array(#"\n"#.utf8) + [0xC3] + Array(#""}"#.utf8)
+        let repaired = try bad.withUnsafeBytes(FieldValue.parseFields(jsonBytes:))
+        #expect(repaired["a"] == .text("x\u{FFFD}\n\u{FFFD}"))
+    }
 }

@@ -81,7 +81,7 @@ import Testing
             let connection = try await database.connect()
             let sums = try await connection.run { connection in
                 try (1...50).map { n in
-                    try connection.query("select \(n) + \(n) as doubled", prepared: true)[0].decode(Int.self, at: 0)
+                    try connection.query("select \(n) + \(n) as doubled", plan: .prepared)[0].decode(Int.self, at: 0)
                 }
             }
             #expect(sums == (1...50).map { $0 * 2 })
@@ -92,8 +92,45 @@ import Testing
             #expect(prepared == 1)
             try await connection.reset()
             #expect(
-                try await connection.query("select \(20) + \(1) as x", prepared: true)[0].decode(Int.self, at: 0) == 21
+                try await connection.query("select \(20) + \(1) as x", plan: .prepared)[0].decode(Int.self, at: 0) == 21
             )
+            await connection.close()
+        }
+    }
+
+    @Test func genericStatementsKeepOnePlanAndLeaveTheSettingAsItWas() async throws {
+        try await TestDatabase.with(migrated: false) { database in
+            let connection = try await database.connect()
+            let (rows, plans, mode, failure, afterFailure) = try await connection.run { connection in
+                try connection.execute("create table numbers (n int primary key, odd boolean)")
+                try connection.execute("insert into numbers select n, n % 2 = 1 from generate_series(1, 1000) n")
+                let statement: (Int) -> Query = { "select n from numbers where odd = \($0 % 2 == 1) and n > \($0)" }
+                // Out of and inside a transaction block: each call runs with the generic plan.
+                var rows = try (1...4).map { try connection.query(statement($0), plan: .generic).count }
+                try connection.withTransaction { connection in
+                    rows += try (5...8).map { try connection.query(statement($0), plan: .generic).count }
+                }
+                let plans = try connection.query(
+                    "select generic_plans, custom_plans from pg_prepared_statements where statement like '%numbers%'"
+                )
+                .map { [try $0.decode(Int.self, at: 0), try $0.decode(Int.self, at: 1)] }
+                let mode = try connection.query("show plan_cache_mode")[0].decode(String.self, at: 0)
+                // A failing statement reports its own error, and the setting is rolled back
+                // with the implicit transaction or with the block.
+                let failing: Query = "select 1 / (n - \(500)) from numbers"
+                let failure = #expect(throws: PostgresError.self) { try connection.query(failing, plan: .generic) }
+                #expect(throws: PostgresError.self) {
+                    try connection.withTransaction { try $0.query(failing, plan: .generic) }
+                }
+                let afterFailure = try connection.query("show plan_cache_mode")[0].decode(String.self, at: 0)
+                return (rows, plans, mode, failure?.sqlState, afterFailure)
+            }
+            #expect(rows == [499, 499, 498, 498, 497, 497, 496, 496])
+            #expect(plans == [[8, 0]])
+            #expect(mode == "auto")
+            #expect(failure == SQLState("22012"))  // division_by_zero
+            #expect(afterFailure == "auto")
+            #expect(await connection.isIdle)
             await connection.close()
         }
     }

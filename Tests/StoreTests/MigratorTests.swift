@@ -33,6 +33,38 @@ import Testing
         }
     }
 
+    @Test func aDatabaseNotInUTF8IsRefusedBeforeAnythingIsCreated() async throws {
+        let server = try await Connection.connect(
+            try ConnectionConfiguration(url: try await TestDatabase.serverURL(), applicationName: "micic-tests")
+        )
+        let name = "micic_ascii_\(getpid())"
+        try await server.execute(
+            Query(unsafeSQL: "create database \(name) encoding 'SQL_ASCII' locale 'C' template template0")
+        )
+        do {
+            let connection = try await Connection.connect(
+                try ConnectionConfiguration(
+                    url: try await TestDatabase.serverURL(),
+                    applicationName: "micic-tests",
+                    parameters: ["dbname": name]
+                )
+            )
+            let error = await #expect(throws: MigrationError.self) {
+                try await connection.run { try Migrator(migrations: [first]).migrate(on: $0) }
+            }
+            #expect(error?.description.contains("encoding is SQL_ASCII, and micic needs UTF8") == true)
+            #expect(try await tables(connection) == [])
+            let ledger = try await connection.query("select to_regclass('micic_migrations') is null")[0]
+            #expect(try ledger.decode(Bool.self, at: 0))
+            await connection.close()
+        } catch {
+            try? await server.execute(Query(unsafeSQL: "drop database if exists \(name)"))
+            throw error
+        }
+        try await server.execute(Query(unsafeSQL: "drop database \(name)"))
+        await server.close()
+    }
+
     @Test func aChangedFileStopsTheRunBeforeAnythingIsApplied() async throws {
         try await TestDatabase.with(migrated: false) { database in
             let connection = try await database.connect()

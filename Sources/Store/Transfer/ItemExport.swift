@@ -62,16 +62,21 @@ public struct ItemExport: Sendable {
             let columns = csvColumns(types, readsPrivate: readsPrivate)
             if request.format == .csv { try buffer.append(CSVText.line(columns)) }
             let fetch = Query(unsafeSQL: "fetch \(batchSize) from micic_export")
+            let dates = ISO8601DateFormatter()
             while true {
                 let rows = try connection.query(fetch)
                 if rows.isEmpty { break }
-                for row in rows {
-                    switch request.format {
-                    case .ndjson:
+                switch request.format {
+                case .ndjson:
+                    for row in rows {
                         try row.withTextBytes(at: 0) { try buffer.append($0) }
                         buffer.append(byte: 0x0A)
-                    case .csv:
-                        try buffer.append(CSVText.line(try cells(of: row, columns: columns, tenant: request.tenant)))
+                    }
+                case .csv:
+                    let reader = try ItemRowReader(rows)
+                    for row in rows {
+                        let item = try reader.item(from: row, tenant: request.tenant)
+                        try buffer.append(CSVText.line(try cells(of: item, columns: columns, dates: dates)))
                     }
                 }
                 writtenCount += rows.count
@@ -135,10 +140,8 @@ public struct ItemExport: Sendable {
         return columns
     }
 
-    private func cells(of row: Row, columns: [String], tenant: String) throws -> [String] {
-        let item = try ItemColumns.item(from: row, tenant: tenant)
+    private func cells(of item: Item, columns: [String], dates formatter: ISO8601DateFormatter) throws -> [String] {
         let type = try store.rules.type(item.type)
-        let formatter = ISO8601DateFormatter()
         return columns.map { column in
             switch column {
             case "id": String(item.id)

@@ -1,0 +1,87 @@
+internal import Kernel
+internal import Postgres
+
+/// Reads items from the rows of one result: the positions of their columns (see
+/// ``ItemColumns``) are found by name once, not for every row a list page or an export reads.
+struct ItemRowReader {
+    private let id: Int
+    private let type: Int
+    private let language: Int
+    private let translationOf: Int
+    private let slug: Int
+    private let title: Int
+    private let status: Int
+    private let version: Int
+    private let fields: Int
+    private let author: Int
+    private let createdAt: Int
+    private let updatedAt: Int
+    private let deletedAt: Int
+    private let publishAt: Int
+    private let unpublishAt: Int
+    private let privateFields: Int
+
+    /// A reader of `result`'s items, whose columns are named with `prefix` in front.
+    /// - Throws: when a column is missing.
+    init(_ result: QueryResult, prefix: String = "") throws {
+        func position(_ name: String) throws -> Int { try result.columnNumber(prefix + name) }
+        id = try position("id")
+        type = try position("type")
+        language = try position("language")
+        translationOf = try position("translation_of")
+        slug = try position("slug")
+        title = try position("title")
+        status = try position("status")
+        version = try position("version")
+        fields = try position("fields")
+        author = try position("author")
+        createdAt = try position("created_at")
+        updatedAt = try position("updated_at")
+        deletedAt = try position("deleted_at")
+        publishAt = try position("publish_at")
+        unpublishAt = try position("unpublish_at")
+        privateFields = try position("private_fields")
+    }
+
+    /// The item of `row`, a row of the reader's result.
+    func item(from row: Row, tenant: String) throws -> Item {
+        var item = Item(
+            id: try row.decode(at: id),
+            tenant: tenant,
+            type: try row.decode(at: type),
+            language: try row.decode(at: language),
+            translationOf: try row.decode(at: translationOf),
+            slug: try row.decode(at: slug),
+            title: try row.decode(at: title),
+            status: try row.decode(at: status),
+            version: try row.decode(at: version),
+            fields: try fields(of: row),
+            author: try row.decode(at: author),
+            createdAt: try row.decode(at: createdAt),
+            updatedAt: try row.decode(at: updatedAt),
+            deletedAt: try row.decode(at: deletedAt)
+        )
+        item.publishAt = try row.decode(at: publishAt)
+        item.unpublishAt = try row.decode(at: unpublishAt)
+        return item
+    }
+
+    /// The items of every row of `result`.
+    static func items(of result: QueryResult, tenant: String) throws -> [Item] {
+        let reader = try ItemRowReader(result)
+        return try result.map { try reader.item(from: $0, tenant: tenant) }
+    }
+
+    /// The public fields with the private ones the reader may see merged in.
+    private func fields(of row: Row) throws -> [String: FieldValue] {
+        // Parsed straight from libpq's buffer (a list page's fields are most of its bytes),
+        // as valid UTF-8: the server sends text in UTF-8 from a UTF8 database (`Migrator`
+        // refuses any other), where it checked every string it stored.
+        let parse = FieldValue.parseFields(validUTF8JSON:)
+        var merged = try row.withTextBytes(at: fields, parse) ?? [:]
+        if let hidden = try row.withTextBytes(at: privateFields, parse) {
+            merged.merge(hidden) { _, `private` in `private` }
+        }
+        return merged
+    }
+}
