@@ -60,13 +60,24 @@ struct ChildProcess {
         guard status == 0 else {
             throw BenchError(message: "\(program) \(arguments.joined(separator: " ")) failed (\(status)): \(output)")
         }
+        guard peakKiB > 0 else {
+            throw BenchError(message: "the peak resident size of \(program) could not be read from /proc")
+        }
     }
 
     /// The `VmHWM` line of the process's status, in KiB (`nil` once it has exited).
     private static func highWaterMark(of pid: pid_t) -> Int? {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
-        else { return nil }
-        return Int(line.dropFirst("VmHWM:".count).split(separator: " ").first ?? "")
+        // Read with one read(2): files under /proc report a size of 0, which file APIs
+        // that trust the size take for an empty file.
+        let descriptor = open("/proc/\(pid)/status", O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 16 * 1024)
+        let count = read(descriptor, &buffer, buffer.count)
+        guard count > 0 else { return nil }
+        let status = String(decoding: buffer[..<count], as: UTF8.self)
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
+        // "VmHWM:\t  33164 kB"
+        return Int(line.dropFirst("VmHWM:".count).split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
     }
 }
