@@ -64,6 +64,50 @@ import Testing
         }
     }
 
+    @Test func dryRunsOfAdministrationChangeNothingAndEmptyIdListsAreNothingToDo() async throws {
+        try await TestDatabase.with { database in
+            func micic(_ command: String, as person: String? = nil) throws -> ExecutableRun {
+                let url = try person.map { try database.url(as: $0) } ?? database.url
+                return try ExecutableRun("micic", ["-c", command], environment: ["DATABASE_URL": url])
+            }
+            #expect(try micic("tenant create mx --name Mexico --default-language es --languages es,en").status == 0)
+            let eve = "\(database.name)_eve"
+            await database.adopt(person: eve)
+            #expect(try micic("user create \(eve) --password s3cret").status == 0)
+            #expect(try micic("user grant \(eve) --tenant mx --role editor").status == 0)
+
+            for command in [
+                "tenant archive mx --dry-run", "tenant rename mx --name Elsewhere --dry-run",
+                "user revoke \(eve) --tenant mx --dry-run", "user disable \(eve) --dry-run",
+                "user create \(database.name)_ghost --password x --dry-run",
+            ] {
+                let run = try micic(command)
+                #expect(run.status == 0, "\(command): \(run.standardError)")
+                #expect(run.standardError.contains("dry run: nothing was kept"), "\(command)")
+            }
+            let tenants = try micic("tenants --format csv --fields code,name,archived").standardOutput
+            #expect(tenants.contains("mx,Mexico,no"), "\(tenants)")
+            let people = try micic("user list --format csv --fields name,memberships").standardOutput
+            #expect(people.contains("\(eve),mx:editor"), "\(people)")
+            #expect(!people.contains("_ghost"))
+            #expect(try micic("tenants --format count", as: eve).status == 0)
+            let resume = try micic("job resume 1 --dry-run")
+            #expect(resume.status == 2)
+            #expect(resume.standardError.contains("has no --dry-run"))
+
+            // A variable or a pipe that brings no ids is nothing to do, not a usage error.
+            let empty = try micic(
+                "use mx; let drafts = practice list --status draft --format ids; practice submit $drafts --yes; "
+                    + "practice list --status draft | practice delete --yes; "
+                    + "translation list --status submitted | translation approve --yes"
+            )
+            #expect(empty.status == 0, "\(empty.standardError)")
+            #expect(empty.standardError.contains("practice submit: $drafts is empty"))
+            #expect(empty.standardError.contains("practice delete: nothing came through the pipe"))
+            #expect(empty.standardError.contains("translation approve: nothing came through the pipe"))
+        }
+    }
+
     @Test func theDemonstrationPeopleHaveDifferentRoles() async throws {
         try await TestDatabase.with { database in
             #expect(

@@ -40,6 +40,12 @@ public struct CommandSpec: Sendable {
         self.destructive = destructive
     }
 
+    /// Whether its arguments are ids (of items or of translation jobs), which pipes and
+    /// variables bring.
+    public var takesIDs: Bool {
+        ["ID", "JOB"].contains { arguments.hasPrefix($0) || arguments.hasPrefix("[" + $0) }
+    }
+
     /// `practice list` or `use`.
     public var name: String { noun.map { "\($0) \(verb)" } ?? verb }
 

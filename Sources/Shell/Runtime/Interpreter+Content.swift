@@ -2,26 +2,13 @@ internal import Foundation
 internal import Kernel
 
 extension Interpreter {
-    func runContent(_ spec: CommandSpec, type: ContentType, _ arguments: Arguments, show: Bool) async throws -> Records
-    {
-        let tenant = try currentTenant(arguments)
-        if spec.mutates && arguments.has("dry-run") {
-            let records = try await backend.dryRun {
-                try await perform(spec, type: type, tenant: tenant, arguments, show: false)
-            }
-            note("dry run: nothing was kept", arguments)
-            if show { try self.show(records, arguments) }
-            return records
-        }
-        return try await perform(spec, type: type, tenant: tenant, arguments, show: show)
-    }
 
     func currentTenant(_ arguments: Arguments) throws -> String {
         if let code = arguments.value("tenant") ?? tenant { return code }
         throw ShellError("no tenant chosen: run use TENANT first (tenants lists them), or add --tenant CODE")
     }
 
-    private func perform(
+    func runContent(
         _ spec: CommandSpec,
         type: ContentType,
         tenant: String,
@@ -62,7 +49,7 @@ extension Interpreter {
             if arguments.positional.count > 1 {
                 var items: [Item] = []
                 for id in try idsArgument(arguments, spec: spec) {
-                    items.append(try await store.item(id: id, tenant: tenant))
+                    items.append(try await item(id, of: type, tenant: tenant))
                 }
                 if show { try self.show(.items(items), arguments) }
                 return .items(items)
@@ -294,14 +281,17 @@ extension Interpreter {
             throw ShellError.usage("\(type.name) needs one id or slug")
         }
         let store = backend.store
-        if let id = Int64(key) {
-            let item = try await store.item(id: id, tenant: tenant)
-            guard item.type == type.name else { throw ShellError("item \(id) is a \(item.type), not a \(type.name)") }
-            return item
-        }
+        if let id = Int64(key) { return try await item(id, of: type, tenant: tenant) }
         var language = arguments.value("language") ?? ""
         if language.isEmpty { language = try await store.tenant(tenant).defaultLanguage }
         return try await store.item(slug: key, type: type.name, language: language, tenant: tenant)
+    }
+
+    /// The item with `id`, which must be of `type`.
+    private func item(_ id: Int64, of type: ContentType, tenant: String) async throws -> Item {
+        let item = try await backend.store.item(id: id, tenant: tenant)
+        guard item.type == type.name else { throw ShellError("item \(id) is a \(item.type), not a \(type.name)") }
+        return item
     }
 
     /// Field values from the flags named after fields.

@@ -17,7 +17,10 @@ extension Interpreter {
         guard let transfer = backend.transfer else { throw ShellError("import jobs are not available here") }
         switch spec.verb {
         case "list":
-            let jobs = try await transfer.importJobs(tenant: arguments.value("tenant"), all: arguments.has("all"))
+            let jobs = try await transfer.importJobs(
+                tenant: arguments.value("tenant") ?? tenant,
+                all: arguments.has("all")
+            )
             let formatter = ISO8601DateFormatter()
             let table = Table(
                 columns: [

@@ -123,15 +123,18 @@ public final class Interpreter {
         return records
     }
 
-    /// Expands variables: a word that is only `$name` becomes every value it holds.
-    func expand(_ words: [Word]) throws -> [(text: String, isFlag: Bool)] {
+    /// Expands variables: a word that is only `$name` becomes every value it holds. Also
+    /// returns the variables that held nothing (an id list that came out empty).
+    func expand(_ words: [Word]) throws -> (words: [(text: String, isFlag: Bool)], empty: [String]) {
         var expanded: [(text: String, isFlag: Bool)] = []
+        var empty: [String] = []
         for word in words {
             if word.parts.count == 1, case .variable(let name) = word.parts[0] {
                 guard let values = variables[name] else {
                     throw ShellError.usage("$\(name) is not set (use let \(name) = ... or --set \(name)=...)")
                 }
                 expanded += values.map { ($0, false) }
+                if values.isEmpty { empty.append(name) }
                 continue
             }
             var text = ""
@@ -145,42 +148,61 @@ public final class Interpreter {
             }
             expanded.append((text, word.isFlag))
         }
-        return expanded
+        return (expanded, empty)
     }
 
     private func run(_ call: CommandCall, input: [String]?, show: Bool) async throws -> Records {
-        let words = try expand(call.words)
+        let (words, emptyVariables) = try expand(call.words)
         guard let first = words.first?.text else { return .none }
-        if let spec = catalog.command(noun: nil, verb: first) {
-            var arguments = try Arguments(Array(words.dropFirst()), spec: spec)
+        /// The arguments after `skip` words, with the piped ids if the command takes them;
+        /// `nil` when the command takes ids and was given none because a pipe or a variable
+        /// brought nothing: that is nothing to do, not a missing argument.
+        func arguments(_ spec: CommandSpec, skip: Int, piped: Bool = true) throws -> Arguments? {
+            var arguments = try Arguments(Array(words.dropFirst(skip)), spec: spec)
+            let input = piped ? input : nil
             if let input { arguments.positional += input }
+            let broughtNothing = input?.isEmpty == true || !emptyVariables.isEmpty
+            if broughtNothing && arguments.positional.isEmpty && spec.takesIDs {
+                let source = emptyVariables.first.map { "$\($0) is empty" } ?? "nothing came through the pipe"
+                note("\(spec.name): \(source)", arguments)
+                return nil
+            }
+            return arguments
+        }
+        if let spec = catalog.command(noun: nil, verb: first) {
+            guard let arguments = try arguments(spec, skip: 1) else { return .none }
             return try await runBuiltin(spec, arguments, show: show)
         }
         if first == CommandCatalog.translationNoun, catalog.nouns.contains(first) {
             guard words.count > 1, let spec = catalog.command(noun: first, verb: words[1].text) else {
                 throw ShellError.usage("\(first) needs a verb: \(verbs(of: first)) (help \(first))")
             }
-            var arguments = try Arguments(Array(words.dropFirst(2)), spec: spec)
-            if let input { arguments.positional += input }
-            if spec.mutates && arguments.has("dry-run") {
-                let records = try await backend.dryRun { try await runTranslation(spec, arguments, show: false) }
-                note("dry run: nothing was kept", arguments)
-                if show { try self.show(records, arguments) }
-                return records
+            guard let arguments = try arguments(spec, skip: 2) else { return .none }
+            return try await rehearsing(spec, arguments, show: show) { show in
+                try await runTranslation(spec, arguments, show: show)
             }
-            return try await runTranslation(spec, arguments, show: show)
         }
         if CommandCatalog.administrationNouns.contains(first) || first == CommandCatalog.jobNoun {
             guard words.count > 1, let spec = catalog.command(noun: first, verb: words[1].text) else {
                 let verbs = catalog.commands.filter { $0.noun == first }.map(\.verb).joined(separator: ", ")
                 throw ShellError.usage("\(first) needs a verb: \(verbs) (help \(first))")
             }
-            var arguments = try Arguments(Array(words.dropFirst(2)), spec: spec)
+            // People and tenants are named, not piped.
+            let piped = first == CommandCatalog.jobNoun
+            guard let arguments = try arguments(spec, skip: 2, piped: piped) else { return .none }
             if first == CommandCatalog.jobNoun {
-                if let input { arguments.positional += input }
+                if spec.mutates && arguments.has("dry-run") {
+                    // A resumed import commits batch by batch: it cannot be rolled back.
+                    throw ShellError.usage(
+                        "\(spec.name) has no --dry-run (an import commits as it goes); try the file first with "
+                            + "import TYPE FILE --dry-run"
+                    )
+                }
                 return try await runJob(spec, arguments, show: show)
             }
-            return try await runAdministration(spec, arguments, show: show)
+            return try await rehearsing(spec, arguments, show: show) { show in
+                try await runAdministration(spec, arguments, show: show)
+            }
         }
         guard let type = catalog.registry.contentType(first) else {
             var message = "unknown command '\(first)'"
@@ -195,16 +217,26 @@ public final class Interpreter {
         guard let spec = catalog.command(noun: type.name, verb: verb) else {
             throw ShellError.usage("\(type.name) has no verb '\(verb)'; its verbs: " + verbs(of: type.name))
         }
-        var arguments = try Arguments(Array(words.dropFirst(2)), spec: spec)
-        if let input {
-            // An empty pipe is nothing to do, not a missing argument.
-            if input.isEmpty && arguments.positional.isEmpty && spec.arguments.contains("ID") {
-                note("\(spec.name): nothing came through the pipe", arguments)
-                return .none
-            }
-            arguments.positional += input
+        guard let arguments = try arguments(spec, skip: 2) else { return .none }
+        let tenant = try currentTenant(arguments)
+        return try await rehearsing(spec, arguments, show: show) { show in
+            try await runContent(spec, type: type, tenant: tenant, arguments, show: show)
         }
-        return try await runContent(spec, type: type, arguments, show: show)
+    }
+
+    /// Runs `body`, or, when the command changes data and `--dry-run` is given, runs it for
+    /// real in a transaction that is rolled back and shows what it did.
+    private func rehearsing(
+        _ spec: CommandSpec,
+        _ arguments: Arguments,
+        show: Bool,
+        _ body: (_ show: Bool) async throws -> Records
+    ) async throws -> Records {
+        guard spec.mutates && arguments.has("dry-run") else { return try await body(show) }
+        let records = try await backend.dryRun { try await body(false) }
+        note("dry run: nothing was kept", arguments)
+        if show { try self.show(records, arguments) }
+        return records
     }
 
     private func verbs(of noun: String) -> String {
