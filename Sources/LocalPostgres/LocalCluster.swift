@@ -49,6 +49,18 @@ public struct LocalCluster: Sendable {
         return user + "/.local/share/micic"
     }
 
+    /// The role the operating-system user `name` works as: the name folded to what a role
+    /// name may hold, kept apart from the ``superuser``, whose connections pass row-level
+    /// security by: a `postgres` account works as `postgres_local`.
+    public func personName(forSystemUser name: String) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789._@-")
+        var person = String(name.lowercased().map { allowed.contains($0) ? $0 : "_" })
+        if let first = person.first, !first.isLetter && first != "_" { person = "_" + person }
+        if person.isEmpty { person = "admin" }
+        person = String(person.prefix(63))
+        return person == superuser ? person + "_local" : person
+    }
+
     public var dataDirectory: String { home + "/data" }
     public var socketDirectory: String { home + "/run" }
     public var logFile: String { home + "/postgres.log" }

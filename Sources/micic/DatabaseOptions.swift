@@ -46,7 +46,7 @@ struct DatabaseOptions: ParsableArguments {
         }
         let cluster = Self.localCluster
         let person = Self.localPerson
-        guard purpose == .work, person != cluster.superuser else {
+        guard purpose == .work else {
             return try await ownerConnection(cluster, migrate: migrate)
         }
         let personal = try ConnectionConfiguration(url: cluster.url(), parameters: ["user": person])
@@ -75,10 +75,7 @@ struct DatabaseOptions: ParsableArguments {
             getpwuid(geteuid()).map { String(cString: $0.pointee.pw_name) } ?? ProcessInfo.processInfo.environment[
                 "USER"
             ] ?? "admin"
-        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789._@-")
-        var person = String(name.lowercased().map { allowed.contains($0) ? $0 : "_" })
-        if let first = person.first, !first.isLetter && first != "_" { person = "_" + person }
-        return String(person.prefix(63))
+        return localCluster.personName(forSystemUser: name)
     }
 
     /// A connection as the local server's superuser (the schema owner), started, created

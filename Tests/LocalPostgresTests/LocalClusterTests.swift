@@ -21,6 +21,17 @@ import Testing
         #expect(offPath.initdb.hasSuffix("/bin/initdb"))
     }
 
+    @Test func peopleAreNamedAfterTheirAccountButNeverAsTheSuperuser() {
+        let cluster = LocalCluster(home: "/tmp/unused")
+        #expect(cluster.personName(forSystemUser: "Ana.Mora") == "ana.mora")
+        #expect(cluster.personName(forSystemUser: "9lives") == "_9lives")
+        #expect(cluster.personName(forSystemUser: "jos\u{E9}") == "jos_")
+        // The superuser's connections pass row-level security by: ordinary work must not.
+        #expect(cluster.personName(forSystemUser: "postgres") == "postgres_local")
+        #expect(cluster.personName(forSystemUser: "POSTGRES") == "postgres_local")
+        #expect(cluster.personName(forSystemUser: "") == "admin")
+    }
+
     @Test func theHomeFollowsTheEnvironment() {
         #expect(LocalCluster.defaultHome(environment: ["MICIC_HOME": "/srv/micic"]) == "/srv/micic")
         if geteuid() == 0 {

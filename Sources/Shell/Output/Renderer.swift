@@ -23,8 +23,9 @@ public struct Renderer: Sendable {
                 return FieldValue.list(objects).jsonText + "\n"
             }
             let columns = fields ?? Self.defaultItemColumns
+            let cell = format == .table ? Self.shownCell : Self.cell
             return render(
-                Table(columns: columns, rows: items.map { item in columns.map { Self.cell(item, $0) } }),
+                Table(columns: columns, rows: items.map { item in columns.map { cell(item, $0) } }),
                 as: format
             )
         case .table(let table):
@@ -51,7 +52,7 @@ public struct Renderer: Sendable {
                 "updated",
             ]
             + item.fields.keys.sorted()
-        let rows = names.map { [$0, Self.cell(item, $0)] }
+        let rows = names.map { [$0, Self.shownCell(item, $0)] }
         return render(Table(columns: ["field", "value"], rows: rows), as: .table)
     }
 
@@ -93,6 +94,15 @@ public struct Renderer: Sendable {
         case "deleted": item.deletedAt.map { ISO8601DateFormatter().string(from: $0) }
         default: item.fields[column].map(Self.text)
         }
+    }
+
+    /// An item's value for a column as a table shows it to a person: a translation whose
+    /// title is still empty says so, instead of showing nothing.
+    static func shownCell(_ item: Item, _ column: String) -> String? {
+        if column == "title", item.title.isEmpty, let original = item.translationOf {
+            return "(not translated yet: translation of \(original))"
+        }
+        return cell(item, column)
     }
 
     /// A published item's schedule, as a note after its status.
