@@ -36,6 +36,28 @@ struct ListPageBenchmark: Benchmark {
                 message: "the list statement scans the whole items table:\n" + plan.joined(separator: "\n")
             )
         }
+        // The store runs the statement with its generic plan: that one must use the list
+        // index too.
+        let generic = try await connection.run { connection in
+            let statement = try store.listStatement(query, tenant: tenant, on: connection)
+            try connection.execute(Query(unsafeSQL: "prepare micic_list_check as " + statement.description))
+            try connection.execute("set plan_cache_mode = force_generic_plan")
+            defer {
+                _ = try? connection.execute("reset plan_cache_mode")
+                _ = try? connection.execute("deallocate micic_list_check")
+            }
+            let values = try SQLLiteral.literals(of: statement).joined(separator: ", ")
+            return try connection.query(Query(unsafeSQL: "explain execute micic_list_check(\(values))"))
+                .map { try $0.decode(String.self, at: 0) }
+        }
+        note("  generic plan:\n" + generic.map { "    " + $0 }.joined(separator: "\n"))
+        guard generic.contains(where: { $0.contains("items_list_idx") }),
+            !generic.contains(where: { $0.contains("Seq Scan on items") })
+        else {
+            throw BenchError(
+                message: "the generic list plan does not walk items_list_idx:\n" + generic.joined(separator: "\n")
+            )
+        }
         // Check that the store reads the same page as the statement.
         let page = try await connection.run { try store.list(query, tenant: tenant, on: $0) }
         guard page.items.count == query.limit, page.items.map(\.id) == Array(pageIDs.prefix(query.limit)) else {

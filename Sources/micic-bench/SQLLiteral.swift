@@ -31,14 +31,19 @@ enum SQLLiteral {
         }
     }
 
+    /// The statement's bindings as typed literals (`'value'::type`, or `NULL::type`), in order.
+    static func literals(of query: Query) throws -> [String] {
+        try query.bindings.map { value in
+            let type = try typeName(Swift.type(of: value).postgresType)
+            return (try value.postgresText().map(quote) ?? "NULL") + "::" + type
+        }
+    }
+
     /// The statement with each `$n` replaced by its binding as a typed literal
     /// (`'value'::type`, or `NULL::type`). One pass, reading whole numbers, so `$1` never
     /// clobbers `$10` and a literal's own text is never scanned again.
     static func inline(_ query: Query) throws -> String {
-        let literals = try query.bindings.map { value in
-            let type = try typeName(Swift.type(of: value).postgresType)
-            return (try value.postgresText().map(quote) ?? "NULL") + "::" + type
-        }
+        let literals = try literals(of: query)
         let scalars = Array(query.description.unicodeScalars)
         var text = String.UnicodeScalarView()
         var index = 0
