@@ -178,7 +178,7 @@ public struct CommandCatalog: Sendable {
         CommandSpec(
             noun: nil,
             verb: "sql",
-            summary: "run a read-only SQL query under your own permissions",
+            summary: "run a read-only SQL query as yourself, under row-level security (platform administrators only)",
             arguments: "\"SELECT ...\"",
             examples: ["sql \"select code, name from tenants\""]
         ),
