@@ -53,7 +53,9 @@ import Testing
                     group.addTask {
                         try await pool.withConnection { connection in
                             peak.enter()
-                            try await connection.query("select pg_sleep(0.02)")
+                            // Long enough that the second connection opens while the
+                            // first is lent, even on a loaded machine.
+                            try await connection.query("select pg_sleep(0.2)")
                             peak.leave()
                         }
                     }
