@@ -38,8 +38,10 @@ import Testing
             let source = try ok(
                 "practice show procedimientos-de-referencia-para-personas-migrantes-en-situaciones-de-crisis --format ids"
             ).trimmingCharacters(in: .newlines)
+            let wrongType = try micic("translation request news \(source) --to en", as: editor)
+            #expect(wrongType.status == 1 && wrongType.standardError.contains("is a practice, not a news"))
             let job = try ok(
-                "translation request \(source) --to en --translator \(translator) --reviewer \(reviewer) --due 2099-12-31 --format ids",
+                "translation request practice \(source) --to en --translator \(translator) --reviewer \(reviewer) --due 2099-12-31 --format ids",
                 as: editor
             ).trimmingCharacters(in: .newlines)
             #expect(Int(job) != nil)

@@ -42,7 +42,7 @@ extension CommandCatalog {
                 noun: noun,
                 verb: "request",
                 summary: "ask for translations of items into other languages (editors)",
-                arguments: "ID...",
+                arguments: "[TYPE] ID...",
                 flags: [
                     FlagSpec("to", summary: "target languages, separated by commas", placeholder: "LANGS"),
                     FlagSpec(
@@ -57,7 +57,10 @@ extension CommandCatalog {
                     ),
                     FlagSpec("due", summary: "when the translations are due (YYYY-MM-DD)", placeholder: "DATE"),
                 ],
-                examples: ["\(noun) request 42 --to es,fr --translator ana --reviewer luis --due 2026-12-15"],
+                examples: [
+                    "\(noun) request practice 42 --to es,fr --translator ana --reviewer luis --due 2026-12-15",
+                    "practice list --status published --format ids | \(noun) request --to en",
+                ],
                 mutates: true
             ),
             CommandSpec(

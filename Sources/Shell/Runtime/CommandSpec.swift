@@ -43,7 +43,7 @@ public struct CommandSpec: Sendable {
     /// Whether its arguments are ids (of items or of translation jobs), which pipes and
     /// variables bring.
     public var takesIDs: Bool {
-        ["ID", "JOB"].contains { arguments.hasPrefix($0) || arguments.hasPrefix("[" + $0) }
+        ["ID", "JOB"].contains { arguments.contains($0) }
     }
 
     /// `practice list` or `use`.

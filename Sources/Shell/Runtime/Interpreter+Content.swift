@@ -288,7 +288,7 @@ extension Interpreter {
     }
 
     /// The item with `id`, which must be of `type`.
-    private func item(_ id: Int64, of type: ContentType, tenant: String) async throws -> Item {
+    func item(_ id: Int64, of type: ContentType, tenant: String) async throws -> Item {
         let item = try await backend.store.item(id: id, tenant: tenant)
         guard item.type == type.name else { throw ShellError("item \(id) is a \(item.type), not a \(type.name)") }
         return item

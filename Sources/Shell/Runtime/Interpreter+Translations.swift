@@ -20,8 +20,19 @@ extension Interpreter {
                 }
                 due = date
             }
+            // `translation request practice 42 43` names the items' type, and checks it.
+            var sources = arguments
+            var type: ContentType?
+            if let first = sources.positional.first, Int64(first) == nil {
+                type = catalog.registry.contentType(first)
+                if type != nil { sources.positional.removeFirst() }
+            }
+            let ids = try idsArgument(sources, spec: spec)
+            if let type {
+                for id in ids { _ = try await item(id, of: type, tenant: tenant) }
+            }
             var jobs: [TranslationJob] = []
-            for id in try idsArgument(arguments, spec: spec) {
+            for id in ids {
                 let request = TranslationRequest(
                     sourceID: id,
                     languages: languages,
