@@ -272,13 +272,7 @@ public final class PostgresContentStore: ContentStore {
         // A filter on a rare facet value then reads more of the index than the GIN index
         // would make it.
         let rows = try connection.query(try listStatement(query, tenant: tenant, on: connection), plan: .generic)
-        var items = try ItemRowReader.items(of: rows, tenant: tenant)
-        var next: ItemCursor?
-        if items.count > query.limit {
-            items.removeLast()
-            next = items.last.map { ItemListQuery.cursor(after: $0, sort: query.sort) }
-        }
-        return ItemPage(items: items, next: next)
+        return try ItemListQuery.page(of: rows, query: query, tenant: tenant)
     }
 
     /// The statement ``list(_:tenant:)`` runs for `query` (for `EXPLAIN` and benchmarks).
