@@ -55,7 +55,7 @@ struct ItemRowReader {
             title: try row.decode(at: title),
             status: try row.decode(at: status),
             version: try row.decode(at: version),
-            fields: try fields(of: row),
+            fields: [:],
             author: try row.decode(at: author),
             createdAt: try row.decode(at: createdAt),
             updatedAt: try row.decode(at: updatedAt),
@@ -63,6 +63,7 @@ struct ItemRowReader {
         )
         item.publishAt = try row.decode(at: publishAt)
         item.unpublishAt = try row.decode(at: unpublishAt)
+        try readFields(of: row, into: &item)
         return item
     }
 
@@ -72,16 +73,21 @@ struct ItemRowReader {
         return try result.map { try reader.item(from: $0, tenant: tenant) }
     }
 
-    /// The public fields with the private ones the reader may see merged in.
-    private func fields(of row: Row) throws -> [String: FieldValue] {
-        // Parsed straight from libpq's buffer (a list page's fields are most of its bytes),
-        // as valid UTF-8: the server sends text in UTF-8 from a UTF8 database (`Migrator`
-        // refuses any other), where it checked every string it stored.
-        let parse = FieldValue.parseFields(validUTF8JSON:)
-        var merged = try row.withTextBytes(at: fields, parse) ?? [:]
-        if let hidden = try row.withTextBytes(at: privateFields, parse) {
-            merged.merge(hidden) { _, `private` in `private` }
+    /// Gives `item` the row's fields: the public ones kept as stored text, parsed when first
+    /// read (a list page shown as titles needs none), or, when the reader may see private
+    /// fields and the item has some, both parsed and merged.
+    private func readFields(of row: Row, into item: inout Item) throws {
+        // Read straight from libpq's buffer as valid UTF-8: the server sends text in UTF-8
+        // from a UTF8 database (`Migrator` refuses any other), where it checked every string
+        // it stored.
+        guard let hidden = try row.withTextBytes(at: privateFields, FieldValue.parseFields(validUTF8JSON:)) else {
+            if let stored = try row.withTextBytes(at: fields, StoredFields.init(validUTF8JSON:)) {
+                item.setFields(stored)
+            }
+            return
         }
-        return merged
+        var merged = try row.withTextBytes(at: fields, FieldValue.parseFields(validUTF8JSON:)) ?? [:]
+        merged.merge(hidden) { _, `private` in `private` }
+        item.fields = merged
     }
 }

@@ -128,3 +128,64 @@ import Testing
         #expect(repaired["a"] == .text("x\u{FFFD}\n\u{FFFD}"))
     }
 }
+
+@Suite struct StoredFieldsTests {
+    static let text = #"{"summary":"Albergues \"seguros\"\n","countries":["CR","PA"],"year":2018,"ok":true}"#
+
+    static func stored(_ text: String) throws -> StoredFields {
+        try Array(text.utf8).withUnsafeBytes(StoredFields.init(validUTF8JSON:))
+    }
+
+    static func item(fields: [String: FieldValue]) -> Item {
+        let now = Date(timeIntervalSince1970: 1_700_000_000)
+        return Item(
+            id: 1,
+            tenant: "cr",
+            type: "practice",
+            language: "es",
+            slug: "albergues",
+            title: "Albergues",
+            status: "draft",
+            version: 1,
+            fields: fields,
+            author: "ana",
+            createdAt: now,
+            updatedAt: now
+        )
+    }
+
+    @Test func storedTextReadsAsItsParsedValues() throws {
+        let stored = try Self.stored(Self.text)
+        #expect(stored.values == (try FieldValue.parseFields(json: Self.text)))
+        #expect(stored.values["countries"] == .list([.text("CR"), .text("PA")]))
+    }
+
+    @Test func textFieldsCannotHoldIsRefusedWhenStored() {
+        // Parsing checks these when the text is read, not later when a field is.
+        for text in [#"{"year":20.5}"#, #"{"a":"open"#, #"["CR"]"#, #"{"a":1} x"#, #"{"n":99999999999999999999}"#] {
+            #expect(throws: FieldValueJSONError.self, "\(text)") { try Self.stored(text) }
+        }
+    }
+
+    @Test func anItemWithStoredFieldsEqualsOneWithTheirValuesAndChangesInPlace() throws {
+        let values = try FieldValue.parseFields(json: Self.text)
+        var lazy = Self.item(fields: [:])
+        lazy.setFields(try Self.stored(Self.text))
+        let eager = Self.item(fields: values)
+        #expect(lazy == eager)
+        #expect(lazy.hashValue == eager.hashValue)
+        #expect(lazy.fields["year"] == .integer(2018))
+
+        lazy.fields["year"] = .integer(2019)
+        lazy.fields["countries"] = nil
+        #expect(lazy.fields.count == 3)
+        #expect(lazy.fields["year"] == .integer(2019))
+        #expect(lazy != eager)
+        #expect(lazy.withoutFields(["summary", "ok"]).fields == ["year": .integer(2019)])
+
+        let encoded = try JSONEncoder().encode(eager)
+        #expect(try JSONDecoder().decode(Item.self, from: encoded) == eager)
+        let object = try JSONSerialization.jsonObject(with: encoded) as? [String: Any]
+        #expect((object?["fields"] as? [String: Any])?["year"] as? Int == 2018)
+    }
+}

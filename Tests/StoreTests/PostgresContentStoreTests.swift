@@ -117,6 +117,26 @@ import Testing
         }
     }
 
+    @Test func fieldsAreReadLazilyButTextTheKernelCannotHoldIsAnErrorWhenRead() async throws {
+        try await withStore { store, _ in
+            let draft = ItemDraft(type: "note", title: "Albergues", fields: ["summary": .text("Línea\n\"uno\"")])
+            let item = try await store.create(draft, tenant: "cr", author: "ana", message: nil)
+            let listed = try await store.list(ItemQuery(type: "note"), tenant: "cr").items
+            #expect(listed == [item])
+            #expect(listed.first?.fields["summary"] == .text("Línea\n\"uno\""))
+
+            // A value written past the Kernel (a fraction: fields hold whole numbers) fails
+            // the read that meets it, not a later look at the field.
+            try await store.connection.execute(
+                "update items set fields = jsonb_set(fields, '{summary}', '20.5') where id = \(item.id)"
+            )
+            await #expect(throws: FieldValueJSONError.self) { try await store.item(id: item.id, tenant: "cr") }
+            await #expect(throws: FieldValueJSONError.self) {
+                try await store.list(ItemQuery(type: "note"), tenant: "cr")
+            }
+        }
+    }
+
     @Test func timestampsAreStoredInUTCAndEventTimesKeepTheirZone() async throws {
         try await withStore { store, _ in
             let zone = try await store.connection.query("select current_setting('TimeZone')")[0].decode(

@@ -21,7 +21,18 @@ public struct Item: Sendable, Hashable, Codable {
     /// Increases with every save; updates name the version they read.
     public var version: Int
     /// The values of the type's fields.
-    public var fields: [String: FieldValue]
+    public var fields: [String: FieldValue] {
+        get { fieldStorage.values }
+        set { fieldStorage = .values(newValue) }
+        _modify {
+            var values = fieldStorage.values
+            // Drop the storage's reference, so the values are changed in place.
+            fieldStorage = .values([:])
+            defer { fieldStorage = .values(values) }
+            yield &values
+        }
+    }
+    private var fieldStorage: FieldStorage
     /// Who saved the current version.
     public var author: String
     /// When it was created.
@@ -61,11 +72,16 @@ public struct Item: Sendable, Hashable, Codable {
         self.title = title
         self.status = status
         self.version = version
-        self.fields = fields
+        self.fieldStorage = .values(fields)
         self.author = author
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.deletedAt = deletedAt
+    }
+
+    /// Keeps `stored` as the item's fields, parsed when they are first read.
+    public mutating func setFields(_ stored: StoredFields) {
+        fieldStorage = .stored(stored)
     }
 
     /// Whether the public sees the item at `instant`: published, and within its schedule.
@@ -79,5 +95,11 @@ public struct Item: Sendable, Hashable, Codable {
         var copy = self
         for name in names { copy.fields[name] = nil }
         return copy
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, tenant, type, language, translationOf, slug, title, status, version
+        case fieldStorage = "fields"
+        case author, createdAt, updatedAt, deletedAt, publishAt, unpublishAt
     }
 }
