@@ -11,8 +11,14 @@ extension Date: PostgresEncodable, PostgresDecodable {
     /// Reads `timestamptz` (any time zone offset), `timestamp` (taken as UTC) and `date`
     /// (midnight UTC) in the ISO output style.
     public static func decode(postgresText text: String, type: PostgresType) throws -> Date {
-        guard [PostgresType.timestamptz, .timestamp, .date].contains(type) else { throw typeMismatch(type) }
-        guard let time = CivilTime(isoText: text) else { throw malformed(type) }
+        var text = text
+        return try text.withUTF8 { try decode(postgresBytes: UnsafeRawBufferPointer($0), type: type) }
+    }
+
+    /// Reads the timestamp's ASCII digits where libpq holds them.
+    public static func decode(postgresBytes bytes: UnsafeRawBufferPointer, type: PostgresType) throws -> Date {
+        guard type == .timestamptz || type == .timestamp || type == .date else { throw typeMismatch(type) }
+        guard let time = CivilTime(isoText: bytes) else { throw malformed(type) }
         return time.date
     }
 }
@@ -33,8 +39,8 @@ struct CivilTime {
     }
 
     /// Parses `YYYY-MM-DD[ HH:MM:SS[.ffffff]][±HH[:MM[:SS]]]`.
-    init?(isoText text: String) {
-        var scanner = DigitScanner(Array(text.utf8))
+    init?(isoText text: UnsafeRawBufferPointer) {
+        var scanner = DigitScanner(text.bindMemory(to: UInt8.self))
         guard let year = scanner.number(), scanner.skip("-"), let month = scanner.number(minDigits: 2),
             scanner.skip("-"), let day = scanner.number(minDigits: 2), (1...12).contains(month),
             (1...31).contains(day)
@@ -123,10 +129,10 @@ struct CivilTime {
 
 /// Reads ASCII digits and punctuation from a byte array, left to right.
 private struct DigitScanner {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     var atEnd: Bool { index == bytes.count }
 

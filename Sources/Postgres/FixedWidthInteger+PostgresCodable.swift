@@ -5,7 +5,7 @@ extension PostgresEncodable where Self: FixedWidthInteger & SignedInteger {
 
 extension PostgresDecodable where Self: FixedWidthInteger & SignedInteger {
     public static func decode(postgresText text: String, type: PostgresType) throws -> Self {
-        guard [PostgresType.int2, .int4, .int8, .oidType].contains(type) else { throw typeMismatch(type) }
+        guard type == .int2 || type == .int4 || type == .int8 || type == .oidType else { throw typeMismatch(type) }
         guard let value = Self(text) else {
             throw PostgresError(code: .decoding, message: "the \(type) value does not fit in \(Self.self)")
         }

@@ -14,5 +14,9 @@ extension Optional: PostgresDecodable where Wrapped: PostgresDecodable {
         try Wrapped.decode(postgresText: text, type: type)
     }
 
+    public static func decode(postgresBytes bytes: UnsafeRawBufferPointer, type: PostgresType) throws -> Wrapped? {
+        try Wrapped.decode(postgresBytes: bytes, type: type)
+    }
+
     public static func decodeNull() throws -> Wrapped? { nil }
 }

@@ -37,11 +37,21 @@ public protocol PostgresDecodable {
     ///   column name.
     static func decode(postgresText text: String, type: PostgresType) throws -> Self
 
+    /// Decodes a non-NULL value from its text format as the bytes libpq holds, valid only
+    /// during the call. The default makes a string of them for
+    /// ``decode(postgresText:type:)``; a type read from ASCII digits (a timestamp) can read
+    /// the bytes without making one.
+    static func decode(postgresBytes bytes: UnsafeRawBufferPointer, type: PostgresType) throws -> Self
+
     /// The value to use for SQL NULL. Non-optional types throw ``PostgresError/Code/unexpectedNull``.
     static func decodeNull() throws -> Self
 }
 
 extension PostgresDecodable {
+    public static func decode(postgresBytes bytes: UnsafeRawBufferPointer, type: PostgresType) throws -> Self {
+        try decode(postgresText: String(decoding: bytes, as: UTF8.self), type: type)
+    }
+
     public static func decodeNull() throws -> Self {
         throw PostgresError(code: .unexpectedNull, message: "the value is NULL but \(Self.self) was expected")
     }

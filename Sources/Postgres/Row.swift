@@ -30,8 +30,8 @@ public struct Row: Sendable {
         }
         let name = result.columns[column].name
         do {
-            guard let text = text(at: column) else { return try Value.decodeNull() }
-            return try Value.decode(postgresText: text, type: result.columns[column].type)
+            guard let bytes = textBytes(at: column) else { return try Value.decodeNull() }
+            return try Value.decode(postgresBytes: bytes, type: result.columns[column].type)
         } catch var error as PostgresError {
             error.column = name
             error.message = "column \(name): " + error.message
@@ -46,12 +46,7 @@ public struct Row: Sendable {
 
     /// The column's value in PostgreSQL's text format, `nil` for NULL.
     public func text(at column: Int) -> String? {
-        let row = Int32(index)
-        let field = Int32(column)
-        if PQgetisnull(result.handle, row, field) == 1 { return nil }
-        let length = Int(PQgetlength(result.handle, row, field))
-        let bytes = UnsafeRawPointer(PQgetvalue(result.handle, row, field)!)
-        return String(decoding: UnsafeRawBufferPointer(start: bytes, count: length), as: UTF8.self)
+        textBytes(at: column).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Calls `body` with the column's value in text format, as the bytes libpq holds (no
@@ -61,11 +56,18 @@ public struct Row: Sendable {
         at column: Int,
         _ body: (UnsafeRawBufferPointer) throws -> Result
     ) rethrows -> Result? {
+        guard let bytes = textBytes(at: column) else { return nil }
+        return try body(bytes)
+    }
+
+    /// The column's value in text format as the bytes libpq holds, valid while the result
+    /// lives; `nil` for NULL.
+    private func textBytes(at column: Int) -> UnsafeRawBufferPointer? {
         let row = Int32(index)
         let field = Int32(column)
         if PQgetisnull(result.handle, row, field) == 1 { return nil }
         let length = Int(PQgetlength(result.handle, row, field))
-        return try body(UnsafeRawBufferPointer(start: PQgetvalue(result.handle, row, field), count: length))
+        return UnsafeRawBufferPointer(start: PQgetvalue(result.handle, row, field), count: length)
     }
 
     /// All columns in text format, `nil` for NULL: what psql would print.
