@@ -81,7 +81,7 @@ struct ItemRowReader {
         // from a UTF8 database (`Migrator` refuses any other), where it checked every string
         // it stored.
         guard let hidden = try row.withTextBytes(at: privateFields, FieldValue.parseFields(validUTF8JSON:)) else {
-            if let stored = try row.withTextBytes(at: fields, StoredFields.init(validUTF8JSON:)) {
+            if let stored = try row.withTextBytes(at: fields, StoredFields.init(jsonbText:)) {
                 item.setFields(stored)
             }
             return

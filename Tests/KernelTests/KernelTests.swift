@@ -114,6 +114,27 @@ import Testing
         #expect(throws: FieldValueJSONError.self) { try FieldValue.parse(json: #"{"a":"unterminated}"#) }
     }
 
+    @Test func escapesFarIntoLongStringsAndAtTheirEdgesAreRead() throws {
+        let a = String(repeating: "a", count: 30)
+        let b = String(repeating: "b", count: 40)
+        let texts = [
+            a + "\"" + b + "\\" + "\n" + a, "\"" + a + "\"", a + "\\", "\\\\\"\"", "x\"" + a + "\"y" + b + "\"",
+            String(repeating: "\"q", count: 50),
+        ]
+        let fields = Dictionary(uniqueKeysWithValues: texts.enumerated().map { ("k\($0)", FieldValue.text($1)) })
+        let json = FieldValue.jsonText(of: fields)
+        #expect(try FieldValue.parseFields(json: json) == fields)
+        #expect(try Array(json.utf8).withUnsafeBytes(FieldValue.parseFields(jsonBytes:)) == fields)
+        #expect(try Array(json.utf8).withUnsafeBytes(StoredFields.init(jsonbText:)).values == fields)
+        // An unterminated long string, and one whose last quote is escaped.
+        for broken in [#"{"a":""# + a + b, #"{"a":""# + a + #"\"}"#] {
+            #expect(throws: FieldValueJSONError.self) { try FieldValue.parse(json: broken) }
+            #expect(throws: FieldValueJSONError.self) {
+                try Array(broken.utf8).withUnsafeBytes(StoredFields.init(jsonbText:))
+            }
+        }
+    }
+
     @Test func bytesAreReadAlikeTrustedOrCheckedAndBadUTF8IsRepairedWhenChecked() throws {
         let text = #"{"a":"ñandú \"y\" 🇵🇭\n\u00e9","b":["x","\\"],"c":"Gestión de crisis"}"#
         let checked = try Array(text.utf8).withUnsafeBytes(FieldValue.parseFields(jsonBytes:))
@@ -133,7 +154,7 @@ import Testing
     static let text = #"{"summary":"Albergues \"seguros\"\n","countries":["CR","PA"],"year":2018,"ok":true}"#
 
     static func stored(_ text: String) throws -> StoredFields {
-        try Array(text.utf8).withUnsafeBytes(StoredFields.init(validUTF8JSON:))
+        try Array(text.utf8).withUnsafeBytes(StoredFields.init(jsonbText:))
     }
 
     static func item(fields: [String: FieldValue]) -> Item {
@@ -160,10 +181,24 @@ import Testing
         #expect(stored.values["countries"] == .list([.text("CR"), .text("PA")]))
     }
 
-    @Test func textFieldsCannotHoldIsRefusedWhenStored() {
-        // Parsing checks these when the text is read, not later when a field is.
-        for text in [#"{"year":20.5}"#, #"{"a":"open"#, #"["CR"]"#, #"{"a":1} x"#, #"{"n":99999999999999999999}"#] {
+    @Test func textFieldsCannotHoldIsRefusedWhenStored() throws {
+        // Checked when the text is read, not later when a field is.
+        let refused = [
+            #"{"year": 20.5}"#, #"{"a": [1, -2.0]}"#, #"{"n": 1e3}"#, #"{"n": 99999999999999999999}"#,
+            #"{"a": "open"#, #"["CR"]"#, #"{"a": 1} x"#, #"{"a": 1"#,
+            "{\"a\": " + String(repeating: "[", count: 64) + String(repeating: "]", count: 64) + "}",
+        ]
+        for text in refused {
             #expect(throws: FieldValueJSONError.self, "\(text)") { try Self.stored(text) }
+            #expect(throws: FieldValueJSONError.self, "\(text)") { try FieldValue.parseFields(json: text) }
+        }
+        // What the server writes: spaces after colons and commas, escapes, numbers in strings.
+        let accepted = [
+            #"{"a": [1, -2, 9223372036854775807], "b": {"c": "x\"y\\", "d": "20.5"}, "e": null, "f": false}"#,
+            "{\"a\": " + String(repeating: "[", count: 63) + String(repeating: "]", count: 63) + "}", "{}",
+        ]
+        for text in accepted {
+            #expect(try Self.stored(text).values == FieldValue.parseFields(json: text), "\(text)")
         }
     }
 

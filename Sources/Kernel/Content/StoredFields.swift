@@ -3,17 +3,19 @@ internal import Synchronization
 /// An item's fields as the JSON text the database sent, parsed into values the first time
 /// they are read: a list page shown as a table of titles never builds its rows' fields.
 ///
-/// The text is checked when it is read from the database (``init(validUTF8JSON:)``), so
-/// errors surface there as before and parsing it later cannot fail.
+/// The text is checked when it is read from the database (``init(jsonbText:)``), so errors
+/// surface there as before and parsing it later cannot fail.
 public final class StoredFields: Sendable {
     private let json: [UInt8]
     private let parsed = Mutex<[String: FieldValue]?>(nil)
 
-    /// Copies and checks a JSON object of fields held as bytes the caller knows to be
-    /// valid UTF-8 (see ``FieldValue/parseFields(validUTF8JSON:)``).
-    /// - Throws: ``FieldValueJSONError`` when the text is not an object of field values.
-    public init(validUTF8JSON bytes: UnsafeRawBufferPointer) throws {
-        try FieldValue.checkFields(validUTF8JSON: bytes)
+    /// Copies and checks the text PostgreSQL wrote for a `jsonb` object of fields, in UTF-8
+    /// (see ``FieldValue/parseFields(validUTF8JSON:)``). Its JSON syntax is trusted, not
+    /// checked again; what the Kernel cannot hold in it is refused.
+    /// - Throws: ``FieldValueJSONError`` for a top level that is not an object, a number that
+    ///   is not a whole `Int`, or nesting the parser does not read.
+    public init(jsonbText bytes: UnsafeRawBufferPointer) throws {
+        try JSONBTextCheck.check(bytes)
         json = Array(bytes)
     }
 
@@ -21,7 +23,8 @@ public final class StoredFields: Sendable {
     public var values: [String: FieldValue] {
         parsed.withLock { parsed in
             if let parsed { return parsed }
-            // The text was checked by the same parser when it was read.
+            // The server wrote well-formed JSON, and what the parser refuses in it was
+            // refused when it was read.
             let values = try! json.withUnsafeBytes { try FieldValue.parseFields(validUTF8JSON: $0) }
             parsed = values
             return values

@@ -52,21 +52,8 @@ extension FieldValue {
         try fields(of: parse(bytes, isValidUTF8: true))
     }
 
-    /// Checks that valid UTF-8 bytes hold a JSON object of fields that
-    /// ``parseFields(validUTF8JSON:)`` reads without an error, building none of its values.
-    /// - Throws: ``FieldValueJSONError`` as parsing would.
-    public static func checkFields(validUTF8JSON bytes: UnsafeRawBufferPointer) throws {
-        guard case .object = try parse(bytes, isValidUTF8: true, building: false) else {
-            throw FieldValueJSONError(offset: 0, message: "expected a JSON object")
-        }
-    }
-
-    private static func parse(
-        _ bytes: UnsafeRawBufferPointer,
-        isValidUTF8: Bool,
-        building: Bool = true
-    ) throws -> FieldValue {
-        var parser = JSONParser(bytes: bytes.bindMemory(to: UInt8.self), isValidUTF8: isValidUTF8, building: building)
+    private static func parse(_ bytes: UnsafeRawBufferPointer, isValidUTF8: Bool) throws -> FieldValue {
+        var parser = JSONParser(bytes: bytes.bindMemory(to: UInt8.self), isValidUTF8: isValidUTF8)
         let value = try parser.value()
         parser.skipWhitespace()
         guard parser.position == bytes.count else { throw parser.error("text after the JSON value") }
@@ -145,16 +132,12 @@ private struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     /// Whether the bytes are known to be valid UTF-8, so strings need no checking.
     let isValidUTF8: Bool
-    /// Whether values are built; without, the reader only checks the text (its objects
-    /// and lists come out empty, its strings empty).
-    let building: Bool
     var position = 0
     var depth = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>, isValidUTF8: Bool, building: Bool) {
+    init(bytes: UnsafeBufferPointer<UInt8>, isValidUTF8: Bool) {
         self.bytes = bytes
         self.isValidUTF8 = isValidUTF8
-        self.building = building
     }
 
     func error(_ message: String) -> FieldValueJSONError {
@@ -206,7 +189,7 @@ private struct JSONParser {
         defer { depth -= 1 }
         position += 1
         var object: [String: FieldValue] = [:]
-        if building { object.reserveCapacity(16) }
+        object.reserveCapacity(16)
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
             position += 1
@@ -219,8 +202,7 @@ private struct JSONParser {
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected :") }
             position += 1
-            let value = try value()
-            if building { object[key] = value }
+            object[key] = try value()
             skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end") }
             if bytes[position] == UInt8(ascii: ",") {
@@ -240,15 +222,14 @@ private struct JSONParser {
         position += 1
         var items: [FieldValue] = []
         // Room for a field's usual few values, so short lists never grow.
-        if building { items.reserveCapacity(4) }
+        items.reserveCapacity(4)
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
             position += 1
             return .list(items)
         }
         while true {
-            let value = try value()
-            if building { items.append(value) }
+            items.append(try value())
             skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end") }
             if bytes[position] == UInt8(ascii: ",") {
@@ -264,7 +245,7 @@ private struct JSONParser {
 
     private mutating func enter() throws {
         depth += 1
-        if depth > 64 { throw error("nested too deeply") }
+        if depth > JSONBTextCheck.maximumDepth { throw error("nested too deeply") }
     }
 
     private mutating func string() throws -> String {
@@ -286,11 +267,11 @@ private struct JSONParser {
             let run = UnsafeBufferPointer(rebasing: bytes[position..<(escape ?? quote)])
             guard let escape else {
                 position = quote + 1
-                guard escaped, building else { return text(run) }
+                guard escaped else { return text(run) }
                 result.append(contentsOf: run)
                 return result.withUnsafeBufferPointer(text)
             }
-            if building { result.append(contentsOf: run) }
+            result.append(contentsOf: run)
             escaped = true
             position = escape + 1
             try unescape(into: &result)
@@ -299,7 +280,6 @@ private struct JSONParser {
 
     /// The string of `run`, which starts and ends between characters.
     private func text(_ run: UnsafeBufferPointer<UInt8>) -> String {
-        guard building else { return "" }
         guard isValidUTF8 else { return String(decoding: run, as: UTF8.self) }
         return String(copying: UTF8Span(unchecked: run.span))
     }
