@@ -6,6 +6,10 @@ import Store
 /// `list-page`: a filtered page of 20 practices out of 200,000 items, read through the
 /// store vs `pgbench -M prepared` running the same statement with its values written in
 /// (see ``PgbenchComparison``).
+///
+/// The store parses an item's fields when they are first read (``StoredFields``), so the
+/// page is measured twice: as a table of titles reads it (`list-page`), and with every
+/// field of every item read (`list-page-fields`), as the delivery API's lists do.
 struct ListPageBenchmark: Benchmark {
     let name = "list-page"
     let items = 200_000
@@ -22,6 +26,10 @@ struct ListPageBenchmark: Benchmark {
     )
 
     func run(in context: BenchContext) async throws -> Figure {
+        try await figures(in: context)[0]
+    }
+
+    func figures(in context: BenchContext) async throws -> [Figure] {
         let tenantID = try await context.prepareContent()
         let connection = try await context.connect()
         try await load(tenantID: tenantID, on: connection)
@@ -63,19 +71,29 @@ struct ListPageBenchmark: Benchmark {
         guard page.items.count == query.limit, page.items.map(\.id) == Array(pageIDs.prefix(query.limit)) else {
             throw BenchError(message: "the store's page differs from the statement's rows")
         }
-        let comparison = PgbenchComparison(name: name, calls: calls, repetitions: repetitions, budget: budget)
-        let figure = try await comparison.run(
-            in: context,
-            connection: connection,
-            sql: sql,
-            scan: PgbenchComparison.firstScan(plan)
-        ) {
-            connection in
-            let page = try store.list(query, tenant: tenant, on: connection)
-            precondition(page.items.count == query.limit)
+        var figures: [Figure] = []
+        for readsFields in [false, true] {
+            let comparison = PgbenchComparison(
+                name: readsFields ? name + "-fields" : name,
+                calls: calls,
+                repetitions: repetitions,
+                budget: budget
+            )
+            figures.append(
+                try await comparison.run(
+                    in: context,
+                    connection: connection,
+                    sql: sql,
+                    scan: PgbenchComparison.firstScan(plan)
+                ) { connection in
+                    let page = try store.list(query, tenant: tenant, on: connection)
+                    precondition(page.items.count == query.limit)
+                    if readsFields { precondition(page.items.allSatisfy { $0.fields["phases"] != nil }) }
+                }
+            )
         }
         await connection.close()
-        return figure
+        return figures
     }
 
     /// Replaces the content with `items` rows by COPY, then analyzes the table (unless an
