@@ -202,6 +202,49 @@ import Testing
         }
     }
 
+    @Test func aDryRunMergesForRealAndRollsBackSoTheDatabasesOwnRefusalsShow() async throws {
+        try await DemoDatabase.with { demo in
+            let scratch = try ScratchDirectory()
+            let file = try scratch.write(
+                "practices.csv",
+                """
+                title,phases,countries
+                Albergues temporales,preparedness,CR
+                Refused by a trigger,preparedness,CR
+
+                """
+            )
+            let written = ["items", "item_revisions", "audit_log", "import_jobs"]
+            func counts() throws -> [Int] { try written.map { try demo.count("select count(*) from \($0)") } }
+            let before = try counts()
+            let dry = try demo.micic("use cr; import practice \(file) --dry-run")
+            #expect(dry.status == 0, "\(dry.standardError)")
+            #expect(dry.standardError.contains("dry run, nothing was written: would create 2, update 0"))
+            #expect(try counts() == before)
+
+            // A rule only the database knows: the dry run meets it as the import would.
+            let connection = try await demo.database.connect()
+            try await connection.executeScript(
+                """
+                create function refuse_marked() returns trigger language plpgsql as $$
+                begin
+                    if new.title like 'Refused%' then raise exception 'the database refuses "%"', new.title; end if;
+                    return new;
+                end $$;
+                create trigger refuse_marked before insert on items for each row execute function refuse_marked();
+                """
+            )
+            await connection.close()
+            let refused = try demo.micic("use cr; import practice \(file) --dry-run")
+            #expect(refused.status == 1)
+            #expect(
+                refused.standardError.contains(#"the database refuses "Refused by a trigger""#),
+                "\(refused.standardError)"
+            )
+            #expect(try counts() == before)
+        }
+    }
+
     @Test func editorsImportNoWorkflowStatesOfTheirOwn() async throws {
         try await DemoDatabase.with { demo in
             let scratch = try ScratchDirectory()

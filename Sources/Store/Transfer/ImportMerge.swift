@@ -49,23 +49,6 @@ struct ImportMerge {
         """
     }
 
-    /// What merging the lines would do, without writing (for a dry run).
-    func classify(after: Int, through: Int, on connection: isolated Connection) throws -> Counts {
-        let row = try connection.query(
-            rows(after: after, through: through)
-                + """
-                select (select count(*) from batch where target is null) as created,
-                       (select count(*) from changed) as updated,
-                       (select count(*) from merged) - (select count(*) from changed) as unchanged
-                """
-        )[0]
-        return Counts(
-            created: try row.decode(column: "created"),
-            updated: try row.decode(column: "updated"),
-            unchanged: try row.decode(column: "unchanged")
-        )
-    }
-
     /// Merges the lines; the caller owns the transaction.
     func merge(after: Int, through: Int, on connection: isolated Connection) throws -> Counts {
         let statement =

@@ -109,7 +109,7 @@ public struct ItemImport: Sendable {
             job: nil
         )
         if request.dryRun {
-            let counts = try merge.classify(after: 0, through: Int.max, on: connection)
+            let counts = try rehearse(merge, staging: staging, batchSize: request.batchSize, on: connection)
             summary.created = counts.created
             summary.updated = counts.updated
             summary.unchanged = counts.unchanged
@@ -246,14 +246,7 @@ public struct ItemImport: Sendable {
             if stop() {
                 throw ImportError("interrupted after line \(after): job resume \(job) continues the import")
             }
-            let end = try connection.query(
-                """
-                select max(line), count(*) from (select line from micic_import_rows where line > \(after)
-                order by line limit \(batchSize)) as batch
-                """
-            )[0]
-            guard let through = try end.decode(Int?.self, at: 0) else { break }
-            let rows = try end.decode(Int.self, at: 1)
+            guard let (through, rows) = try Self.batch(after: after, size: batchSize, on: connection) else { break }
             do {
                 try connection.withTransaction { connection in
                     // A batch's field values pass through several steps of one statement:
@@ -289,5 +282,47 @@ public struct ItemImport: Sendable {
             if staging.key == "slug" { try staging.linkTranslations(on: connection) }
             try jobs.finish(job, tenantID: tenantID, on: connection)
         }
+    }
+
+    /// The last line and the number of staged rows of the batch after line `after`, or `nil`
+    /// when no row is left.
+    private static func batch(after: Int, size: Int, on connection: isolated Connection) throws -> (Int, Int)? {
+        let end = try connection.query(
+            """
+            select max(line), count(*) from (select line from micic_import_rows where line > \(after)
+            order by line limit \(size)) as batch
+            """
+        )[0]
+        guard let through = try end.decode(Int?.self, at: 0) else { return nil }
+        return (through, try end.decode(Int.self, at: 1))
+    }
+
+    /// A dry run's merge: every batch merged as a real import merges it, in one transaction
+    /// (a savepoint inside the caller's) that is then rolled back, so what the database
+    /// itself refuses (its constraints, triggers and row-level security) is reported too.
+    private func rehearse(
+        _ merge: ImportMerge,
+        staging: ImportStaging,
+        batchSize: Int,
+        on connection: isolated Connection
+    ) throws -> ImportMerge.Counts {
+        struct RollBack: Error {}
+        var counts = ImportMerge.Counts()
+        do {
+            try connection.withTransaction { connection in
+                try connection.execute("set local work_mem = '64MB'")
+                var after = 0
+                while let (through, _) = try Self.batch(after: after, size: batchSize, on: connection) {
+                    let batch = try merge.merge(after: after, through: through, on: connection)
+                    counts.created += batch.created
+                    counts.updated += batch.updated
+                    counts.unchanged += batch.unchanged
+                    after = through
+                }
+                if staging.key == "slug" { try staging.linkTranslations(on: connection) }
+                throw RollBack()
+            }
+        } catch is RollBack {}
+        return counts
     }
 }
