@@ -93,16 +93,32 @@ extension PostgresShellBackend: Administration {
         return Table(columns: ["name", "display_name", "disabled", "platform_admin", "memberships"], rows: rows)
     }
 
-    func createPerson(_ name: String, password: String, displayName: String) async throws {
-        try await connection.run {
-            try PeopleDirectory().create(name, password: password, displayName: displayName, on: $0)
+    func createPerson(_ name: String, password: String, displayName: String, membership: MembershipGrant?) async throws
+    {
+        try await connection.run { connection in
+            try connection.withTransaction { connection in
+                try PeopleDirectory().create(name, password: password, displayName: displayName, on: connection)
+                if let membership { try Self.grant(name, membership, on: connection) }
+            }
         }
     }
 
-    func grant(_ person: String, role: Role, tenant: String, languages: [String]) async throws {
-        try await connection.run {
-            try PeopleDirectory().grant(person, role: role, tenant: tenant, languages: languages, on: $0)
-        }
+    func grant(_ person: String, _ membership: MembershipGrant) async throws {
+        try await connection.run { try Self.grant(person, membership, on: $0) }
+    }
+
+    private static func grant(
+        _ person: String,
+        _ membership: MembershipGrant,
+        on connection: isolated Connection
+    ) throws {
+        try PeopleDirectory().grant(
+            person,
+            role: membership.role,
+            tenant: membership.tenant,
+            languages: membership.languages,
+            on: connection
+        )
     }
 
     func revoke(_ person: String, tenant: String) async throws {

@@ -64,6 +64,41 @@ import Testing
         }
     }
 
+    @Test func userCreateGivesTheRoleItNamesAllOrNothing() async throws {
+        try await TestDatabase.with { database in
+            func micic(_ command: String) throws -> ExecutableRun {
+                try ExecutableRun("micic", ["-c", command], environment: ["DATABASE_URL": database.url])
+            }
+            #expect(
+                try ExecutableRun("micic", ["demo", "load"], environment: ["DATABASE_URL": database.url]).status == 0
+            )
+            let luis = "\(database.name)_luis"
+            let eve = "\(database.name)_eve"
+            await database.adopt(person: luis)
+            await database.adopt(person: eve)
+            let created = try micic(" use cr; user create \(luis) --password s3cret --role translator --languages en")
+            #expect(created.status == 0, "\(created.standardError)")
+            #expect(created.standardError.contains("created \(luis), translator in cr"))
+            func people() throws -> String {
+                try micic("user list --format csv --fields name,memberships").standardOutput
+            }
+            #expect(try people().contains("\(luis),cr:translator"))
+
+            // A grant the database refuses (no such tenant) takes the person back with it;
+            // bad flags are refused before anything is asked or written.
+            let unknown = try micic(" user create \(eve) --password x --tenant zz --role editor")
+            #expect(unknown.status == 1, "\(unknown.standardError)")
+            for flags in [
+                "--tenant cr --role boss", "--tenant cr --languages es", "--tenant cr --role editor --languages e!",
+            ] {
+                let refused = try micic(" user create \(eve) --password x " + flags)
+                #expect(refused.status == 2, "\(flags): \(refused.standardError)")
+            }
+            #expect(try !people().contains(eve))
+            #expect(try micic(" user create \(eve) --password x").status == 0)
+        }
+    }
+
     @Test func dryRunsOfAdministrationChangeNothingAndEmptyIdListsAreNothingToDo() async throws {
         try await TestDatabase.with { database in
             func micic(_ command: String, as person: String? = nil) throws -> ExecutableRun {

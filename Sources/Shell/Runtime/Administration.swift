@@ -5,10 +5,11 @@ public import Kernel
 public protocol Administration: Sendable {
     /// Every person you can see, with their memberships.
     func people() async throws -> Table
-    /// Creates a person: a login role with a password (stored by PostgreSQL as SCRAM).
-    func createPerson(_ name: String, password: String, displayName: String) async throws
+    /// Creates a person: a login role with a password (stored by PostgreSQL as SCRAM), and
+    /// their `membership` when one is given, all or nothing.
+    func createPerson(_ name: String, password: String, displayName: String, membership: MembershipGrant?) async throws
     /// Gives a person a role in a tenant (replacing any role they had there).
-    func grant(_ person: String, role: Role, tenant: String, languages: [String]) async throws
+    func grant(_ person: String, _ membership: MembershipGrant) async throws
     /// Takes a person's membership of a tenant away.
     func revoke(_ person: String, tenant: String) async throws
     /// Stops a person from logging in.

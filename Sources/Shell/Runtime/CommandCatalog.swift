@@ -29,6 +29,20 @@ public struct CommandCatalog: Sendable {
     /// The nouns of tenant and people management.
     static let administrationNouns = ["user", "tenant"]
 
+    /// `--role` of `user create` and `user grant`.
+    private static let roleFlag = FlagSpec(
+        "role",
+        summary: "admin, editor, translator, reviewer or viewer, in --tenant (or the tenant in use)",
+        values: Role.allCases.map(\.rawValue),
+        placeholder: "ROLE"
+    )
+    /// `--languages` of `user create` and `user grant`.
+    private static let languagesFlag = FlagSpec(
+        "languages",
+        summary: "the languages a translator or reviewer works in",
+        placeholder: "LANGS"
+    )
+
     private static let administration: [CommandSpec] = [
         CommandSpec(noun: "user", verb: "list", summary: "list people and their memberships", examples: ["user list"]),
         CommandSpec(
@@ -43,9 +57,12 @@ public struct CommandCatalog: Sendable {
                     placeholder: "TEXT"
                 ),
                 FlagSpec("display-name", summary: "the name shown to others", placeholder: "TEXT"),
+                roleFlag,
+                languagesFlag,
             ],
             examples: [
-                " user create ana --display-name \"Ana Mora\" --password ...   # a leading space keeps it out of history"
+                " user create ana --display-name \"Ana Mora\" --password ...   # a leading space keeps it out of history",
+                " user create luis --password ... --tenant cr --role translator --languages en",
             ],
             mutates: true
         ),
@@ -54,15 +71,7 @@ public struct CommandCatalog: Sendable {
             verb: "grant",
             summary: "give a person a role in a tenant (tenant admins)",
             arguments: "NAME",
-            flags: [
-                FlagSpec(
-                    "role",
-                    summary: "admin, editor, translator, reviewer or viewer",
-                    values: Role.allCases.map(\.rawValue),
-                    placeholder: "ROLE"
-                ),
-                FlagSpec("languages", summary: "the languages a translator or reviewer works in", placeholder: "LANGS"),
-            ],
+            flags: [roleFlag, languagesFlag],
             examples: ["user grant ana --tenant cr --role translator --languages es"],
             mutates: true
         ),

@@ -18,6 +18,21 @@ extension Interpreter {
             }
             return code
         }
+        /// The role `--role` gives in `--tenant` (or the tenant in use), for `--languages`.
+        func membership() throws -> MembershipGrant? {
+            guard let text = arguments.value("role") else {
+                if arguments.value("languages") != nil { throw ShellError.usage("--languages goes with --role") }
+                return nil
+            }
+            guard let role = Role(rawValue: text) else {
+                throw ShellError.usage("--role must be one of " + Role.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            let languages = arguments.value("languages").map(ValueParser.splitList) ?? []
+            for language in languages where !LanguageTag.isValid(language) {
+                throw ShellError.usage("--languages: '\(language)' is not a language tag")
+            }
+            return MembershipGrant(role: role, tenant: try tenantFlag(), languages: languages)
+        }
         switch (spec.noun, spec.verb) {
         case ("user", "list"):
             let table = try await administration.people()
@@ -25,25 +40,28 @@ extension Interpreter {
             return .table(table)
         case ("user", "create"):
             let person = try name()
+            // Checked before the password is asked for: nothing is created on a bad flag.
+            let membership = try membership()
             guard let password = arguments.value("password") ?? askPassword(for: person) else {
                 throw ShellError.usage("user create needs --password (or a terminal to ask on)")
             }
             try await administration.createPerson(
                 person,
                 password: password,
-                displayName: arguments.value("display-name") ?? ""
+                displayName: arguments.value("display-name") ?? "",
+                membership: membership
             )
-            note("created \(person); grant them a role: user grant \(person) --tenant CODE --role ROLE", arguments)
+            if let membership {
+                note("created \(person), \(membership.role.rawValue) in \(membership.tenant)", arguments)
+            } else {
+                note("created \(person); grant them a role: user grant \(person) --tenant CODE --role ROLE", arguments)
+            }
         case ("user", "grant"):
             let person = try name()
-            guard let text = arguments.value("role"), let role = Role(rawValue: text) else {
+            guard let membership = try membership() else {
                 throw ShellError.usage("--role must be one of " + Role.allCases.map(\.rawValue).joined(separator: ", "))
             }
-            let languages = arguments.value("languages").map(ValueParser.splitList) ?? []
-            for language in languages where !LanguageTag.isValid(language) {
-                throw ShellError.usage("--languages: '\(language)' is not a language tag")
-            }
-            try await administration.grant(person, role: role, tenant: try tenantFlag(), languages: languages)
+            try await administration.grant(person, membership)
         case ("user", "revoke"):
             let person = try name()
             let code = try tenantFlag()
