@@ -82,6 +82,13 @@ final class PostgresShellBackend: ShellBackend {
         sqlCancel.withLock { $0?.cancel() }
     }
 
+    /// Sets the session's `micic.command`, which audit entries take as their command (see
+    /// the kernel's audit migration); the line is cut at 1,000 characters. Failing (in a
+    /// transaction an error aborted) leaves the command to meet that error itself.
+    func willRun(_ command: String) async {
+        _ = try? await connection.query("select set_config('micic.command', \(String(command.prefix(1_000))), false)")
+    }
+
     var administration: (any Administration)? { self }
 
     var transfer: (any BulkTransfer)? { self }

@@ -88,6 +88,30 @@ import Testing
         }
     }
 
+    @Test func theAuditLogKeepsTheCommandLineBehindEachEntry() async throws {
+        try await withDemo { database in
+            let create = "practice create --title \"Audited shelter\" --phases preparedness --countries CR --format ids"
+            let created = try micic(database, ["-c", "use cr; " + create])
+            #expect(created.status == 0, "\(created.standardError)")
+            let id = created.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+            let remove = "practice list --status draft --format ids | practice delete --yes"
+            let script = "use cr\n" + remove + "\n"
+            #expect(try micic(database, [], input: script).status == 0)
+            let commands = try micic(
+                database,
+                [
+                    "-c",
+                    "sql \"select action, command from audit_log where item_id = \(id) order by id\" --format csv",
+                ]
+            )
+            #expect(commands.status == 0, "\(commands.standardError)")
+            let rows = commands.standardOutput.split(separator: "\r\n").map(String.init)
+            #expect(rows.first == "action,command")
+            #expect(rows.contains("create,\"" + create.replacing("\"", with: "\"\"") + "\""), "\(rows)")
+            #expect(rows.contains("delete," + remove), "\(rows)")
+        }
+    }
+
     @Test func dryRunsAndTransactionsLeaveNothingBehind() async throws {
         try await withDemo { database in
             let before = try micic(database, ["-c", "use cr; practice list --format count --all"]).standardOutput

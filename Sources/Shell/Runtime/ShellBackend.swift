@@ -23,6 +23,9 @@ public protocol ShellBackend: Sendable {
     func sql(_ text: String) async throws -> Table
     /// Cancels the statement running now, from any thread (Ctrl-C).
     func cancel()
+    /// Names the command line about to run, for the audit entries it writes (best effort:
+    /// a failure here never stops the command).
+    func willRun(_ command: String) async
     /// Tenants and people, when the platform offers managing them.
     var administration: (any Administration)? { get }
     /// Translation jobs, when the platform offers them.
@@ -32,6 +35,7 @@ public protocol ShellBackend: Sendable {
 }
 
 extension ShellBackend {
+    public func willRun(_ command: String) async {}
     public var administration: (any Administration)? { nil }
     public var translations: (any TranslationService)? { nil }
     public var transfer: (any BulkTransfer)? { nil }

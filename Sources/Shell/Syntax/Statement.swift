@@ -16,6 +16,19 @@ public struct Pipeline: Sendable, Hashable {
     public init(commands: [CommandCall]) {
         self.commands = commands
     }
+
+    /// The pipeline as it was written (variables as `$name`, words quoted where they need
+    /// it), with any `--password` value left out: what the audit log keeps as the command.
+    public var source: String {
+        commands.map { call in
+            var words: [String] = []
+            for word in call.words {
+                words.append(words.last == "--password" ? "..." : word.source)
+            }
+            return words.joined(separator: " ")
+        }
+        .joined(separator: " | ")
+    }
 }
 
 /// A statement of a script.

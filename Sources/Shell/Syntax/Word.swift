@@ -27,6 +27,20 @@ public struct Word: Sendable, Hashable {
         return text
     }
 
+    /// The word much as it was typed: variables as `$name`, in double quotes when it was
+    /// quoted or holds a space, a quote, `|`, `;` or `#`.
+    public var source: String {
+        var text = ""
+        for part in parts {
+            switch part {
+            case .text(let piece): text += piece
+            case .variable(let name): text += "$" + name
+            }
+        }
+        guard quoted || text.isEmpty || text.contains(where: { " \t\"'|;#".contains($0) }) else { return text }
+        return "\"" + text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+    }
+
     /// Whether this is an unquoted `--flag`.
     public var isFlag: Bool {
         !quoted && (literal?.hasPrefix("--") ?? false) && (literal?.count ?? 0) > 2
