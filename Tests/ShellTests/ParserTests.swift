@@ -58,6 +58,18 @@ import Testing
         #expect(literals(piped.commands[1]) == ["practice", "delete", "--yes"])
     }
 
+    @Test func aPipelineIsWrittenBackAsTypedWithoutPasswords() throws {
+        let text = #"user create ana --password 's3 cret' --display-name "Ana Mora" | news publish $ids "a \"b\"" x"#
+        guard case .run(let pipeline) = try parse(text)[0] else {
+            Issue.record("not a pipeline")
+            return
+        }
+        #expect(
+            pipeline.source
+                == #"user create ana --password ... --display-name "Ana Mora" | news publish $ids "a \"b\"" x"#
+        )
+    }
+
     @Test func variablesExpandOutsideSingleQuotes() throws {
         let statements = try parse(#"news publish $drafts "in $language" '$literal' x$y"#)
         guard case .run(let pipeline) = statements[0] else { return }
