@@ -77,6 +77,20 @@ final class PostgresShellBackend: ShellBackend {
         }
     }
 
+    func audit(tenant: String, item: Int64?, actor: String?, limit: Int) async throws -> Table {
+        // Newest first by id (the table's key), through the item index when one is named.
+        let result = try await connection.query(
+            """
+            select a.at, a.actor, a.action, a.item_type as type, a.item_id as item, a.command
+            from audit_log a join tenants t on t.id = a.tenant_id
+            where t.code = \(tenant) and (\(item)::bigint is null or a.item_id = \(item))
+              and (\(actor)::text is null or a.actor = \(actor))
+            order by a.id desc limit \(limit)
+            """
+        )
+        return Table(columns: result.columns.map(\.name), rows: result.map(\.texts))
+    }
+
     func cancel() {
         connection.cancelToken.cancel()
         sqlCancel.withLock { $0?.cancel() }

@@ -99,16 +99,24 @@ import Testing
             #expect(try micic(database, [], input: script).status == 0)
             let commands = try micic(
                 database,
-                [
-                    "-c",
-                    "sql \"select action, command from audit_log where item_id = \(id) order by id\" --format csv",
-                ]
+                ["-c", "audit \(id) --tenant cr --format csv --fields action,actor,command"]
             )
             #expect(commands.status == 0, "\(commands.standardError)")
             let rows = commands.standardOutput.split(separator: "\r\n").map(String.init)
-            #expect(rows.first == "action,command")
-            #expect(rows.contains("create,\"" + create.replacing("\"", with: "\"\"") + "\""), "\(rows)")
-            #expect(rows.contains("delete," + remove), "\(rows)")
+            let author = database.url.split(separator: "//")[1].split(separator: "@")[0]
+            // Newest first.
+            #expect(
+                rows == [
+                    "action,actor,command", "delete,\(author),\(remove)",
+                    "create,\(author),\"" + create.replacing("\"", with: "\"\"") + "\"",
+                ]
+            )
+            // Only what the person may read: another tenant's entries are not there to ask for.
+            let elsewhere = try micic(database, ["-c", "audit --tenant zz"])
+            #expect(elsewhere.status == 1)
+            #expect(elsewhere.standardError.contains("no tenant 'zz'"))
+            let bad = try micic(database, ["-c", "audit x --tenant cr"])
+            #expect(bad.status == 2)
         }
     }
 

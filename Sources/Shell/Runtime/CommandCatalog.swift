@@ -191,6 +191,17 @@ public struct CommandCatalog: Sendable {
             arguments: "\"SELECT ...\"",
             examples: ["sql \"select code, name from tenants\""]
         ),
+        CommandSpec(
+            noun: nil,
+            verb: "audit",
+            summary: "who changed what in the tenant, newest first, with the command they ran",
+            arguments: "[ID]",
+            flags: [
+                FlagSpec("actor", summary: "only this person's changes", placeholder: "PERSON"),
+                FlagSpec("limit", summary: "entries to show (default 50, at most 1000)", placeholder: "N"),
+            ],
+            examples: ["audit --tenant cr --actor ana", "audit 42 --format csv"]
+        ),
         CommandSpec(noun: nil, verb: "timing", summary: "show how long each command takes", arguments: "on|off"),
         CommandSpec(noun: nil, verb: "exit", summary: "leave the shell (also quit, or Ctrl-D)"),
         CommandSpec(noun: nil, verb: "quit", summary: "leave the shell"),

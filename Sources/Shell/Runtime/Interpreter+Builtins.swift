@@ -52,6 +52,32 @@ extension Interpreter {
             return .table(table)
         case "search":
             return try await runSearch(spec, arguments, show: show)
+        case "audit":
+            guard let code = arguments.value("tenant") ?? tenant else {
+                throw ShellError.usage("audit needs --tenant CODE (or use CODE first)")
+            }
+            guard try await backend.tenants().contains(where: { $0.code == code }) else {
+                throw ShellError("there is no tenant '\(code)' you can see")
+            }
+            guard arguments.positional.count <= 1 else { throw ShellError.usage("audit takes at most one item id") }
+            let item = try arguments.positional.first.map { text in
+                guard let id = Int64(text), id > 0 else { throw ShellError.usage("'\(text)' is not an item id") }
+                return id
+            }
+            let limit = try arguments.value("limit").map { text in
+                guard let limit = Int(text), (1...1_000).contains(limit) else {
+                    throw ShellError.usage("--limit must be a whole number from 1 to 1000")
+                }
+                return limit
+            }
+            let table = try await backend.audit(
+                tenant: code,
+                item: item,
+                actor: arguments.value("actor"),
+                limit: limit ?? 50
+            )
+            if show { try self.show(.table(table), arguments) }
+            return .table(table)
         case "timing":
             switch arguments.positional.first {
             case "on": timing = true

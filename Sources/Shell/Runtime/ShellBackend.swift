@@ -21,6 +21,9 @@ public protocol ShellBackend: Sendable {
     func dryRun<Value>(_ body: () async throws -> Value) async throws -> Value
     /// Runs a read-only SQL query under the person's own permissions.
     func sql(_ text: String) async throws -> Table
+    /// The newest `limit` audit entries of `tenant` the person may read, of one item or
+    /// one actor when given: when, who, what, on which item, and the command line.
+    func audit(tenant: String, item: Int64?, actor: String?, limit: Int) async throws -> Table
     /// Cancels the statement running now, from any thread (Ctrl-C).
     func cancel()
     /// Names the command line about to run, for the audit entries it writes (best effort:
@@ -36,6 +39,9 @@ public protocol ShellBackend: Sendable {
 
 extension ShellBackend {
     public func willRun(_ command: String) async {}
+    public func audit(tenant: String, item: Int64?, actor: String?, limit: Int) async throws -> Table {
+        throw ShellError("the audit log is not available here")
+    }
     public var administration: (any Administration)? { nil }
     public var translations: (any TranslationService)? { nil }
     public var transfer: (any BulkTransfer)? { nil }
