@@ -58,15 +58,21 @@ import Testing
         #expect(literals(piped.commands[1]) == ["practice", "delete", "--yes"])
     }
 
-    @Test func aPipelineIsWrittenBackAsTypedWithoutPasswords() throws {
-        let text = #"user create ana --password 's3 cret' --display-name "Ana Mora" | news publish $ids "a \"b\"" x"#
-        guard case .run(let pipeline) = try parse(text)[0] else {
-            Issue.record("not a pipeline")
-            return
+    @Test func aPipelineIsWrittenBackAsTypedWithoutSecrets() throws {
+        let text =
+            #"user create ana --password 's3 cret' --display-name "Ana Mora" | news publish $ids "a \"b\"" x; "#
+            + #"user create eve --password=x --yes 3; practice update 4 --submitter-contact a@b --add note=x"#
+        let sources = try parse(text).map { statement -> String in
+            guard case .run(let pipeline) = statement else { return "" }
+            return pipeline.source { flag, value in
+                flag == "password" || flag == "submitter-contact" || (flag == "add" && value.hasPrefix("note="))
+            }
         }
         #expect(
-            pipeline.source
-                == #"user create ana --password ... --display-name "Ana Mora" | news publish $ids "a \"b\"" x"#
+            sources == [
+                #"user create ana --password ... --display-name "Ana Mora" | news publish $ids "a \"b\"" x"#,
+                "user create eve --password=... --yes 3", "practice update 4 --submitter-contact ... --add ...",
+            ]
         )
     }
 

@@ -94,6 +94,12 @@ import Testing
             let created = try micic(database, ["-c", "use cr; " + create])
             #expect(created.status == 0, "\(created.standardError)")
             let id = created.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+            // A private field's value stays out of the log, which every member reads.
+            let update = try micic(
+                database,
+                ["-c", "use cr; practice update \(id) --submitter-contact ana@example.org"]
+            )
+            #expect(update.status == 0, "\(update.standardError)")
             let remove = "practice list --status draft --format ids | practice delete --yes"
             let script = "use cr\n" + remove + "\n"
             #expect(try micic(database, [], input: script).status == 0)
@@ -108,6 +114,7 @@ import Testing
             #expect(
                 rows == [
                     "action,actor,command", "delete,\(author),\(remove)",
+                    "update,\(author),practice update \(id) --submitter-contact ...",
                     "create,\(author),\"" + create.replacing("\"", with: "\"\"") + "\"",
                 ]
             )

@@ -5,6 +5,8 @@ public import Kernel
 public struct CommandCatalog: Sendable {
     public let registry: PluginRegistry
     public let commands: [CommandSpec]
+    /// The flags of private fields (`submitter-contact`).
+    private let privateFieldFlags: Set<String>
 
     public init(registry: PluginRegistry) {
         self.registry = registry
@@ -12,6 +14,18 @@ public struct CommandCatalog: Sendable {
         for type in registry.contentTypes { commands += Self.verbs(for: type) }
         commands += Self.translationCommands(formats: registry.translationFormats)
         self.commands = commands
+        privateFieldFlags = Set(
+            registry.contentTypes.flatMap(\.fields).filter(\.isPrivate).map { $0.name.replacing("_", with: "-") }
+        )
+    }
+
+    /// Whether the value given to `--flag` stays out of the audit log: a password, or a
+    /// private field's value (also as `--add`/`--remove FIELD=VALUE`), which only editors and
+    /// admins may read while every member reads the audit log.
+    public func isSecret(flag: String, value: String) -> Bool {
+        if flag == "password" || privateFieldFlags.contains(flag) { return true }
+        guard flag == "add" || flag == "remove", let equals = value.firstIndex(of: "=") else { return false }
+        return privateFieldFlags.contains(String(value[..<equals]).replacing("_", with: "-"))
     }
 
     /// The command for a noun and verb, or a built-in.

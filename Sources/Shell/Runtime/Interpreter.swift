@@ -99,10 +99,10 @@ public final class Interpreter {
     func execute(_ statement: Statement) async throws {
         switch statement {
         case .run(let pipeline):
-            await backend.willRun(pipeline.source)
+            await backend.willRun(pipeline.source(hiding: catalog.isSecret))
             _ = try await run(pipeline)
         case .assign(let name, let pipeline, _):
-            await backend.willRun("let \(name) = " + pipeline.source)
+            await backend.willRun("let \(name) = " + pipeline.source(hiding: catalog.isSecret))
             let records = try await run(pipeline, showLast: false)
             variables[name] = records.ids
             console.diagnostic("\(name): \(records.ids.count) ids")

@@ -18,12 +18,33 @@ public struct Pipeline: Sendable, Hashable {
     }
 
     /// The pipeline as it was written (variables as `$name`, words quoted where they need
-    /// it), with any `--password` value left out: what the audit log keeps as the command.
-    public var source: String {
+    /// it), with each flag value that `isSecret(flag, value)` accepts written `...`, given as
+    /// the next word or after `=`: what the audit log keeps as the command.
+    public func source(hiding isSecret: (_ flag: String, _ value: String) -> Bool) -> String {
         commands.map { call in
             var words: [String] = []
+            // The flag the previous word named: this word may be its value.
+            var pending: String?
             for word in call.words {
-                words.append(words.last == "--password" ? "..." : word.source)
+                let flag = pending
+                pending = nil
+                if let flag, !word.isFlag, isSecret(flag, word.literal ?? word.source) {
+                    words.append("...")
+                    continue
+                }
+                guard word.isFlag, let literal = word.literal else {
+                    words.append(word.source)
+                    continue
+                }
+                let body = literal.dropFirst(2)
+                if let equals = body.firstIndex(of: "=") {
+                    let name = String(body[..<equals])
+                    let hidden = isSecret(name, String(body[body.index(after: equals)...]))
+                    words.append(hidden ? "--" + name + "=..." : word.source)
+                } else {
+                    pending = String(body)
+                    words.append(word.source)
+                }
             }
             return words.joined(separator: " ")
         }
