@@ -80,7 +80,7 @@ public struct Item: Sendable, Hashable, Codable {
     }
 
     /// Keeps `stored` as the item's fields, parsed when they are first read.
-    public mutating func setFields(_ stored: StoredFields) {
+    package mutating func setFields(_ stored: StoredFields) {
         fieldStorage = .stored(stored)
     }
 

@@ -11,10 +11,11 @@ public final class StoredFields: Sendable {
 
     /// Copies and checks the text PostgreSQL wrote for a `jsonb` object of fields, in UTF-8
     /// (see ``FieldValue/parseFields(validUTF8JSON:)``). Its JSON syntax is trusted, not
-    /// checked again; what the Kernel cannot hold in it is refused.
+    /// checked again; what the Kernel cannot hold in it is refused. Open to this package's
+    /// modules only (the store), which pass nothing but a `jsonb` column's text.
     /// - Throws: ``FieldValueJSONError`` for a top level that is not an object, a number that
     ///   is not a whole `Int`, or nesting the parser does not read.
-    public init(jsonbText bytes: UnsafeRawBufferPointer) throws {
+    package init(jsonbText bytes: UnsafeRawBufferPointer) throws {
         try JSONBTextCheck.check(bytes)
         json = Array(bytes)
     }

@@ -109,7 +109,7 @@ public struct ItemImport: Sendable {
             job: nil
         )
         if request.dryRun {
-            let counts = try rehearse(merge, staging: staging, batchSize: request.batchSize, on: connection)
+            let counts = try rehearse(merge, batchSize: request.batchSize, on: connection, progress, stop)
             summary.created = counts.created
             summary.updated = counts.updated
             summary.unchanged = counts.unchanged
@@ -297,32 +297,43 @@ public struct ItemImport: Sendable {
         return (through, try end.decode(Int.self, at: 1))
     }
 
-    /// A dry run's merge: every batch merged as a real import merges it, in one transaction
-    /// (a savepoint inside the caller's) that is then rolled back, so what the database
-    /// itself refuses (its constraints, triggers and row-level security) is reported too.
+    /// A dry run's merge: each batch merged as a real import merges it, its deferred checks
+    /// run at once, then rolled back (a savepoint, so no batch holds its rows' locks while
+    /// the next one runs): what the database itself refuses (its constraints, triggers and
+    /// row-level security) is reported too. Only the identity numbers drawn are not given back.
+    /// Translations are not linked: that needs the rows the batches would have left.
     private func rehearse(
         _ merge: ImportMerge,
-        staging: ImportStaging,
         batchSize: Int,
-        on connection: isolated Connection
+        on connection: isolated Connection,
+        _ progress: @Sendable (ImportProgress) -> Void,
+        _ stop: @Sendable () -> Bool
     ) throws -> ImportMerge.Counts {
         struct RollBack: Error {}
+        let total = try connection.query("select count(*) from micic_import_rows")[0].decode(Int.self, at: 0)
         var counts = ImportMerge.Counts()
-        do {
-            try connection.withTransaction { connection in
-                try connection.execute("set local work_mem = '64MB'")
-                var after = 0
-                while let (through, _) = try Self.batch(after: after, size: batchSize, on: connection) {
+        var after = 0
+        var done = 0
+        while let (through, rows) = try Self.batch(after: after, size: batchSize, on: connection) {
+            if stop() { throw ImportError("interrupted after line \(after); nothing was written") }
+            do {
+                try connection.withTransaction { connection in
+                    try connection.execute("set local work_mem = '64MB'")
                     let batch = try merge.merge(after: after, through: through, on: connection)
+                    try connection.execute("set constraints all immediate")
                     counts.created += batch.created
                     counts.updated += batch.updated
                     counts.unchanged += batch.unchanged
-                    after = through
+                    throw RollBack()
                 }
-                if staging.key == "slug" { try staging.linkTranslations(on: connection) }
-                throw RollBack()
+            } catch is RollBack {
+            } catch let error as PostgresError where error.sqlState == .queryCanceled {
+                throw ImportError("interrupted after line \(after); nothing was written")
             }
-        } catch is RollBack {}
+            after = through
+            done += rows
+            progress(ImportProgress(phase: .merging, done: done, total: total))
+        }
         return counts
     }
 }
