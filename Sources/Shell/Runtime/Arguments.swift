@@ -60,4 +60,17 @@ struct Arguments {
     func value(_ name: String) -> String? { values[name]?.last }
 
     func has(_ name: String) -> Bool { switches.contains(name) }
+
+    /// The whole number given to `--name`, or `nil` when the flag is absent.
+    /// - Throws: a usage error when the value is not a whole number within `range`.
+    func wholeNumber(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
+        guard let text = value(name) else { return nil }
+        guard let number = Int(text), range.contains(number) else {
+            throw ShellError.usage(
+                "--\(name) must be a whole number from \(range.lowerBound)"
+                    + (range.upperBound == Int.max ? "" : " to \(range.upperBound)")
+            )
+        }
+        return number
+    }
 }

@@ -64,17 +64,11 @@ extension Interpreter {
                 guard let id = Int64(text), id > 0 else { throw ShellError.usage("'\(text)' is not an item id") }
                 return id
             }
-            let limit = try arguments.value("limit").map { text in
-                guard let limit = Int(text), (1...1_000).contains(limit) else {
-                    throw ShellError.usage("--limit must be a whole number from 1 to 1000")
-                }
-                return limit
-            }
             let table = try await backend.audit(
                 tenant: code,
                 item: item,
                 actor: arguments.value("actor"),
-                limit: limit ?? 50
+                limit: try arguments.wholeNumber("limit", in: 1...1_000) ?? 50
             )
             if show { try self.show(.table(table), arguments) }
             return .table(table)

@@ -71,16 +71,8 @@ extension Interpreter {
         for status in query.statuses where !states.contains(status) {
             throw ShellError.usage("--status \(status): the states are " + states.sorted().joined(separator: ", "))
         }
-        for (name, value) in [("limit", 1...1000), ("offset", 0...Int.max)] {
-            guard let text = arguments.value(name) else { continue }
-            guard let number = Int(text), value.contains(number) else {
-                throw ShellError.usage(
-                    "--\(name) must be a whole number from \(value.lowerBound)"
-                        + (name == "limit" ? " to \(value.upperBound)" : "")
-                )
-            }
-            if name == "limit" { query.limit = number } else { query.offset = number }
-        }
+        if let limit = try arguments.wholeNumber("limit", in: 1...1000) { query.limit = limit }
+        if let offset = try arguments.wholeNumber("offset", in: 0...Int.max) { query.offset = offset }
         for flag in spec.flags where !CommandCatalog.searchOptions.contains(flag.name) {
             guard let texts = arguments.values[flag.name] else { continue }
             let fields = types.flatMap { $0.fields.filter { $0.filterName == flag.name && $0.isFacet } }

@@ -21,6 +21,13 @@ struct ImportMerge {
         var unchanged = 0
         /// Changed rows whose item moved on meanwhile (another session wrote it).
         var missed = 0
+
+        /// Adds a batch's created, updated and unchanged rows.
+        mutating func add(_ batch: Counts) {
+            created += batch.created
+            updated += batch.updated
+            unchanged += batch.unchanged
+        }
     }
 
     /// The staged rows of lines `after < line <= through`, each with the item it matches

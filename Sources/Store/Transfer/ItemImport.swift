@@ -264,9 +264,7 @@ public struct ItemImport: Sendable {
                         )
                     }
                     try jobs.advance(job, tenantID: tenantID, to: through, by: batch, on: connection)
-                    counts.created += batch.created
-                    counts.updated += batch.updated
-                    counts.unchanged += batch.unchanged
+                    counts.add(batch)
                 }
             } catch let error as PostgresError where error.sqlState == .queryCanceled {
                 throw ImportError("interrupted after line \(after): job resume \(job) continues the import")
@@ -321,9 +319,7 @@ public struct ItemImport: Sendable {
                     try connection.execute("set local work_mem = '64MB'")
                     let batch = try merge.merge(after: after, through: through, on: connection)
                     try connection.execute("set constraints all immediate")
-                    counts.created += batch.created
-                    counts.updated += batch.updated
-                    counts.unchanged += batch.unchanged
+                    counts.add(batch)
                     throw RollBack()
                 }
             } catch is RollBack {
