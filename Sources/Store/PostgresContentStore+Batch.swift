@@ -4,52 +4,42 @@ internal import Postgres
 internal import struct Foundation.Date
 
 extension PostgresContentStore {
-    /// Saves new versions of many items in one statement, each with its revision and an
-    /// audit entry naming what changed and the revisions before and after, each only if
-    /// still at the version it was read at. Only public fields are
-    /// written: the items must not differ in private fields from what was read.
+    /// Saves new versions of many items in one statement, each only if still at the version
+    /// it was read at; the database writes their revisions (with `message`) and audit
+    /// entries. Only public fields are written: the items must not differ in private fields
+    /// from what was read.
     /// - Returns: the saved items; an item changed meanwhile is missing from them.
     func saveAll(
         _ changes: [(item: Item, old: Item)],
         tenantID: Int64,
-        action: String,
-        actor: String,
         message: String?,
         on connection: isolated Connection
     ) throws -> [Item] {
         guard !changes.isEmpty else { return [] }
-        // The rows as one JSON array, written as text: the audit snapshots are JSON already.
+        // The rows as one JSON array, written as text.
         var input = "["
         for (index, (item, old)) in changes.enumerated() {
             let hidden = try rules.type(item.type).privateFields
-            let (before, after) = AuditSnapshot.reference(from: old, to: item)
             input += index == 0 ? "{" : ",{"
             input += "\"id\":\(item.id),\"version\":\(old.version),\"title\":" + FieldValue.text(item.title).jsonText
             input +=
                 ",\"slug\":" + FieldValue.text(item.slug).jsonText + ",\"status\":"
                 + FieldValue.text(item.status).jsonText
             input += ",\"fields\":" + FieldValue.jsonText(of: item.fields.filter { !hidden.contains($0.key) })
-            input += ",\"author\":" + FieldValue.text(item.author).jsonText
-            input += ",\"before\":" + before + ",\"after\":" + after + "}"
+            input += ",\"author\":" + FieldValue.text(item.author).jsonText + "}"
         }
         input += "]"
         let saved = try connection.query(
             """
             with input as (
                 select * from jsonb_to_recordset(\(JSONDocument(text: input))) as u(id bigint, version integer, title text, slug text,
-                    status text, fields jsonb, author text, before jsonb, after jsonb)
+                    status text, fields jsonb, author text)
             ), item as (
                 update items i set title = u.title, slug = u.slug, status = u.status, fields = u.fields, author = u.author,
                     version = i.version + 1, updated_at = now()
-                from input u where i.tenant_id = \(tenantID) and i.id = u.id and i.version = u.version
-                returning i.tenant_id, i.id, i.version, i.title, i.slug, i.status, i.fields, i.author, i.updated_at, i.type
-            ), revision as (
-                insert into item_revisions (tenant_id, item_id, version, title, slug, status, fields, author, message, created_at)
-                select tenant_id, id, version, title, slug, status, fields, author, \(message), updated_at from item
-            ), audit as (
-                insert into audit_log (tenant_id, actor, action, item_type, item_id, before, after)
-                select item.tenant_id, \(actor), \(action), item.type, item.id, u.before, u.after
-                from item join input u using (id)
+                from input u, \(RevisionNote.saying(message))
+                where i.tenant_id = \(tenantID) and i.id = u.id and i.version = u.version
+                returning i.id, i.version, i.updated_at
             )
             select id, version, updated_at from item
             """

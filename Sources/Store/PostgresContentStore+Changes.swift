@@ -72,15 +72,7 @@ extension PostgresContentStore {
             ])
         }
         changed.author = changes.author ?? author
-        let saved = try save(
-            changed,
-            replacing: current,
-            tenantID: record.id,
-            action: changes.author == nil ? "update" : "reassign",
-            actor: author,
-            message: message,
-            on: connection
-        )
+        let saved = try save(changed, replacing: current, tenantID: record.id, message: message, on: connection)
         if let job, job.status == "requested", record.role == .translator || record.role == .admin {
             try moveJobs(
                 [job.id],
@@ -126,8 +118,6 @@ extension PostgresContentStore {
         let saved = try saveAll(
             changes,
             tenantID: tenantID,
-            action: "sync",
-            actor: actor,
             message: "shared fields from item \(source.id)",
             on: connection
         )
@@ -136,22 +126,18 @@ extension PostgresContentStore {
         }
     }
 
-    /// Writes a new version of an item with its revision and audit entry (made by `actor`,
-    /// who may have reassigned the item to someone else).
+    /// Writes a new version of an item; the database writes its revision (with `message`)
+    /// and audit entry.
     func save(
         _ item: Item,
         replacing old: Item,
         tenantID: Int64,
-        action: String,
-        actor: String,
         message: String?,
         on connection: isolated Connection
     ) throws -> Item {
         let (publicFields, privateFields) = try split(item.fields, type: item.type)
         let oldPrivate = try split(old.fields, type: old.type).1
         let fields = JSONDocument(text: FieldValue.jsonText(of: publicFields))
-        let hiddenNames = try rules.type(item.type).privateFields
-        let (before, after) = AuditSnapshot.change(from: old, to: item, masking: hiddenNames)
         // Private fields are written only when they changed: someone who may not read them
         // (a reviewer) saves an item without them, and must not erase them.
         if privateFields != oldPrivate {
@@ -176,14 +162,9 @@ extension PostgresContentStore {
                 update items set title = \(item.title), slug = \(item.slug), status = \(item.status), fields = \(fields),
                     author = \(item.author), version = version + 1, updated_at = now(),
                     publish_at = \(item.publishAt), unpublish_at = \(item.unpublishAt)
+                from \(RevisionNote.saying(message))
                 where tenant_id = \(tenantID) and id = \(item.id) and version = \(old.version)
-                returning tenant_id, id, version, title, slug, status, fields, author, updated_at, type
-            ), revision as (
-                insert into item_revisions (tenant_id, item_id, version, title, slug, status, fields, author, message, created_at)
-                select tenant_id, id, version, title, slug, status, fields, author, \(message), updated_at from item
-            ), audit as (
-                insert into audit_log (tenant_id, actor, action, item_type, item_id, before, after)
-                select tenant_id, \(actor), \(action), type, id, \(before), \(after) from item
+                returning version, updated_at
             )
             select version, updated_at from item
             """,
@@ -268,8 +249,6 @@ extension PostgresContentStore {
                     moved,
                     replacing: current,
                     tenantID: record.id,
-                    action: name,
-                    actor: author,
                     message: (comment.map { "\(name)\(when): \($0)" } ?? name + when),
                     on: connection
                 )
@@ -310,12 +289,7 @@ extension PostgresContentStore {
                     """
                     with item as (
                         update items set deleted_at = case when \(toTrash) then now() end
-                        where tenant_id = \(record.id) and id = \(id) returning tenant_id, id, type, deleted_at
-                    ), audit as (
-                        insert into audit_log (tenant_id, actor, action, item_type, item_id, before, after)
-                        select tenant_id, \(author), \(action), type, id,
-                               jsonb_build_object('trashed', not \(toTrash)), jsonb_build_object('trashed', \(toTrash))
-                        from item
+                        where tenant_id = \(record.id) and id = \(id) returning deleted_at
                     )
                     select deleted_at from item
                     """
@@ -340,13 +314,6 @@ extension PostgresContentStore {
                 guard current.deletedAt != nil else {
                     throw ContentError(.invalidState, "item \(id) is not in the trash; delete it before purging it")
                 }
-                let before = AuditSnapshot.whole(current, masking: try self.rules.type(current.type).privateFields)
-                try connection.execute(
-                    """
-                    insert into audit_log (tenant_id, actor, action, item_type, item_id, before)
-                    values (\(record.id), \(author), 'purge', \(current.type), \(id), \(before))
-                    """
-                )
                 let deleted = try connection.execute("delete from items where tenant_id = \(record.id) and id = \(id)")
                 guard deleted == 1 else {
                     throw ContentError(.forbidden, "only admins of tenant \(tenant) purge items")

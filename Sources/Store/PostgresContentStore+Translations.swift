@@ -17,8 +17,8 @@ extension PostgresContentStore {
     }
 
     /// Moves `ids` to `state` in one statement with their workflow events (on the target
-    /// item, so its history shows the thread) and audit entries. Submitting brings the
-    /// job's hashes up to the source as it now is, which clears outdated fields.
+    /// item, so its history shows the thread); the database writes the audit entries, and
+    /// on submitting brings the job's hashes up to the source as it now is.
     func moveJobs(
         _ ids: [Int64],
         to state: String,
@@ -29,28 +29,17 @@ extension PostgresContentStore {
         on connection: isolated Connection
     ) throws {
         guard !ids.isEmpty else { return }
-        let refresh = name == "submit"
         try connection.execute(
             """
             with before as (
                 select id, status from translation_jobs where tenant_id = \(tenantID) and id = any(\(ids))
             ), moved as (
-                update translation_jobs j set status = \(state), version = j.version + 1, updated_at = now(),
-                    source_hashes = case when \(refresh) then micic_field_hashes(s.title, s.fields,
-                        array(select jsonb_object_keys(j.source_hashes))) else j.source_hashes end,
-                    source_version = case when \(refresh) then s.version else j.source_version end,
-                    outdated_fields = case when \(refresh) then '{}' else j.outdated_fields end
-                from items s
-                where j.tenant_id = \(tenantID) and j.id = any(\(ids)) and s.tenant_id = j.tenant_id and s.id = j.source_id
+                update translation_jobs j set status = \(state), version = j.version + 1, updated_at = now()
+                where j.tenant_id = \(tenantID) and j.id = any(\(ids))
                 returning j.tenant_id, j.id, j.target_id, j.status
-            ), events as (
-                insert into workflow_events (tenant_id, item_id, transition, from_status, to_status, actor, comment)
-                select m.tenant_id, m.target_id, \("translation-" + name), b.status, m.status, \(author), \(comment)
-                from moved m join before b using (id)
             )
-            insert into audit_log (tenant_id, actor, action, item_type, item_id, before, after)
-            select m.tenant_id, \(author), \("translation-" + name), 'translation_job', m.id,
-                   jsonb_build_object('status', b.status), jsonb_build_object('status', m.status)
+            insert into workflow_events (tenant_id, item_id, transition, from_status, to_status, actor, comment)
+            select m.tenant_id, m.target_id, \("translation-" + name), b.status, m.status, \(author), \(comment)
             from moved m join before b using (id)
             """
         )
@@ -100,8 +89,6 @@ extension PostgresContentStore {
                 published,
                 replacing: target,
                 tenantID: record.id,
-                action: "publish",
-                actor: author,
                 message: "publish: translation job \(job.id) approved",
                 on: connection
             )

@@ -130,24 +130,18 @@ public final class PostgresContentStore: ContentStore {
         let status = prepared.status!
         var slug = base
         for _ in 0..<5 {
-            let snapshot = AuditSnapshot.created(title: draft.title, slug: slug, status: status, language: language)
             let rows = try connection.query(
                 """
                 with item as (
                     insert into items (tenant_id, type, language, translation_of, slug, title, status, fields, author)
-                    values (\(record.id), \(draft.type), \(language), \(draft.translationOf), \(slug), \(draft.title),
-                            \(status), \(fields), \(author))
+                    select \(record.id), \(draft.type), \(language), \(draft.translationOf), \(slug), \(draft.title),
+                           \(status), \(fields), \(author)
+                    from \(RevisionNote.saying(message))
                     on conflict (tenant_id, type, language, slug) do nothing
-                    returning tenant_id, id, version, title, slug, status, fields, author, created_at, updated_at, type
+                    returning tenant_id, id, created_at, updated_at
                 ), hidden as (
                     insert into item_private_fields (tenant_id, item_id, fields)
                     select tenant_id, id, \(hidden) from item where \(hidden)::jsonb is not null
-                ), revision as (
-                    insert into item_revisions (tenant_id, item_id, version, title, slug, status, fields, author, message, created_at)
-                    select tenant_id, id, version, title, slug, status, fields, author, \(message), updated_at from item
-                ), audit as (
-                    insert into audit_log (tenant_id, actor, action, item_type, item_id, after)
-                    select tenant_id, author, 'create', type, id, \(snapshot) from item
                 )
                 select id, created_at, updated_at from item
                 """,

@@ -216,8 +216,6 @@ extension PostgresTranslationDesk {
         let saved = try store.saveAll(
             changes,
             tenantID: record.id,
-            action: "translation-import",
-            actor: author,
             message: "translation import",
             on: connection
         )

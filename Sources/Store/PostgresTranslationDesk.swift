@@ -78,11 +78,6 @@ public final class PostgresTranslationDesk: TranslationService {
                 ), event as (
                     insert into workflow_events (tenant_id, item_id, transition, from_status, to_status, actor, comment)
                     select tenant_id, target_id, 'translation-request', '', 'requested', \(author), null from job
-                ), audit as (
-                    insert into audit_log (tenant_id, actor, action, item_type, item_id, after)
-                    select tenant_id, \(author), 'translation-request', 'translation_job', id,
-                           jsonb_build_object('source', \(source.id), 'language', \(language), 'status', 'requested')
-                    from job
                 )
                 select id from job
                 """

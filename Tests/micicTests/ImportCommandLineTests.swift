@@ -413,7 +413,7 @@ import Testing
                 ) == rows + 1
             )
             #expect(
-                try demo.count("select count(*) from audit_log where (after ->> 'import') = '\(id)'") == rows
+                try demo.count("select count(*) from item_revisions where message like '%(import job \(id))'") == rows
             )
             #expect(try demo.micic("job list --format count").standardOutput == "0\n")
             #expect(try demo.micic("job resume \(id)").standardError.contains("finished"))

@@ -11,8 +11,14 @@ struct ImportMerge {
     let author: String
     /// The revisions' message.
     let message: String?
-    /// The job recorded in each audit entry.
+    /// The import job, named in each revision's message.
     let job: Int64?
+
+    /// The revisions' message, naming the job.
+    private var note: String? {
+        guard let job else { return message }
+        return (message ?? "import") + " (import job \(job))"
+    }
 
     /// What a merge (or a dry run's classification) counted.
     struct Counts {
@@ -64,17 +70,17 @@ struct ImportMerge {
                 , created as (
                     insert into items (tenant_id, type, language, slug, title, status, fields, author)
                     select \(tenantID), type, language, slug, title, coalesce(status, initial_status), fields, \(author)
-                    from batch where target is null
-                    returning tenant_id, id, type, language, slug, version, title, status, fields, author, updated_at
+                    from batch, \(RevisionNote.saying(note)) where target is null
+                    returning id, type, language, slug
                 ), updated as (
                     update items i set title = c.title, status = c.new_status, fields = c.new_fields,
                         author = \(author), version = i.version + 1, updated_at = now()
-                    from changed c where i.tenant_id = \(tenantID) and i.id = c.target and i.version = c.old_version
-                    returning i.tenant_id, i.id, i.type, i.language, i.slug, i.version, i.title, i.status, i.fields,
-                              i.author, i.updated_at
+                    from changed c, \(RevisionNote.saying(note))
+                    where i.tenant_id = \(tenantID) and i.id = c.target and i.version = c.old_version
+                    returning i.id
                 ), private_created as (
                     insert into item_private_fields (tenant_id, item_id, fields)
-                    select c.tenant_id, c.id, b.private_fields from created c
+                    select \(tenantID), c.id, b.private_fields from created c
                     join batch b on b.target is null and b.type = c.type and b.language = c.language and b.slug = c.slug
                     where b.private_fields <> '{}'
                 ), private_changed as (
@@ -86,34 +92,6 @@ struct ImportMerge {
                     delete from item_private_fields p using changed c
                     where p.tenant_id = \(tenantID) and p.item_id = c.target and c.new_private = '{}'
                       and c.old_private <> '{}'
-                ), revisions as (
-                    insert into item_revisions (tenant_id, item_id, version, title, slug, status, fields, author,
-                                                message, created_at)
-                    select tenant_id, id, version, title, slug, status, fields, author, \(message), updated_at
-                    from created
-                    union all
-                    select tenant_id, id, version, title, slug, status, fields, author, \(message), updated_at
-                    from updated
-                ), audit as (
-                    insert into audit_log (tenant_id, actor, action, item_type, item_id, before, after)
-                    select tenant_id, author, 'create', type, id, null,
-                           jsonb_build_object('title', title, 'slug', slug, 'status', status, 'language', language,
-                                              'revision', 1, 'import', \(job)::bigint)
-                    from created
-                    union all
-                    select u.tenant_id, u.author, 'update', u.type, u.id,
-                           jsonb_strip_nulls(jsonb_build_object(
-                               'title', case when c.title <> c.old_title then c.old_title end,
-                               'status', case when c.new_status <> c.old_status then c.old_status end,
-                               'fields', nullif(micic_changed_fields(c.old_fields, c.new_fields)
-                                   || micic_changed_fields(c.old_private, c.new_private, '(private)'), '{}'))),
-                           jsonb_strip_nulls(jsonb_build_object(
-                               'title', case when c.title <> c.old_title then c.title end,
-                               'status', case when c.new_status <> c.old_status then c.new_status end,
-                               'fields', nullif(micic_changed_fields(c.new_fields, c.old_fields)
-                                   || micic_changed_fields(c.new_private, c.old_private, '(private)'), '{}'),
-                               'revision', u.version, 'import', \(job)::bigint))
-                    from updated u join changed c on c.target = u.id
                 )
                 select (select count(*) from created) as created, (select count(*) from updated) as updated,
                        (select count(*) from changed) as changed, (select count(*) from merged) as matched,
