@@ -1,5 +1,6 @@
 internal import Foundation
 public import Postgres
+internal import Store
 
 /// A database of its own for one test: cloned from a migrated template, dropped afterwards,
 /// so tests run in parallel and never see each other's rows.
@@ -39,7 +40,7 @@ public struct TestDatabase: Sendable {
         let role = "\(self.name)_\(name)"
         let admin = try await connect()
         try await admin.run { connection in
-            try connection.execute("select micic_create_person(\(role), \("secret-" + role), \(name))")
+            try PeopleDirectory().create(role, password: "secret-" + role, displayName: name, on: connection)
             if platformAdmin { try connection.execute("select micic_make_platform_admin(\(role))") }
         }
         await admin.close()

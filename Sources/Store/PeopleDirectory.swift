@@ -27,10 +27,14 @@ public struct PeopleDirectory: Sendable {
         ).map(\.texts)
     }
 
-    /// Creates a person who can log in with `password`.
+    /// Creates a person who can log in with `password`: the one way every part of the
+    /// platform makes a person. The password is encrypted here, on the client, with
+    /// ``Postgres/Connection/encryptPassword(_:user:)``; only its SCRAM verifier reaches the
+    /// server, which stores it as it is (and refuses anything else).
     public func create(_ name: String, password: String, displayName: String, on connection: isolated Connection) throws
     {
-        try connection.execute("select micic_create_person(\(name), \(password), \(displayName))")
+        let verifier = try connection.encryptPassword(password, user: name)
+        try connection.execute("select micic_create_person(\(name), \(verifier), \(displayName))")
     }
 
     /// Gives `person` a role in the tenant with `code`.

@@ -18,7 +18,12 @@ struct RLSListBenchmark: Benchmark {
         try await ListPageBenchmark().load(tenantID: tenantID, on: owner)
         let person = "bench_reader_\(getpid())"
         try await owner.run { connection in
-            try connection.execute("select micic_create_person(\(person), \(UUID().uuidString), 'benchmark reader')")
+            try PeopleDirectory().create(
+                person,
+                password: UUID().uuidString,
+                displayName: "benchmark reader",
+                on: connection
+            )
             try connection.execute(
                 "select micic_set_membership(\(BenchContext.contentTenant.code), \(person), 'viewer', '{}')"
             )

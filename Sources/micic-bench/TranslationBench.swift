@@ -27,7 +27,7 @@ struct TranslationBench {
         for role in ["reviewer", "translator"] {
             let person = "bench_\(role)_\(tag)_\(getpid())"
             try await owner.run { connection in
-                try connection.execute("select micic_create_person(\(person), \(UUID().uuidString), '')")
+                try PeopleDirectory().create(person, password: UUID().uuidString, displayName: "", on: connection)
                 try connection.execute("select micic_set_membership(\(tenant), \(person), \(role), '{en}')")
             }
             people.append(person)

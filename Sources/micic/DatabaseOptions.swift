@@ -61,8 +61,14 @@ struct DatabaseOptions: ParsableArguments {
         let owner = try await ownerConnection(cluster, migrate: migrate)
         try await owner.run { connection in
             guard try connection.query("select 1 from principals where name = \(person)").isEmpty else { return }
+            // The local cluster trusts its socket: this password is stored, never typed.
             let password = UUID().uuidString
-            try connection.execute("select micic_create_person(\(person), \(password), 'local platform administrator')")
+            try PeopleDirectory().create(
+                person,
+                password: password,
+                displayName: "local platform administrator",
+                on: connection
+            )
             try connection.execute("select micic_make_platform_admin(\(person))")
         }
         await owner.close()

@@ -1,10 +1,35 @@
 import Foundation
 import MicicTesting
+import Postgres
 import Testing
 
 /// Tenants and people through the shell, and what people may then do: checked by the
 /// database for the person connected.
 @Suite struct TenancyCommandLineTests {
+    @Test func userCreateSendsTheServerAVerifierNotThePassword() async throws {
+        try await TestDatabase.with { database in
+            let admin = try await database.connect()
+            // Were the password sent in clear, the server would store it encrypted with MD5.
+            try await admin.run { connection in
+                try connection.execute("alter database \(identifier: database.name) set password_encryption = 'md5'")
+            }
+            let ana = "\(database.name)_ana"
+            await database.adopt(person: ana)
+            let create = try ExecutableRun(
+                "micic",
+                ["-c", " user create \(ana) --password s3cret-ana"],
+                environment: ["DATABASE_URL": database.url]
+            )
+            #expect(create.status == 0, "\(create.standardError)")
+            let stored = try await admin.run { connection in
+                try connection.query("select rolpassword from pg_authid where rolname = \(ana)")[0].texts[0]
+            }
+            #expect(stored?.hasPrefix("SCRAM-SHA-256$") == true)
+            #expect(stored?.contains("s3cret-ana") == false)
+            await admin.close()
+        }
+    }
+
     @Test func administratorsManagePeopleWhoThenSeeOnlyTheirTenant() async throws {
         try await TestDatabase.with { database in
             func micic(_ command: String, as person: String? = nil) throws -> ExecutableRun {
