@@ -473,7 +473,7 @@ $$;
 
 -- Private fields: that they changed, never their values. Those written with their item (in
 -- the transaction that created it) are part of its creation.
-create function micic_record_private_fields() returns trigger
+create function micic_record_item_private_fields() returns trigger
 language plpgsql security definer set search_path = pg_catalog, public, pg_temp
 as $$
 begin
