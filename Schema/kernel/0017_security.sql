@@ -42,12 +42,15 @@ end
 $$;
 
 -- The limits every person works under, set on their login role (role settings are not
--- inherited from micic_people). temp_file_limit is a superuser setting: where the owner
--- may not set it, the others still hold.
+-- inherited from micic_people): at most 32 connections; temporary files of at most 1 GB per
+-- session (a superuser setting: where the owner may not set it, the server's own limit
+-- holds); and, as defaults that a session may change for itself, timeouts for statements,
+-- locks and transactions left idle.
 create function micic_limit_person(person text) returns void
 language plpgsql security definer set search_path = pg_catalog, public, pg_temp
 as $$
 begin
+    execute format('alter role %I connection limit 32', person);
     execute format('alter role %I set statement_timeout = %L', person, '5min');
     execute format('alter role %I set idle_in_transaction_session_timeout = %L', person, '15min');
     execute format('alter role %I set lock_timeout = %L', person, '1min');
