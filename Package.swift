@@ -154,6 +154,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "AttackTests",
+            dependencies: ["MicicTesting", "Postgres", "Store", "Kernel", "Schema"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "PluginTests",
             dependencies: ["Kernel", "Practices", "Events", "News", "Tools", "Translations", "DemoContent"],
             swiftSettings: swiftSettings
