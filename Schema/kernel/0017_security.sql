@@ -114,6 +114,17 @@ begin
 end
 $$;
 
+create or replace function micic_remove_membership(tenant_code text, person text) returns void
+language plpgsql security definer set search_path = pg_catalog, public, pg_temp
+as $$
+declare
+    tenant bigint := public.micic_administered_tenant(tenant_code);
+begin
+    perform public.micic_require_person(person);
+    delete from public.memberships where tenant_id = tenant and principal = person;
+end
+$$;
+
 -- principals is written by the people functions only (they run as the owner).
 drop policy principals_admin on principals;
 revoke insert, update, delete on principals from micic_admins, micic_people;
@@ -156,6 +167,30 @@ begin
          where tenant_id = tenant and unpublish_at > now() and status = 'published' and deleted_at is null))
     into result;
     return result;
+end
+$$;
+
+-- The comment the client gives a transition (setting micic.comment, set in the statement
+-- that moves the item or job), or null.
+create function micic_comment() returns text
+language sql stable
+as $$
+    select nullif(current_setting('micic.comment', true), '')
+$$;
+
+-- Refuses moving something of `workflow` from `from_state` to `to_state` without a comment
+-- when the transition asks for one (request-changes).
+create function micic_require_comment(workflow text, from_state text, to_state text) returns void
+language plpgsql stable security definer set search_path = pg_catalog, public, pg_temp
+as $$
+begin
+    if public.micic_comment() is null and exists (
+        select 1 from public.workflow_transitions t
+        where t.workflow = micic_require_comment.workflow and from_state = any (t.from_states)
+          and t.to_state = micic_require_comment.to_state and t.requires_comment) then
+        raise exception 'moving from % to % needs a comment (setting micic.comment)', from_state, to_state
+            using errcode = '23514';
+    end if;
 end
 $$;
 
@@ -249,6 +284,7 @@ begin
         raise exception 'only editors and admins schedule publishing' using errcode = '42501';
     end if;
     if new.status is distinct from old.status then
+        perform public.micic_require_comment('editorial', old.status, new.status);
         if new.translation_of is not null and new.status = 'published' then
             perform public.micic_check_translation_publish(new.tenant_id, new.id, new.translation_of, member_role);
         elsif member_role <> 'admin' and not public.micic_transition_allowed('editorial', old.status, new.status, member_role)
@@ -374,6 +410,9 @@ begin
         raise exception 'as % you may not change translation jobs', coalesce(member_role, 'a non-member')
             using errcode = '42501';
     end if;
+    if new.status is distinct from old.status then
+        perform public.micic_require_comment('translation', old.status, new.status);
+    end if;
     if new.status is distinct from old.status and member_role <> 'admin'
        and not public.micic_transition_allowed('translation', old.status, new.status, member_role) then
         raise exception 'as % you may not move a translation from % to %', member_role, old.status, new.status
@@ -383,14 +422,16 @@ begin
 end
 $$;
 
--- Revisions and audit entries, written by the database for every change however it is
--- made. Statement-level triggers read the changed rows from transition tables, so a bulk
+-- Revisions, audit entries and workflow events, written by the database for every change
+-- however it is made. Statement-level triggers read the changed rows from transition tables, so a bulk
 -- statement writes its revisions and entries in one statement each. The actor is
--- session_user; a revision's message, and the audit entry's command line, are what the
--- client said (transaction-local settings micic.message and micic.command): why, never who.
-revoke insert, update, delete on item_revisions, audit_log from micic_people, micic_admins;
+-- session_user; a revision's message, a transition's comment and the audit entry's command
+-- line are what the client said (transaction-local settings micic.message, micic.comment and
+-- micic.command): why, never who.
+revoke insert, update, delete on item_revisions, audit_log, workflow_events from micic_people, micic_admins;
 drop policy item_revisions_insert on item_revisions;
 drop policy audit_log_insert on audit_log;
+drop policy workflow_events_insert on workflow_events;
 
 comment on column audit_log.command is
     'The command line the client said it ran (setting micic.command): given by the client, not checked.';
@@ -427,6 +468,11 @@ begin
         select n.tenant_id, n.id, n.version, n.title, n.slug, n.status, n.fields, n.author, message, n.updated_at
         from new_rows n join old_rows o on o.tenant_id = n.tenant_id and o.id = n.id
         where n.version <> o.version;
+        insert into public.workflow_events (tenant_id, item_id, transition, from_status, to_status, actor, comment)
+        select n.tenant_id, n.id, public.micic_transition_name('editorial', o.status, n.status), o.status, n.status,
+               session_user, public.micic_comment()
+        from new_rows n join old_rows o on o.tenant_id = n.tenant_id and o.id = n.id
+        where n.status <> o.status;
         insert into public.audit_log (tenant_id, actor, action, item_type, item_id, before, after)
         select n.tenant_id, session_user,
                case
@@ -506,11 +552,19 @@ language plpgsql security definer set search_path = pg_catalog, public, pg_temp
 as $$
 begin
     if tg_op = 'INSERT' then
+        insert into public.workflow_events (tenant_id, item_id, transition, from_status, to_status, actor, comment)
+        select tenant_id, target_id, 'translation-request', '', status, session_user, public.micic_comment()
+        from new_rows;
         insert into public.audit_log (tenant_id, actor, action, item_type, item_id, after)
         select tenant_id, session_user, 'translation-request', 'translation_job', id,
                jsonb_build_object('source', source_id, 'language', language, 'status', status)
         from new_rows;
     elsif tg_op = 'UPDATE' then
+        insert into public.workflow_events (tenant_id, item_id, transition, from_status, to_status, actor, comment)
+        select n.tenant_id, n.target_id, 'translation-' || public.micic_transition_name('translation', o.status, n.status),
+               o.status, n.status, session_user, public.micic_comment()
+        from new_rows n join old_rows o on o.tenant_id = n.tenant_id and o.id = n.id
+        where n.status <> o.status;
         insert into public.audit_log (tenant_id, actor, action, item_type, item_id, before, after)
         select n.tenant_id, session_user,
                case when n.status <> o.status

@@ -126,13 +126,14 @@ extension PostgresContentStore {
         }
     }
 
-    /// Writes a new version of an item; the database writes its revision (with `message`)
-    /// and audit entry.
+    /// Writes a new version of an item; the database writes its revision (with `message`),
+    /// audit entry and, for a change of status, workflow event (with `comment`).
     func save(
         _ item: Item,
         replacing old: Item,
         tenantID: Int64,
         message: String?,
+        comment: String? = nil,
         on connection: isolated Connection
     ) throws -> Item {
         let (publicFields, privateFields) = try split(item.fields, type: item.type)
@@ -162,7 +163,7 @@ extension PostgresContentStore {
                 update items set title = \(item.title), slug = \(item.slug), status = \(item.status), fields = \(fields),
                     author = \(item.author), version = version + 1, updated_at = now(),
                     publish_at = \(item.publishAt), unpublish_at = \(item.unpublishAt)
-                from \(RevisionNote.saying(message))
+                from \(RevisionNote.saying(message, comment: comment))
                 where tenant_id = \(tenantID) and id = \(item.id) and version = \(old.version)
                 returning version, updated_at
             )
@@ -250,13 +251,8 @@ extension PostgresContentStore {
                     replacing: current,
                     tenantID: record.id,
                     message: (comment.map { "\(name)\(when): \($0)" } ?? name + when),
+                    comment: comment,
                     on: connection
-                )
-                try connection.execute(
-                    """
-                    insert into workflow_events (tenant_id, item_id, transition, from_status, to_status, actor, comment)
-                    values (\(record.id), \(id), \(name), \(current.status), \(transition.to), \(author), \(comment))
-                    """
                 )
                 if current.translationOf == nil && transition.to == "published" {
                     try self.publishTranslations(of: id, tenant: tenant, author: author, on: connection)

@@ -16,9 +16,9 @@ extension PostgresContentStore {
         return try rows.map { try TranslationJobColumns.job(from: $0, tenant: tenant) }
     }
 
-    /// Moves `ids` to `state` in one statement with their workflow events (on the target
-    /// item, so its history shows the thread); the database writes the audit entries, and
-    /// on submitting brings the job's hashes up to the source as it now is.
+    /// Moves `ids` to `state` in one statement; the database writes their workflow events
+    /// (on the target item, so its history shows the thread, with `comment`) and audit
+    /// entries, and on submitting brings the job's hashes up to the source as it now is.
     func moveJobs(
         _ ids: [Int64],
         to state: String,
@@ -31,16 +31,9 @@ extension PostgresContentStore {
         guard !ids.isEmpty else { return }
         try connection.execute(
             """
-            with before as (
-                select id, status from translation_jobs where tenant_id = \(tenantID) and id = any(\(ids))
-            ), moved as (
-                update translation_jobs j set status = \(state), version = j.version + 1, updated_at = now()
-                where j.tenant_id = \(tenantID) and j.id = any(\(ids))
-                returning j.tenant_id, j.id, j.target_id, j.status
-            )
-            insert into workflow_events (tenant_id, item_id, transition, from_status, to_status, actor, comment)
-            select m.tenant_id, m.target_id, \("translation-" + name), b.status, m.status, \(author), \(comment)
-            from moved m join before b using (id)
+            update translation_jobs j set status = \(state), version = j.version + 1, updated_at = now()
+            from \(RevisionNote.saying(nil, comment: comment))
+            where j.tenant_id = \(tenantID) and j.id = any(\(ids))
             """
         )
     }

@@ -73,11 +73,8 @@ public final class PostgresTranslationDesk: TranslationService {
                                                   reviewer, due, source_hashes)
                     select s.tenant_id, s.id, s.version, \(target), \(language), \(request.translator), \(request.reviewer),
                            \(request.due?.description)::date, micic_field_hashes(s.title, s.fields, \(type.translatableFields))
-                    from items s where s.tenant_id = \(record.id) and s.id = \(source.id)
+                    from items s, \(RevisionNote.saying(nil)) where s.tenant_id = \(record.id) and s.id = \(source.id)
                     returning tenant_id, id, target_id
-                ), event as (
-                    insert into workflow_events (tenant_id, item_id, transition, from_status, to_status, actor, comment)
-                    select tenant_id, target_id, 'translation-request', '', 'requested', \(author), null from job
                 )
                 select id from job
                 """
