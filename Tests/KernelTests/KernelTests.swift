@@ -81,18 +81,6 @@ import Testing
     }
 }
 
-@Suite struct WordDiffTests {
-    @Test func marksRemovedAndAddedWords() {
-        #expect(
-            WordDiff.between("How consulates helped", "How embassies helped")
-                == "How [-consulates-] {+embassies+} helped"
-        )
-        #expect(WordDiff.between("a b c", "a b c d") == "a b c {+d+}")
-        #expect(WordDiff.between("a b c", "b c") == "[-a-] b c")
-        #expect(WordDiff.between("same", "same") == "same")
-    }
-}
-
 @Suite struct LanguageFallbackTests {
     @Test func aRegionalTagFallsBackToItsLanguageThenTheDefault() {
         #expect(LanguageTag.fallbacks(for: "es-MX", then: "en") == ["es-MX", "es", "en"])
