@@ -199,7 +199,7 @@ $$;
 --   viewers and non-members change nothing;
 --   nobody moves an item to another tenant, or changes its id, type or creation time;
 --   reviewers change only the status, through their transitions;
---   translators write only the title, slug and translatable fields (the job's) of a
+--   translators write only the title and translatable fields (the job's) of a
 --     translation in one of their languages, while its job is theirs and still editable;
 --   only admins purge; new items start as drafts (admins excepted);
 --   a change of status is a transition of the editorial workflow the role may take, except
@@ -274,7 +274,7 @@ begin
         if (new.fields - translatable) is distinct from (old.fields - translatable)
            or (new.status, new.deleted_at, new.publish_at, new.unpublish_at)
               is distinct from (old.status, old.deleted_at, old.publish_at, old.unpublish_at)
-           or (new.author <> old.author and new.author <> session_user)
+           or new.slug <> old.slug or (new.author <> old.author and new.author <> session_user)
            or (new.title <> old.title and not 'title' = any (translatable)) then
             raise exception 'translators write only the translatable fields of a translation' using errcode = '42501';
         end if;
@@ -398,11 +398,14 @@ begin
         if (new.translator, new.reviewer, new.due) is distinct from (old.translator, old.reviewer, old.due) then
             raise exception 'only editors and admins assign translation jobs' using errcode = '42501';
         end if;
-        -- Submitting recomputes the hashes (above); otherwise they stay, and outdated flags
-        -- may be added (a forced import of an outdated file) but never cleared.
+        -- Submitting recomputes the hashes (above); otherwise they stay, and the outdated
+        -- flags of an outdated job may grow (a forced import of a file older than the
+        -- source) but never shrink.
         if not (new.status = 'submitted' and old.status <> 'submitted')
            and ((new.source_hashes, new.source_version) is distinct from (old.source_hashes, old.source_version)
-                or not (new.outdated_fields @> old.outdated_fields)) then
+                or (new.outdated_fields is distinct from old.outdated_fields
+                    and not (old.status = 'outdated' and new.status = 'outdated'
+                             and new.outdated_fields @> old.outdated_fields))) then
             raise exception 'translators and reviewers change a job only by moving it through its workflow'
                 using errcode = '42501';
         end if;
