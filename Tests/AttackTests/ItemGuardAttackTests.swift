@@ -175,7 +175,12 @@ import Testing
                 restoring: [a.translation, a.published],
                 jobs: [a.job]
             )
-            try await Self.expectComputedColumnsKept(world, item: a.translation, by: .translator, on: translatorConnection)
+            try await Self.expectComputedColumnsKept(
+                world,
+                item: a.translation,
+                by: .translator,
+                on: translatorConnection
+            )
             try await world.expectUntouched("translator deleting their translation", restoring: [a.translation]) {
                 await expectNoChange(
                     "delete from items where id = \(a.translation)",
