@@ -68,4 +68,47 @@ import Testing
         let open = tables.filter { $0.1 != "enabled=t forced=t" }
         #expect(open.isEmpty, "\(open.map { "\($0.0): \($0.1 ?? "")" })")
     }
+
+    /// Whether the server has the plpgsql_check extension (`Scripts/bootstrap` installs it).
+    static let plpgsqlCheckInstalled: Bool = {
+        let found = try? FileManager.default.contentsOfDirectory(atPath: "/usr/share/postgresql").contains {
+            FileManager.default.fileExists(atPath: "/usr/share/postgresql/\($0)/extension/plpgsql_check.control")
+        }
+        return found ?? false
+    }()
+
+    /// Every PL/pgSQL function of the schema passes plpgsql_check: names, columns and types
+    /// it uses exist, checked as each trigger function's table (and transition tables) see it.
+    @Test(.enabled(if: plpgsqlCheckInstalled, "plpgsql_check is not installed (Scripts/bootstrap installs it)"))
+    func everyPLpgSQLFunctionPassesPlpgsqlCheck() async throws {
+        let findings = try await TestDatabase.with { database in
+            let owner = try await database.connect()
+            try await owner.execute("create extension plpgsql_check")
+            let findings = try await owner.query(
+                """
+                select p.oid::regprocedure::text, format('%s line %s: %s', f.level, f.lineno, f.message)
+                from pg_proc p
+                left join lateral (
+                    select t.tgrelid, bool_or(t.tgnewtable is not null) as new_rows, bool_or(t.tgoldtable is not null) as old_rows
+                    from pg_trigger t where t.tgfoid = p.oid group by t.tgrelid order by t.tgrelid limit 1
+                ) as trigger on true
+                cross join lateral plpgsql_check_function_tb(p.oid, coalesce(trigger.tgrelid, 0),
+                    newtable => case when trigger.new_rows then 'new_rows' end,
+                    oldtable => case when trigger.old_rows then 'old_rows' end) as f
+                where p.pronamespace = 'public'::regnamespace and p.prolang = (select oid from pg_language where lanname = 'plpgsql')
+                  and f.level in ('error', 'warning')
+                """
+            ).map { "\($0.text(at: 0) ?? ""): \($0.text(at: 1) ?? "")" }
+            let checked = try await owner.query(
+                """
+                select count(*) from pg_proc
+                where pronamespace = 'public'::regnamespace and prolang = (select oid from pg_language where lanname = 'plpgsql')
+                """
+            )[0].decode(Int.self, at: 0)
+            #expect(checked >= 20)
+            await owner.close()
+            return findings
+        }
+        #expect(findings.isEmpty, "\(findings)")
+    }
 }
