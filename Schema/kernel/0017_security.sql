@@ -655,20 +655,21 @@ create trigger tenants_record after insert or update on tenants
 
 -- Every tenant-owned table's row-level security is forced: its owner (the definer
 -- functions, migrations) reads and writes it through a policy of its own, like everyone.
-do $$
-declare
-    owner_name text := current_user;
-    tbl text;
+-- Later migrations call this for the tenant-owned tables they make.
+create function micic_force_row_security(tbl regclass) returns void
+language plpgsql set search_path = pg_catalog, public, pg_temp
+as $$
 begin
-    foreach tbl in array array['items', 'item_revisions', 'audit_log', 'workflow_events', 'memberships',
-        'item_private_fields', 'translation_jobs', 'import_jobs']
-    loop
-        execute format('alter table public.%I force row level security', tbl);
-        execute format('create policy %I on public.%I to %I using (true) with check (true)',
-            tbl || '_owner', tbl, owner_name);
-    end loop;
+    execute format('alter table %s force row level security', tbl);
+    execute format('create policy %I on %s to %I using (true) with check (true)',
+        (select c.relname from pg_catalog.pg_class c where c.oid = tbl) || '_owner', tbl,
+        (select pg_catalog.pg_get_userbyid(c.relowner) from pg_catalog.pg_class c where c.oid = tbl));
 end
 $$;
+
+select micic_force_row_security(t::regclass)
+from unnest(array['items', 'item_revisions', 'audit_log', 'workflow_events', 'memberships', 'item_private_fields',
+    'translation_jobs', 'import_jobs']) as t;
 
 -- Pin the search path of every definer function and trigger function: pg_temp last.
 do $$
