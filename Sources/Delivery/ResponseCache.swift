@@ -114,14 +114,17 @@ final class ResponseCache: Sendable {
         }
     }
 
-    /// Records whether the server hears of every change now; a change of that forgets
-    /// every answer (what was kept while deaf may be stale, and lifetimes differ).
+    /// Records whether the server hears of every change now. Going deaf forgets every
+    /// answer (one kept a minute could go stale unheard); whoever starts hearing again
+    /// forgets what changed meanwhile (``ChangeFollower``).
     func setListening(_ listening: Bool) {
         state.withLock { state in
             guard state.isListening != listening else { return }
             state.isListening = listening
-            state.slots.removeAll()
-            state.bytes = 0
+            if !listening {
+                state.slots.removeAll()
+                state.bytes = 0
+            }
         }
     }
 

@@ -121,6 +121,9 @@ import Testing
         #expect(cache.kept(key("z", of: "b"), now: Date()) == nil)
         cache.invalidate(tenants: [])
         #expect(cache.kept(key("x", of: "a"), now: Date()) != nil)
+        // Hearing again forgets nothing by itself (the follower forgets what changed).
+        cache.setListening(true)
+        #expect(cache.kept(key("x", of: "a"), now: Date()) != nil)
         cache.invalidate()
         #expect(cache.kept(key("x", of: "a"), now: Date()) == nil)
         #expect(reads.value.withLock { $0 } == 4)
