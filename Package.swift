@@ -166,7 +166,7 @@ let package = Package(
         .testTarget(
             name: "DeliveryTests",
             dependencies: [
-                "Delivery", "Kernel", "Practices", "Events", "News", "Tools", "Postgres",
+                "Delivery", "Kernel", "Practices", "Events", "News", "Tools", "Postgres", "Store",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

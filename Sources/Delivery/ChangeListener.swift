@@ -1,24 +1,24 @@
 internal import Logging
 internal import Postgres
 internal import ServiceLifecycle
+internal import Store
 
-/// Listens to `micic_public_changes`, which every change to items or tenants notifies
-/// once its transaction commits, and makes the cache forget its answers each time. While
-/// it cannot listen (the database is away), the cache keeps answers a second at most; it
-/// tries again every second.
+/// Hears of changes to content on a connection of its own (``ConnectionChangeFeed``) and
+/// keeps the cache in step with them (``ChangeFollower``). While it cannot listen (the
+/// database is away), the cache keeps answers a second at most; it tries again every second,
+/// and then forgets what changed meanwhile.
 struct ChangeListener: Service {
-    /// The channel the schema's triggers notify.
-    static let channel = "micic_public_changes"
-
     let database: ConnectionConfiguration
+    let reader: PublicReader
     let cache: ResponseCache
     let logger: Logger
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
+            var follower = ChangeFollower(cache: cache, logger: logger)
             while !Task.isCancelled {
                 do {
-                    try await listen()
+                    try await listen(&follower)
                 } catch {
                     cache.setListening(false)
                     if !Task.isCancelled {
@@ -33,17 +33,11 @@ struct ChangeListener: Service {
         }
     }
 
-    private func listen() async throws {
+    private func listen(_ follower: inout ChangeFollower) async throws {
         let connection = try await Connection.connect(database, logger: logger)
         do {
-            try await connection.listen(Self.channel)
-            cache.setListening(true)
-            logger.debug("hearing of changes to content")
-            while !Task.isCancelled {
-                let messages = try await connection.run { try $0.notifications(waitingUpTo: .milliseconds(250)) }
-                if !messages.isEmpty { cache.invalidate() }
-            }
-            cache.setListening(false)
+            let feed = try await ConnectionChangeFeed.listening(on: connection, reader: reader)
+            try await follower.follow(feed)
             await connection.close()
         } catch {
             await connection.close()

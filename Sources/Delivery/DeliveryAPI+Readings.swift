@@ -28,7 +28,7 @@ struct ContentReading: Sendable {
     let load: @Sendable (PublicTenant, isolated Connection) throws -> Representation
 
     /// The key in the response cache.
-    var cacheKey: String { tenant + " " + key }
+    var cacheKey: ResponseCache.Key { ResponseCache.Key(tenant: tenant, answer: key) }
 }
 
 extension DeliveryAPI {

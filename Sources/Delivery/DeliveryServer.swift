@@ -75,7 +75,7 @@ public struct DeliveryServer: Sendable {
                 serverName: nil
             ),
             services: configuration.cacheLifetime > 0
-                ? [ChangeListener(database: database, cache: api.cache, logger: logger)] : [],
+                ? [ChangeListener(database: database, reader: api.reader, cache: api.cache, logger: logger)] : [],
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
             logger: logger
         )

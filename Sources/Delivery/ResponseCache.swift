@@ -6,22 +6,30 @@ internal import Synchronization
 ///
 /// An answer is kept for the cache's lifetime while the server hears of every change to
 /// content (``ChangeListener``), and at most a second while it does not; never past the
-/// tenant's next scheduled change (``Representation/expires``). A change forgets every
-/// answer, and the readings under way when it came are not kept. Concurrent requests for an
-/// answer being read wait for that one reading. When it is full (in answers or in bytes),
-/// expired answers go first, then all of them.
+/// tenant's next scheduled change (``Representation/expires``). A change to a tenant's
+/// content forgets that tenant's answers (a change to the tenants, every answer), and the
+/// readings of them under way when it came are not kept. Concurrent requests for an answer
+/// being read wait for that one reading. When it is full (in answers or in bytes), expired
+/// answers go first, then all of them.
 final class ResponseCache: Sendable {
+    /// What an answer is kept under: its tenant's code, and what identifies it within the
+    /// tenant (route, parameters, language preference).
+    struct Key: Hashable, Sendable {
+        let tenant: String
+        let answer: String
+    }
+
     private enum Slot {
         case ready(Representation)
         case loading(id: UInt64, Task<Representation, any Error>)
     }
 
     private struct State {
-        var slots: [String: Slot] = [:]
+        /// Answers and readings under way. A reading is kept only if its slot is still there
+        /// when it ends: forgetting one drops it.
+        var slots: [Key: Slot] = [:]
         /// The bytes of the bodies kept.
         var bytes = 0
-        /// Counts the changes heard; a reading begun before one is not kept.
-        var generation: UInt64 = 0
         var nextReading: UInt64 = 0
         var isListening = false
     }
@@ -51,7 +59,7 @@ final class ResponseCache: Sendable {
 
     /// The answer for `key`: the one kept if it has not expired at `now`, else `load`'s.
     func representation(
-        for key: String,
+        for key: Key,
         now: Date,
         load: @escaping @Sendable () async throws -> Representation
     ) async throws -> Representation {
@@ -70,8 +78,7 @@ final class ResponseCache: Sendable {
                 if state.slots.count >= capacity || state.bytes >= byteCapacity { evict(&state, now: now) }
                 state.nextReading += 1
                 let id = state.nextReading
-                let generation = state.generation
-                let task = Task { try await self.fill(key, id: id, generation: generation, load) }
+                let task = Task { try await self.fill(key, id: id, load) }
                 state.slots[key] = .loading(id: id, task)
                 return .reading(task)
             }
@@ -83,50 +90,55 @@ final class ResponseCache: Sendable {
     }
 
     /// The answer kept for `key` if it has not expired at `now`.
-    func kept(_ key: String, now: Date) -> Representation? {
+    func kept(_ key: Key, now: Date) -> Representation? {
         state.withLock { state in
             guard case .ready(let representation) = state.slots[key], representation.expires > now else { return nil }
             return representation
         }
     }
 
-    /// Forgets every answer and every reading under way: content changed.
+    /// Forgets every answer and every reading under way: the tenants changed.
     func invalidate() {
         state.withLock { state in
-            state.generation += 1
             state.slots.removeAll()
             state.bytes = 0
         }
     }
 
-    /// Records whether the server hears of every change now; a change of that forgets
-    /// every answer (what was kept while deaf may be stale, and lifetimes differ).
+    /// Forgets the answers of `tenants` (by code) and the readings of them under way: their
+    /// content changed.
+    func invalidate(tenants: Set<String>) {
+        state.withLock { state in
+            state.slots = state.slots.filter { key, _ in !tenants.contains(key.tenant) }
+            state.bytes = Self.bytes(of: state.slots)
+        }
+    }
+
+    /// Records whether the server hears of every change now. Going deaf forgets every
+    /// answer (one kept a minute could go stale unheard); whoever starts hearing again
+    /// forgets what changed meanwhile (``ChangeFollower``).
     func setListening(_ listening: Bool) {
         state.withLock { state in
             guard state.isListening != listening else { return }
             state.isListening = listening
-            state.generation += 1
-            state.slots.removeAll()
-            state.bytes = 0
+            if !listening {
+                state.slots.removeAll()
+                state.bytes = 0
+            }
         }
     }
 
     private func fill(
-        _ key: String,
+        _ key: Key,
         id: UInt64,
-        generation: UInt64,
         _ load: @Sendable () async throws -> Representation
     ) async throws -> Representation {
         do {
             let representation = try await load()
             state.withLock { state in
                 guard case .loading(let current, _) = state.slots[key], current == id else { return }
-                if state.generation == generation {
-                    state.slots[key] = .ready(representation)
-                    state.bytes += representation.body.readableBytes
-                } else {
-                    state.slots[key] = nil
-                }
+                state.slots[key] = .ready(representation)
+                state.bytes += representation.body.readableBytes
             }
             return representation
         } catch {
@@ -151,7 +163,7 @@ final class ResponseCache: Sendable {
         state.bytes = Self.bytes(of: state.slots)
     }
 
-    private static func bytes(of slots: [String: Slot]) -> Int {
+    private static func bytes(of slots: [Key: Slot]) -> Int {
         slots.values.reduce(0) { total, slot in
             if case .ready(let representation) = slot { return total + representation.body.readableBytes }
             return total

@@ -50,6 +50,25 @@ public struct PublicReader: Sendable {
         }
     }
 
+    /// The change counters of the tenants the public sees, as committed now.
+    public func changeCounters(on connection: isolated Connection) throws -> PublicChangeCounters {
+        let rows = try connection.query(
+            """
+            select t.id, t.code, coalesce(c.changes, 0) as changes
+            from tenants t left join public_change_counters c on c.tenant_id = t.id
+            """,
+            plan: .prepared
+        )
+        var counters: [Int64: PublicChangeCounters.Counter] = [:]
+        for row in rows {
+            counters[try row.decode(column: "id")] = PublicChangeCounters.Counter(
+                code: try row.decode(column: "code"),
+                changes: try row.decode(column: "changes")
+            )
+        }
+        return PublicChangeCounters(counters)
+    }
+
     /// A page of items.
     public func list(_ query: ItemQuery, tenant: PublicTenant, on connection: isolated Connection) throws -> ItemPage {
         // Planned once, generically, as the store's lists are (see `PostgresContentStore.list`).

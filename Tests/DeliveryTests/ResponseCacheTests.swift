@@ -20,6 +20,11 @@ import Testing
         Representation(json: "\"\(text)\"", maxAge: 5, expires: expires)
     }
 
+    /// The answer `answer` of tenant `tenant`.
+    private func key(_ answer: String, of tenant: String = "t") -> ResponseCache.Key {
+        ResponseCache.Key(tenant: tenant, answer: answer)
+    }
+
     @Test func answersAreKeptUntilTheyExpireOrAChangeIsHeard() async throws {
         let cache = ResponseCache(lifetime: 60)
         let reads = Counter()
@@ -30,28 +35,18 @@ import Testing
         let load: @Sendable () async throws -> Representation = {
             self.answer("read \(reads.next())", expires: cache.expiry(from: now))
         }
-        let first = try await cache.representation(for: "k", now: now, load: load)
-        let again = try await cache.representation(for: "k", now: now.addingTimeInterval(30), load: load)
+        let first = try await cache.representation(for: key("k"), now: now, load: load)
+        let again = try await cache.representation(for: key("k"), now: now.addingTimeInterval(30), load: load)
         #expect(first.entityTag == again.entityTag)
-        _ = try await cache.representation(for: "k", now: now.addingTimeInterval(61), load: load)
+        _ = try await cache.representation(for: key("k"), now: now.addingTimeInterval(61), load: load)
         #expect(reads.value.withLock { $0 } == 2)
         cache.invalidate()
-        _ = try await cache.representation(for: "k", now: now, load: load)
+        _ = try await cache.representation(for: key("k"), now: now, load: load)
         #expect(reads.value.withLock { $0 } == 3)
         // What was kept while listening is forgotten when the server stops hearing.
         cache.setListening(false)
-        _ = try await cache.representation(for: "k", now: now, load: load)
+        _ = try await cache.representation(for: key("k"), now: now, load: load)
         #expect(reads.value.withLock { $0 } == 4)
-    }
-
-    /// A reading that waits until it is let go.
-    private final class Gate: Sendable {
-        let waiting = Mutex<CheckedContinuation<Void, Never>?>(nil)
-        func pass() async { await withCheckedContinuation { continuation in waiting.withLock { $0 = continuation } } }
-        func reached() async throws {
-            while waiting.withLock({ $0 == nil }) { try await Task.sleep(for: .milliseconds(5)) }
-        }
-        func open() { waiting.withLock { $0?.resume() } }
     }
 
     /// A reading counted by `reads`, the first of which waits at `gate`.
@@ -71,7 +66,7 @@ import Testing
         let slow = slowReading(counting: reads, held: gate)
         let tags = try await withThrowingTaskGroup(of: String?.self) { group in
             for _ in 0..<10 {
-                group.addTask { try await cache.representation(for: "k", now: Date(), load: slow).entityTag }
+                group.addTask { try await cache.representation(for: key("k"), now: Date(), load: slow).entityTag }
             }
             try await gate.reached()
             try await Task.sleep(for: .milliseconds(50))
@@ -88,14 +83,50 @@ import Testing
         let reads = Counter()
         let gate = Gate()
         let slow = slowReading(counting: reads, held: gate)
-        async let first = cache.representation(for: "k", now: Date(), load: slow)
+        async let first = cache.representation(for: key("k"), now: Date(), load: slow)
         try await gate.reached()
         cache.invalidate()
         gate.open()
         let before = try await first
-        let after = try await cache.representation(for: "k", now: Date(), load: slow)
+        let after = try await cache.representation(for: key("k"), now: Date(), load: slow)
         #expect(before.entityTag != after.entityTag)
         #expect(reads.value.withLock { $0 } == 2)
+    }
+
+    @Test func aChangeToATenantForgetsItsAnswersAndReadingsOnly() async throws {
+        let cache = ResponseCache(lifetime: 60)
+        cache.setListening(true)
+        let reads = Counter()
+        let load: @Sendable () async throws -> Representation = {
+            self.answer("read \(reads.next())", expires: Date().addingTimeInterval(60))
+        }
+        for tenant in ["a", "b"] {
+            for name in ["x", "y"] {
+                _ = try await cache.representation(for: key(name, of: tenant), now: Date(), load: load)
+            }
+        }
+        let gate = Gate()
+        async let underWay = cache.representation(for: key("z", of: "b"), now: Date()) {
+            await gate.pass()
+            return self.answer("read before the change", expires: Date().addingTimeInterval(60))
+        }
+        try await gate.reached()
+        cache.invalidate(tenants: ["b"])
+        gate.open()
+        _ = try await underWay
+        for name in ["x", "y"] {
+            #expect(cache.kept(key(name, of: "a"), now: Date()) != nil)
+            #expect(cache.kept(key(name, of: "b"), now: Date()) == nil)
+        }
+        #expect(cache.kept(key("z", of: "b"), now: Date()) == nil)
+        cache.invalidate(tenants: [])
+        #expect(cache.kept(key("x", of: "a"), now: Date()) != nil)
+        // Hearing again forgets nothing by itself (the follower forgets what changed).
+        cache.setListening(true)
+        #expect(cache.kept(key("x", of: "a"), now: Date()) != nil)
+        cache.invalidate()
+        #expect(cache.kept(key("x", of: "a"), now: Date()) == nil)
+        #expect(reads.value.withLock { $0 } == 4)
     }
 
     @Test func aFullCacheMakesRoomByTheBytesItHolds() async throws {
@@ -106,9 +137,9 @@ import Testing
             _ = reads.next()
             return Representation(json: String(repeating: "x", count: 600), maxAge: 5, expires: .distantFuture)
         }
-        for key in ["a", "b", "c"] { _ = try await cache.representation(for: key, now: Date(), load: big) }
-        #expect(cache.kept("a", now: Date()) == nil)
-        #expect(cache.kept("c", now: Date()) != nil)
+        for name in ["a", "b", "c"] { _ = try await cache.representation(for: key(name), now: Date(), load: big) }
+        #expect(cache.kept(key("a"), now: Date()) == nil)
+        #expect(cache.kept(key("c"), now: Date()) != nil)
         #expect(reads.value.withLock { $0 } == 3)
     }
 

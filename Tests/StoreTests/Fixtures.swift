@@ -44,6 +44,12 @@ enum Fixtures {
         var testDescription: String { rawValue }
     }
 
+    /// Creates the fixture tenants on `connection`, `old` archived.
+    static func createTenants(on connection: isolated Connection) throws {
+        for tenant in tenants { try TenantDirectory().create(tenant, on: connection) }
+        try connection.execute("update tenants set archived_at = now() where code = 'old'")
+    }
+
     /// Runs `body` with a fresh store of `kind` for `registry` holding the fixture tenants.
     static func withStore(
         _ kind: StoreKind,
@@ -56,10 +62,7 @@ enum Fixtures {
         case .postgres:
             try await TestDatabase.with { database in
                 let connection = try await database.connect()
-                try await connection.run { connection in
-                    for tenant in tenants { try TenantDirectory().create(tenant, on: connection) }
-                    try connection.execute("update tenants set archived_at = now() where code = 'old'")
-                }
+                try await connection.run { try createTenants(on: $0) }
                 try await body(PostgresContentStore(connection: connection, registry: registry))
                 await connection.close()
             }

@@ -1,6 +1,7 @@
 import Foundation
 import MicicTesting
 import Postgres
+import Synchronization
 import Testing
 
 /// The delivery API through a real HTTP client against `micic serve`, started by each
@@ -12,10 +13,12 @@ import Testing
         let database: TestDatabase
         let reader: String
 
-        /// `micic -c command` as the test server's superuser; its standard output, trimmed.
+        /// `micic -c command` as `person` (the test server's superuser by default); its
+        /// standard output, trimmed.
         @discardableResult
-        func micic(_ command: String) throws -> String {
-            let run = try ExecutableRun("micic", ["-c", command], environment: ["DATABASE_URL": database.url])
+        func micic(_ command: String, as person: String? = nil) throws -> String {
+            let url = try person.map { try database.url(as: $0) } ?? database.url
+            let run = try ExecutableRun("micic", ["-c", command], environment: ["DATABASE_URL": url])
             #expect(run.status == 0, "\(command): \(run.standardError)")
             return run.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
         }
@@ -221,13 +224,15 @@ import Testing
             let listTag = try #require(list.header("ETag"))
             #expect(try await api.request("/v1/cr/practices", headers: ["If-None-Match": listTag]).status == 304)
 
-            // The server keeps answers a minute, but forgets them when content changes: it
-            // listens to the notifications changes send.
+            // The server keeps answers a minute, but forgets a tenant's when its content
+            // changes: it listens to the notifications changes send, on a connection that
+            // then reads which tenants' change counters moved.
+            try await api.waitForLog("hearing of changes to content")
             let owner = try await served.database.connect()
             let listening = try await owner.query(
                 """
                 select count(*) from pg_stat_activity
-                where usename = \(served.reader) and query = 'listen "micic_public_changes"'
+                where usename = \(served.reader) and query like '%public_change_counters%'
                 """
             )[0].decode(Int.self, at: 0)
             await owner.close()
@@ -248,6 +253,101 @@ import Testing
             let published = try await eventually { try await api.request("/v1/cr/practices/recien-publicado") }
             #expect(published.status == 200)
         }
+    }
+
+    /// Anyone who may connect can notify micic_public_changes; a flood of notifications
+    /// (2,000 at a time, from a person without memberships and from the public reader's own
+    /// login) neither empties the cache nor hides a real change made meanwhile.
+    @Test func aFloodOfNotificationsKeepsTheCacheAndARealChangeStillShows() async throws {
+        try await withServer { served, api in
+            let database = served.database
+            let stranger = try await database.createPerson("stranger")
+            try await api.waitForLog("hearing of changes to content")
+            let paths = [
+                "/v1/cr/practices/refugios-temporales", "/v1/cr/practices", "/v1/cr/practices/en-la-avalancha",
+                "/v1/hq",
+            ]
+            var first: [String: ServedAPI.Answer] = [:]
+            for path in paths { first[path] = try await api.request(path) }
+            #expect(first[paths[2]]?.status == 404)
+
+            // Every answer during the flood is the one read before it, sent from the cache.
+            let keptBefore = api.logLines(containing: "(kept)")
+            let flood = Flood(database: database, senders: [stranger, served.reader], each: 1_000)
+            var requests = 0
+            while requests < 100 || !flood.isOver {
+                for path in paths {
+                    let answer = try await api.request(path)
+                    #expect(answer.status == first[path]?.status, "\(path)")
+                    #expect(answer.body == first[path]?.body, "\(path)")
+                    requests += 1
+                }
+            }
+            try await flood.finished()
+            #expect(api.logLines(containing: "(kept)") - keptBefore == requests)
+
+            // An editor publishes an item during a second flood: it shows afterwards, and the
+            // other tenant's answers stay kept.
+            let editor = try await database.createPerson("editor")
+            let owner = try await database.connect()
+            try await owner.execute("select micic_set_membership('cr', \(editor), 'editor', '{}')")
+            await owner.close()
+            let draft = try served.practice(
+                "Publicado en la avalancha",
+                slug: "en-la-avalancha",
+                steps: ["submit", "approve"]
+            )
+            let second = Flood(database: database, senders: [stranger, served.reader], each: 1_000)
+            try served.micic("use cr; practice publish \(draft)", as: editor)
+            try await second.finished()
+            let published = try await until(status: 200) { try await api.request(paths[2]) }
+            #expect(published.text.contains("Publicado en la avalancha"))
+            #expect(try items(try await api.request(paths[1])).map(\.slug).contains("en-la-avalancha"))
+            let hqKept = api.logLines(containing: "GET /v1/hq 200 (kept)")
+            #expect(try await api.request(paths[3]).body == first[paths[3]]?.body)
+            #expect(api.logLines(containing: "GET /v1/hq 200 (kept)") == hqKept + 1)
+        }
+    }
+
+    /// `NOTIFY micic_public_changes` sent `each` times on a connection of each of `senders`
+    /// (login roles), all at once, from when it is made.
+    private final class Flood: Sendable {
+        private let over = Mutex(false)
+        private let sending = Mutex<Task<Void, any Error>?>(nil)
+
+        init(database: TestDatabase, senders: [String], each: Int) {
+            let task = Task { [self] in
+                defer { over.withLock { $0 = true } }
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for sender in senders {
+                        group.addTask {
+                            let connection = try await database.connect(as: sender)
+                            for _ in 0..<each { try await connection.execute("notify micic_public_changes") }
+                            await connection.close()
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+            }
+            sending.withLock { $0 = task }
+        }
+
+        /// Whether every notification was sent (or sending failed).
+        var isOver: Bool { over.withLock { $0 } }
+
+        /// Waits until every notification was sent.
+        func finished() async throws { try await sending.withLock { $0 }?.value }
+    }
+
+    /// The answer `request` gives once its status is `status` (polled for ten seconds at most).
+    private func until(status: Int, _ request: () async throws -> ServedAPI.Answer) async throws -> ServedAPI.Answer {
+        let deadline = Date().addingTimeInterval(10)
+        var answer = try await request()
+        while answer.status != status, Date() < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+            answer = try await request()
+        }
+        return answer
     }
 
     /// The answer `request` gives once it differs from its first (polled for two seconds

@@ -75,6 +75,22 @@ final class ServedAPI: @unchecked Sendable {
     var logText: String { stoppedLog ?? Self.text(of: log) }
     private var stoppedLog: String?
 
+    /// How many lines of the server's log contain `text`.
+    func logLines(containing text: String) -> Int {
+        logText.split(separator: "\n").count { $0.contains(text) }
+    }
+
+    /// Waits until the server's log contains `text` (30 seconds at most).
+    func waitForLog(_ text: String) async throws {
+        let deadline = Date().addingTimeInterval(30)
+        while !logText.contains(text) {
+            guard Date() < deadline, process.isRunning else {
+                throw ServedAPIError(message: "micic serve never logged \(text): \(logText)")
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
     private static func text(of file: URL) -> String {
         (try? String(contentsOf: file, encoding: .utf8)) ?? ""
     }
