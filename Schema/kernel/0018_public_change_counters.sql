@@ -123,3 +123,7 @@ create constraint trigger public_change_marks_count after insert on public_chang
 revoke execute on function micic_mark_public_changes(bigint[]), micic_mark_item_changes(), micic_mark_tenant_changes(),
     micic_count_public_change() from public;
 grant select on public_change_counters to micic_people, micic_public;
+
+-- Both tables are tenant-owned: their owner (the trigger functions) goes through a policy too.
+select micic_force_row_security('public_change_counters');
+select micic_force_row_security('public_change_marks');
