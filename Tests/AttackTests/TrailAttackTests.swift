@@ -1,9 +1,9 @@
 import Postgres
 import Testing
 
-/// Revisions and the audit log are written by the database: nobody writes them directly,
-/// and a change made with plain SQL leaves the same trail as one made by the shell, with the
-/// person who made it as the actor and the version the database computes.
+/// Revisions, the audit log and workflow events are written by the database: nobody writes
+/// them directly, and a change made with plain SQL leaves the same trail as one made by the
+/// shell, with the person who made it as the actor and the version the database computes.
 @Suite struct TrailAttackTests {
     @Test func nobodyWritesRevisionsOrAuditEntriesDirectly() async throws {
         try await World.with { world in
@@ -20,8 +20,14 @@ import Testing
                     insert into audit_log (tenant_id, actor, action, item_type, item_id)
                     values (\(a.id), session_user, 'publish', 'note', \(a.draft))
                     """,
+                    // A forged transition in the item's history.
+                    """
+                    insert into workflow_events (tenant_id, item_id, transition, from_status, to_status, actor, comment)
+                    values (\(a.id), \(a.draft), 'approve', 'in_review', 'approved', session_user, 'fine')
+                    """,
                     "truncate item_revisions",
                     "truncate audit_log",
+                    "truncate workflow_events",
                 ]
             }
             let unchanged: [Query] = [
@@ -29,6 +35,8 @@ import Testing
                 "update audit_log set actor = 'someone else' where tenant_id = \(a.id)",
                 "delete from item_revisions where tenant_id = \(a.id)",
                 "delete from audit_log where tenant_id = \(a.id)",
+                "update workflow_events set actor = 'someone else' where tenant_id = \(a.id)",
+                "delete from workflow_events where tenant_id = \(a.id)",
             ]
             try await world.each(Attacker.allCases) { attacker, connection in
                 try await world.expectUntouched("\(attacker) writing the trail") {
