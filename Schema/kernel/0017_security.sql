@@ -3,11 +3,12 @@
 -- - definer functions search pg_temp last, so a temporary table, view or type cannot stand
 --   in for the tables they read; EXECUTE is granted only to the roles that need it;
 -- - the guards judge the old row and the new one, column by column, per role;
--- - revisions and audit entries are written by the database itself, from what changed,
---   with session_user as the actor: no person inserts into those tables;
+-- - revisions, audit entries and workflow events are written by the database itself, from
+--   what changed, with session_user as the actor: no person writes those tables;
 -- - people functions act only on platform people, and principals is written only by them;
--- - people have limits (statement and idle-in-transaction timeouts, temporary files) and
---   create no large objects; they see the people of their own tenants only.
+-- - people have limits (connections, temporary files; timeouts by default) and create no
+--   large objects; they see the people of their own tenants only;
+-- - every tenant-owned table forces row-level security, its owner included.
 
 -- Whether `person` is a platform person: a login role that belongs to micic_people (and at
 -- most micic_admins besides), holds no role attribute, has no members, is not the owner of
@@ -426,15 +427,22 @@ end
 $$;
 
 -- Revisions, audit entries and workflow events, written by the database for every change
--- however it is made. Statement-level triggers read the changed rows from transition tables, so a bulk
--- statement writes its revisions and entries in one statement each. The actor is
--- session_user; a revision's message, a transition's comment and the audit entry's command
+-- however it is made. Statement-level triggers read the changed rows from transition
+-- tables, so a bulk statement writes its revisions and entries in one statement each. The
+-- actor is session_user; a revision's message, a transition's comment and the audit entry's command
 -- line are what the client said (transaction-local settings micic.message, micic.comment and
 -- micic.command): why, never who.
 revoke insert, update, delete on item_revisions, audit_log, workflow_events from micic_people, micic_admins;
 drop policy item_revisions_insert on item_revisions;
 drop policy audit_log_insert on audit_log;
 drop policy workflow_events_insert on workflow_events;
+
+-- Revisions and workflow events now exist only as the database writes them, after the
+-- statement that wrote their item, and they go with their item when it is purged (by the
+-- recording trigger below). Checking a foreign key for each of them cost a bulk load a
+-- look-up and a row lock of its item per row, at commit.
+alter table item_revisions drop constraint item_revisions_tenant_id_item_id_fkey;
+alter table workflow_events drop constraint workflow_events_tenant_id_item_id_fkey;
 
 comment on column audit_log.command is
     'The command line the client said it ran (setting micic.command): given by the client, not checked.';
@@ -511,6 +519,8 @@ begin
             is distinct from (o.title, o.slug, o.status, o.fields, o.author, o.language, o.deleted_at, o.publish_at,
             o.unpublish_at);
     else
+        delete from public.item_revisions r using old_rows o where r.tenant_id = o.tenant_id and r.item_id = o.id;
+        delete from public.workflow_events e using old_rows o where e.tenant_id = o.tenant_id and e.item_id = o.id;
         insert into public.audit_log (tenant_id, actor, action, item_type, item_id, before)
         select tenant_id, session_user, 'purge', type, id,
                jsonb_build_object('title', title, 'slug', slug, 'status', status, 'language', language,

@@ -79,7 +79,7 @@ struct ImportBenchmark: Benchmark {
 
     /// Empties the content tables and writes out dirty pages, so each side starts alike.
     static func clear(_ connection: Connection) async throws {
-        try await connection.execute("truncate items, item_revisions, audit_log, import_jobs cascade")
+        try await connection.execute("truncate items, item_revisions, workflow_events, audit_log, import_jobs cascade")
         try await connection.execute("checkpoint")
     }
 

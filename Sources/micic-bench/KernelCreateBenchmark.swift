@@ -107,7 +107,7 @@ struct KernelCreateBenchmark: Benchmark {
     /// Empties the content tables (and those referring to items) and writes out dirty pages,
     /// so each side starts alike.
     private static func clear(_ connection: Connection) async throws {
-        try await connection.execute("truncate items, item_revisions, audit_log cascade")
+        try await connection.execute("truncate items, item_revisions, workflow_events, audit_log cascade")
         try await connection.execute("checkpoint")
     }
 

@@ -107,7 +107,7 @@ struct ListPageBenchmark: Benchmark {
         if present == count { return }
         let started = ContinuousClock.now
         let loaded = try await connection.run { connection in
-            try connection.execute("truncate items, item_revisions, audit_log cascade")
+            try connection.execute("truncate items, item_revisions, workflow_events, audit_log cascade")
             let loaded = try connection.copyFrom(ContentMix.copyStatement) { writer in
                 for index in 0..<count { try writer.writeRow(try ContentMix.row(index, tenantID: tenantID)) }
             }

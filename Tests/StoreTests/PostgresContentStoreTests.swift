@@ -119,6 +119,45 @@ import Testing
         }
     }
 
+    @Test func aPurgedItemTakesItsRevisionsAndEventsAndLeavesItsAuditEntry() async throws {
+        try await withStore { store, _ in
+            let item = try await store.create(
+                ItemDraft(type: "note", title: "Purged"),
+                tenant: "cr",
+                author: "ana",
+                message: nil
+            )
+            let kept = try await store.create(
+                ItemDraft(type: "note", title: "Kept"),
+                tenant: "cr",
+                author: "ana",
+                message: nil
+            )
+            for id in [item.id, kept.id] {
+                _ = try await store.transition(
+                    id: id,
+                    tenant: "cr",
+                    name: "submit",
+                    expectedVersion: 1,
+                    author: "ana",
+                    comment: nil
+                )
+            }
+            _ = try await store.delete(id: item.id, tenant: "cr", author: "ana")
+            try await store.purge(id: item.id, tenant: "cr", author: "ana")
+            let counts = try await store.connection.query(
+                """
+                select (select count(*) from item_revisions where item_id = \(item.id)),
+                       (select count(*) from workflow_events where item_id = \(item.id)),
+                       (select count(*) from audit_log where item_id = \(item.id) and action = 'purge'),
+                       (select count(*) from item_revisions where item_id = \(kept.id)),
+                       (select count(*) from workflow_events where item_id = \(kept.id))
+                """
+            )[0]
+            #expect(try (0..<5).map { try counts.decode(Int.self, at: $0) } == [0, 0, 1, 2, 1])
+        }
+    }
+
     @Test func fieldsAreReadLazilyButTextTheKernelCannotHoldIsAnErrorWhenRead() async throws {
         try await withStore { store, _ in
             let draft = ItemDraft(type: "note", title: "Albergues", fields: ["summary": .text("Línea\n\"uno\"")])
