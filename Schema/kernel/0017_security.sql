@@ -610,22 +610,24 @@ end
 $$;
 
 
--- Each recording function runs once per statement, on the rows it changed: a trigger with
--- transition tables has one event, so each table has three.
-do $$
-declare
-    tbl text;
+-- Makes `fn` run once per statement that inserts, updates or deletes rows of `tbl`, reading
+-- them from transition tables (new_rows, old_rows). A trigger with transition tables has one
+-- event, so that is three triggers, named `name`_insert, _update and _delete.
+create function micic_create_statement_triggers(tbl regclass, name text, fn regproc) returns void
+language plpgsql set search_path = pg_catalog, public, pg_temp
+as $$
 begin
-    foreach tbl in array array['items', 'item_private_fields', 'translation_jobs'] loop
-        execute format('create trigger %I after insert on public.%I referencing new table as new_rows '
-            'for each statement execute function public.%I()', tbl || '_record_insert', tbl, 'micic_record_' || tbl);
-        execute format('create trigger %I after update on public.%I referencing old table as old_rows new table as new_rows '
-            'for each statement execute function public.%I()', tbl || '_record_update', tbl, 'micic_record_' || tbl);
-        execute format('create trigger %I after delete on public.%I referencing old table as old_rows '
-            'for each statement execute function public.%I()', tbl || '_record_delete', tbl, 'micic_record_' || tbl);
-    end loop;
+    execute format('create trigger %I after insert on %s referencing new table as new_rows '
+        'for each statement execute function %s()', name || '_insert', tbl, fn);
+    execute format('create trigger %I after update on %s referencing old table as old_rows new table as new_rows '
+        'for each statement execute function %s()', name || '_update', tbl, fn);
+    execute format('create trigger %I after delete on %s referencing old table as old_rows '
+        'for each statement execute function %s()', name || '_delete', tbl, fn);
 end
 $$;
+
+select micic_create_statement_triggers(t::regclass, t || '_record', ('micic_record_' || t)::regproc)
+from unnest(array['items', 'item_private_fields', 'translation_jobs']) as t;
 
 -- Memberships and tenants, row by row (they change rarely).
 create function micic_record_memberships() returns trigger

@@ -100,21 +100,10 @@ drop trigger items_public_change on items;
 drop trigger tenants_public_change on tenants;
 drop function micic_notify_public_change();
 
--- A trigger with transition tables has one event.
-create trigger items_public_insert after insert on items
-    referencing new table as new_rows for each statement execute function micic_mark_item_changes();
-create trigger items_public_update after update on items
-    referencing old table as old_rows new table as new_rows for each statement execute function micic_mark_item_changes();
-create trigger items_public_delete after delete on items
-    referencing old table as old_rows for each statement execute function micic_mark_item_changes();
+select micic_create_statement_triggers('items', 'items_public', 'micic_mark_item_changes');
+select micic_create_statement_triggers('tenants', 'tenants_public', 'micic_mark_tenant_changes');
 create trigger items_public_truncate after truncate on items
     for each statement execute function micic_mark_item_changes();
-create trigger tenants_public_insert after insert on tenants
-    referencing new table as new_rows for each statement execute function micic_mark_tenant_changes();
-create trigger tenants_public_update after update on tenants
-    referencing old table as old_rows new table as new_rows for each statement execute function micic_mark_tenant_changes();
-create trigger tenants_public_delete after delete on tenants
-    referencing old table as old_rows for each statement execute function micic_mark_tenant_changes();
 create trigger tenants_public_truncate after truncate on tenants
     for each statement execute function micic_mark_tenant_changes();
 create constraint trigger public_change_marks_count after insert on public_change_marks
