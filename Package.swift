@@ -81,6 +81,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "DemoContent", dependencies: ["Kernel"], swiftSettings: swiftSettings),
+        // The one list of plugins, for the executables and the tests
+        .target(
+            name: "Registration",
+            dependencies: ["Kernel", "Store", "Schema", "Practices", "Events", "News", "Tools", "Translations"],
+            swiftSettings: swiftSettings
+        ),
 
         // The shell: depends on the Kernel only
         .target(name: "Shell", dependencies: ["Kernel", "CLibEdit"], swiftSettings: swiftSettings),
@@ -108,7 +114,7 @@ let package = Package(
         .executableTarget(
             name: "micic",
             dependencies: [
-                "Postgres", "LocalPostgres", "Kernel", "Store", "Schema", "DemoContent",
+                "Postgres", "LocalPostgres", "Kernel", "Store", "Schema", "DemoContent", "Registration",
                 "Practices", "Events", "News", "Tools", "Translations", "Shell", "Delivery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -118,8 +124,8 @@ let package = Package(
         .executableTarget(
             name: "micic-bench",
             dependencies: [
-                "Postgres", "LocalPostgres", "Kernel", "Store", "Schema", "Practices", "Events", "News", "Tools",
-                "Translations",
+                "Postgres", "LocalPostgres", "Kernel", "Store", "Schema", "Registration", "Practices", "Events",
+                "News", "Tools", "Translations",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -128,7 +134,7 @@ let package = Package(
         // Testing
         .target(
             name: "MicicTesting",
-            dependencies: ["Postgres", "LocalPostgres", "Kernel", "Store", "Schema"],
+            dependencies: ["Postgres", "LocalPostgres", "Kernel", "Store", "Schema", "Registration"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "KernelTests", dependencies: ["Kernel"], swiftSettings: swiftSettings),

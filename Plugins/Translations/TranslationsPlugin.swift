@@ -11,6 +11,9 @@ public struct TranslationsPlugin: Plugin {
     /// `translations`.
     public var name: String { "translations" }
 
+    /// The translation jobs' workflow, which the database enforces on `translation_jobs`.
+    public var workflows: [Workflow] { [.translation] }
+
     /// XLIFF 2.1.
     public var translationFormats: [any TranslationFileFormat] { [XLIFFFormat()] }
 }

@@ -1,4 +1,5 @@
 internal import Foundation
+public import Kernel
 public import Postgres
 internal import Store
 
@@ -48,6 +49,16 @@ public struct TestDatabase: Sendable {
         return role
     }
 
+    /// Writes the workflows and content types `registry` declares (a test's own plugins) into
+    /// the database, as `micic migrate` does for the platform's: the database enforces them
+    /// from then on.
+    public func define(_ registry: PluginRegistry) async throws {
+        let owner = try await connect()
+        let migrator = Migrator(migrations: Migration.definitions(of: registry))
+        try await owner.run { try migrator.migrate(on: $0) }
+        await owner.close()
+    }
+
     /// Records a person created some other way (through the executable) so that the role is
     /// dropped with the database.
     public func adopt(person: String) async {
@@ -69,12 +80,16 @@ public struct TestDatabase: Sendable {
 
     /// Runs `body` with a fresh migrated database (or an empty one when `migrated` is
     /// false), and drops it afterwards.
+    /// - Parameter registry: a test's own plugins, whose workflows and content types are
+    ///   written into the database first (the platform's are in every migrated database).
     public static func with<Value: Sendable>(
         migrated: Bool = true,
+        defining registry: PluginRegistry? = nil,
         _ body: (TestDatabase) async throws -> Value
     ) async throws -> Value {
         let database = try await TestServer.shared.createDatabase(migrated: migrated)
         do {
+            if let registry { try await database.define(registry) }
             let value = try await body(database)
             try await TestServer.shared.dropDatabase(database.name)
             return value

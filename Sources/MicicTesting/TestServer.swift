@@ -1,7 +1,7 @@
 internal import Foundation
 internal import LocalPostgres
 internal import Postgres
-internal import Schema
+internal import Registration
 internal import Store
 internal import Synchronization
 
@@ -68,7 +68,7 @@ actor TestServer {
         }
         await admin.close()
         let template = try await Connection.connect(ConnectionConfiguration(url: templateURL))
-        let migrator = Migrator(migrations: try Migration.load(from: Schema.directory, folders: Schema.allFolders))
+        let migrator = Migrator(migrations: try Platform.migrations())
         try await template.run { try migrator.migrate(on: $0) }
         await template.close()
     }

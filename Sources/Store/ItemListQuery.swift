@@ -44,7 +44,7 @@ struct ItemListQuery {
             sql.append(" from items where tenant_id = \(tenantID)")
             sql.append(query.trashed ? " and deleted_at is not null" : " and deleted_at is null")
             if let type = query.type { sql.append(" and type = \(type)") }
-            if query.publicOnly { sql.append(" and micic_is_public(status, publish_at, unpublish_at)") }
+            if query.publicOnly { sql.append(" and micic_is_public(type, status, publish_at, unpublish_at)") }
             if !chain.isEmpty {
                 sql.append(" and language = any(\(chain))")
             } else if let language = query.language {

@@ -6,7 +6,11 @@ public struct MigrationStatus: Sendable, Hashable {
     public enum State: Sendable, Hashable {
         case applied(Date)
         case pending
+        /// A file that changed after it was applied: migrating refuses to go on.
         case changed
+        /// A definition from the registry that changed since it was applied: migrating
+        /// applies it again.
+        case redefined
     }
 
     /// The migration's name.

@@ -1,10 +1,11 @@
 internal import Foundation
 public import Postgres
 
-/// Applies SQL migrations in order, each in its own transaction, and records each one's
-/// name and checksum in `micic_migrations`.
+/// Applies migrations in order, each in its own transaction, and records each one's name
+/// and checksum in `micic_migrations`.
 ///
-/// A file that was applied and has since changed stops the run before anything is applied.
+/// A file that was applied and has since changed stops the run before anything is applied;
+/// a definition from the registry that changed is applied again.
 /// A session-level advisory lock makes concurrent runners take turns, so each file is
 /// applied once.
 ///
@@ -42,7 +43,10 @@ public struct Migrator: Sendable {
         for (migration, checksum) in zip(migrations, try Self.checksums(of: migrations, on: connection)) {
             if let applied = recorded[migration.name] {
                 if applied != checksum {
-                    throw MigrationError.changed(migration.name, recorded: applied, current: checksum)
+                    guard migration.isRepeatable else {
+                        throw MigrationError.changed(migration.name, recorded: applied, current: checksum)
+                    }
+                    pending.append((migration, checksum))
                 }
             } else {
                 pending.append((migration, checksum))
@@ -51,9 +55,12 @@ public struct Migrator: Sendable {
         for (migration, checksum) in pending {
             do {
                 try connection.withTransaction { connection in
-                    try connection.executeScript(migration.sql)
+                    try migration.apply(on: connection)
                     try connection.execute(
-                        "insert into micic_migrations (name, checksum) values (\(migration.name), \(checksum))"
+                        """
+                        insert into micic_migrations (name, checksum) values (\(migration.name), \(checksum))
+                        on conflict (name) do update set checksum = excluded.checksum, applied_at = now()
+                        """
                     )
                 }
             } catch {
@@ -79,7 +86,8 @@ public struct Migrator: Sendable {
             guard let (checksum, date) = applied[migration.name] else {
                 return MigrationStatus(name: migration.name, state: .pending)
             }
-            return MigrationStatus(name: migration.name, state: current == checksum ? .applied(date) : .changed)
+            guard current != checksum else { return MigrationStatus(name: migration.name, state: .applied(date)) }
+            return MigrationStatus(name: migration.name, state: migration.isRepeatable ? .redefined : .changed)
         }
     }
 

@@ -55,7 +55,7 @@ extension PostgresContentStore {
         let rows = try connection.query(
             """
             select j.id from translation_jobs j join items s on s.tenant_id = j.tenant_id and s.id = j.source_id
-            where j.tenant_id = \(tenantID) and j.id = any(\(ids)) and s.status = 'published' and s.deleted_at is null
+            where j.tenant_id = \(tenantID) and j.id = any(\(ids)) and micic_published_in(s.type, s.status) and s.deleted_at is null
             """
         )
         return try rows.map { try $0.decode(at: 0) }

@@ -1,12 +1,8 @@
-import Events
 import Kernel
-import News
 import Postgres
-import Practices
-import Schema
+import Registration
 import Store
 import Synchronization
-import Tools
 
 /// The bench database's tenant id once the content schema is in place (set once per run).
 private let contentTenantID = Mutex<Int64?>(nil)
@@ -20,9 +16,9 @@ extension BenchContext {
         languages: ["es", "en"]
     )
 
-    /// The content types the executable registers.
+    /// The plugins the executable registers.
     static func contentRegistry() throws -> PluginRegistry {
-        try PluginRegistry([PracticesPlugin(), EventsPlugin(), NewsPlugin(), ToolsPlugin()])
+        try Platform.registry()
     }
 
     /// Migrates the bench database with the kernel's and the plugins' migrations and creates
@@ -31,13 +27,7 @@ extension BenchContext {
     @discardableResult
     func prepareContent() async throws -> Int64 {
         if let id = contentTenantID.withLock({ $0 }) { return id }
-        let registry = try Self.contentRegistry()
-        let migrator = Migrator(
-            migrations: try Migration.load(
-                from: Schema.directory,
-                folders: registry.schemaFolders(kernel: Schema.kernelFolder)
-            )
-        )
+        let migrator = Migrator(migrations: try Platform.migrations())
         let connection = try await connect()
         let id = try await connection.run { connection in
             try migrator.migrate(on: connection)

@@ -3,6 +3,7 @@ import Foundation
 import LocalPostgres
 import Logging
 import Postgres
+import Registration
 import Store
 
 /// How a command finds its database: `--database-url`, then `DATABASE_URL`, then the

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Postgres
+import Registration
 
 /// `micic demo load`: the demonstration tenants and content.
 struct DemoCommand: AsyncParsableCommand {

@@ -31,7 +31,7 @@ struct DemoLoader {
                 }
                 for demo in DemoContent.items {
                     var draft = demo.draft
-                    draft.status = demo.published ? "published" : nil
+                    draft.status = demo.published ? try store.rules.type(draft.type).workflow.publishedState : nil
                     let language = try draft.language ?? store.tenant(demo.tenant, on: connection).defaultLanguage
                     let slug = Slug.make(from: draft.title)
                     let existing = try store.item(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Postgres
+import Registration
 import Store
 
 /// `micic migrate [--status]`: applies pending migrations or lists their state.
@@ -8,7 +9,10 @@ struct MigrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
         abstract: "Apply pending schema migrations, each in its own transaction.",
-        discussion: "An applied migration whose file changed stops the run before anything is applied."
+        discussion: """
+            An applied migration whose file changed stops the run before anything is applied. The plugins' \
+            workflows and content types are definitions: a changed one is applied again.
+            """
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -26,6 +30,7 @@ struct MigrateCommand: AsyncParsableCommand {
                 case .applied(let date): print("applied  \(state.name)  \(date.formatted(.iso8601))")
                 case .pending: print("pending  \(state.name)")
                 case .changed: print("CHANGED  \(state.name)  (the file differs from the applied one)")
+                case .redefined: print("pending  \(state.name)  (the declaration changed: migrating applies it again)")
                 }
             }
         } else {

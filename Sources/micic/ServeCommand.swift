@@ -3,6 +3,7 @@ import Delivery
 import Foundation
 import Logging
 import Postgres
+import Registration
 
 /// `micic serve`: the delivery API, published content as JSON over HTTP.
 struct ServeCommand: AsyncParsableCommand {

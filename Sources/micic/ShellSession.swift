@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Kernel
 import Postgres
+import Registration
 import Shell
 import Store
 

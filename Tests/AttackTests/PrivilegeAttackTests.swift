@@ -10,7 +10,8 @@ import Testing
     /// generated columns, indexes and policies use.
     static let meantForEveryone: Set<String> = [
         "micic_facets(jsonb)", "micic_search_config(text)", "micic_search_vector(text,text,jsonb)",
-        "micic_is_public(text,timestamp with time zone,timestamp with time zone)",
+        "micic_is_public(text,text,timestamp with time zone,timestamp with time zone)",
+        "micic_published_in(text,text)", "micic_workflow_of(text)",
         "micic_field_hashes(text,jsonb,text[])", "micic_changed_fields(jsonb,jsonb,text)",
     ]
 

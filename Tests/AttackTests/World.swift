@@ -67,7 +67,7 @@ struct World: Sendable {
 
     /// Runs `body` with a new world, dropped afterwards.
     static func with(_ body: (World) async throws -> Void) async throws {
-        try await TestDatabase.with { database in
+        try await TestDatabase.with(defining: Note.registry) { database in
             let owner = try await database.connect()
             let store = PostgresContentStore(connection: owner, registry: Note.registry)
             try await owner.run { connection in

@@ -92,7 +92,10 @@ import Testing
             try await Task.sleep(for: .seconds(max(0, end.timeIntervalSinceNow) + 0.3))
             #expect(try await store.list(publicQuery, tenant: "cr").items.isEmpty)
             let read = try await store.item(id: item.id, tenant: "cr")
-            #expect(read.publishAt != nil && read.unpublishAt != nil && !read.isPublic(at: Date()))
+            #expect(
+                read.publishAt != nil && read.unpublishAt != nil
+                    && !read.isPublic(at: Date(), publishedStates: Fixtures.note.workflow.publishedStates)
+            )
             // Unpublishing now clears the schedule.
             item = try await store.transition(
                 id: item.id,

@@ -60,7 +60,7 @@ enum Fixtures {
         case .memory:
             try await body(MemoryContentStore(registry: registry, tenants: tenants))
         case .postgres:
-            try await TestDatabase.with { database in
+            try await TestDatabase.with(defining: registry) { database in
                 let connection = try await database.connect()
                 try await connection.run { try createTenants(on: $0) }
                 try await body(PostgresContentStore(connection: connection, registry: registry))

@@ -8,7 +8,7 @@ import Testing
 /// What only the PostgreSQL store must show: concurrency, audit, transactions.
 @Suite struct PostgresContentStoreTests {
     private func withStore(_ body: (PostgresContentStore, TestDatabase) async throws -> Void) async throws {
-        try await TestDatabase.with { database in
+        try await TestDatabase.with(defining: Fixtures.registry) { database in
             let connection = try await database.connect()
             try await connection.run { connection in
                 for tenant in Fixtures.tenants { try TenantDirectory().create(tenant, on: connection) }

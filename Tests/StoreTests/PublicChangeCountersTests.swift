@@ -27,7 +27,7 @@ import Testing
     }
 
     private func withWorld(_ body: (World) async throws -> Void) async throws {
-        try await TestDatabase.with { database in
+        try await TestDatabase.with(defining: Fixtures.registry) { database in
             let owner = try await database.connect()
             try await owner.run { try Fixtures.createTenants(on: $0) }
             let store = PostgresContentStore(connection: owner, registry: Fixtures.registry)

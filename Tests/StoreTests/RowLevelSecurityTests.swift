@@ -19,7 +19,7 @@ import Testing
     }
 
     private func withWorld(_ body: (World) async throws -> Void) async throws {
-        try await TestDatabase.with { database in
+        try await TestDatabase.with(defining: Fixtures.registry) { database in
             let owner = try await database.connect()
             let store = PostgresContentStore(connection: owner, registry: Fixtures.registry)
             for code in ["ta", "tb"] {

@@ -212,7 +212,7 @@ import Testing
     }
 
     @Test func theSearchStatementUsesTheIndex() async throws {
-        try await TestDatabase.with { database in
+        try await TestDatabase.with(defining: SearchFixtures.registry) { database in
             let connection = try await database.connect()
             let store = PostgresContentStore(connection: connection, registry: SearchFixtures.registry)
             let plans = try await connection.run { connection in
@@ -242,7 +242,7 @@ import Testing
     }
 
     @Test func anotherTenantsItemsAreNeverFound() async throws {
-        try await TestDatabase.with { database in
+        try await TestDatabase.with(defining: SearchFixtures.registry) { database in
             let owner = try await database.connect()
             let store = PostgresContentStore(connection: owner, registry: SearchFixtures.registry)
             for (code, title) in [("ta", "Secret plan of A"), ("tb", "Secret plan of B")] {

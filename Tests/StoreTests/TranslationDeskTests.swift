@@ -23,7 +23,7 @@ import Translations
     }
 
     private func withWorld(_ body: (World) async throws -> Void) async throws {
-        try await TestDatabase.with { database in
+        try await TestDatabase.with(defining: Fixtures.registry) { database in
             let owner = try await database.connect()
             for code in ["ta", "tb"] {
                 try await owner.run { connection in

@@ -9,7 +9,7 @@ import Testing
 /// the database allows exactly what the Kernel's `Workflow` values say.
 @Suite struct WorkflowMatrixTests {
     @Test func theDatabaseAllowsEachTransitionToItsRolesOnly() async throws {
-        try await TestDatabase.with { database in
+        try await TestDatabase.with(defining: Fixtures.registry) { database in
             let owner = try await database.connect()
             try await owner.run { connection in
                 try TenantDirectory().create(

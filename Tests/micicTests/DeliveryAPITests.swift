@@ -405,7 +405,7 @@ import Testing
             let rows = try await owner.query(
                 """
                 select t.code, i.type, i.slug, i.language, i.title, i.id,
-                       micic_is_public(i.status, i.publish_at, i.unpublish_at) and i.deleted_at is null
+                       micic_is_public(i.type, i.status, i.publish_at, i.unpublish_at) and i.deleted_at is null
                            and t.archived_at is null as public
                 from items i join tenants t on t.id = i.tenant_id
                 """

@@ -84,9 +84,10 @@ public struct Item: Sendable, Hashable, Codable {
         fieldStorage = .stored(stored)
     }
 
-    /// Whether the public sees the item at `instant`: published, and within its schedule.
-    public func isPublic(at instant: Date) -> Bool {
-        status == "published" && deletedAt == nil && (publishAt.map { $0 <= instant } ?? true)
+    /// Whether the public sees the item at `instant`: in one of `publishedStates` (its
+    /// workflow's), not trashed, and within its schedule.
+    public func isPublic(at instant: Date, publishedStates: Set<String>) -> Bool {
+        publishedStates.contains(status) && deletedAt == nil && (publishAt.map { $0 <= instant } ?? true)
             && (unpublishAt.map { $0 > instant } ?? true)
     }
 

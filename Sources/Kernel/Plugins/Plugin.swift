@@ -1,5 +1,6 @@
 /// A unit of functionality that the executable lists statically: content types, their
-/// workflows and the SQL migrations they need.
+/// workflows (which `micic migrate` writes into the database, where the guards read them)
+/// and the SQL migrations they need.
 ///
 /// ```swift
 /// struct NewsPlugin: Plugin {
@@ -16,6 +17,10 @@ public protocol Plugin: Sendable {
     var schemaFolder: String? { get }
     /// The content types the plugin defines.
     var contentTypes: [ContentType] { get }
+    /// The workflows it defines beyond its content types' (the translation jobs' own); the
+    /// database enforces these and the content types' alike once `micic migrate` has
+    /// written them.
+    var workflows: [Workflow] { get }
     /// The vocabularies its fields use, for completion and help.
     var vocabularies: [Vocabulary] { get }
     /// The translation file formats it reads and writes (XLIFF).
@@ -25,6 +30,7 @@ public protocol Plugin: Sendable {
 extension Plugin {
     public var schemaFolder: String? { nil }
     public var contentTypes: [ContentType] { [] }
+    public var workflows: [Workflow] { [] }
     public var vocabularies: [Vocabulary] { [] }
     public var translationFormats: [any TranslationFileFormat] { [] }
 }

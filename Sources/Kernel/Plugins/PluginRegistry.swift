@@ -9,16 +9,29 @@ public struct PluginRegistry: Sendable {
     public let plugins: [any Plugin]
     /// Every content type, in plugin order.
     public let contentTypes: [ContentType]
+    /// Every workflow the content types follow or the plugins define, each once, in the
+    /// order first met.
+    public let workflows: [Workflow]
     private let typesByName: [String: Int]
 
     /// Checks and indexes `plugins`.
-    /// - Throws: ``RegistryError`` when two plugins share a name, or two content types a
-    ///   singular or plural name.
+    /// - Throws: ``RegistryError`` when two plugins share a name, two content types a
+    ///   singular or plural name, or two different workflows a name.
     public init(_ plugins: [any Plugin]) throws {
         var pluginNames = Set<String>()
         var types: [ContentType] = []
         var index: [String: Int] = [:]
+        var workflows: [Workflow] = []
         for plugin in plugins {
+            for workflow in plugin.contentTypes.map(\.workflow) + plugin.workflows {
+                if let known = workflows.first(where: { $0.name == workflow.name }) {
+                    guard known == workflow else {
+                        throw RegistryError("plugin \(plugin.name) defines another workflow called '\(workflow.name)'")
+                    }
+                } else {
+                    workflows.append(workflow)
+                }
+            }
             guard pluginNames.insert(plugin.name).inserted else {
                 throw RegistryError("two plugins are called '\(plugin.name)'")
             }
@@ -34,6 +47,7 @@ public struct PluginRegistry: Sendable {
         }
         self.plugins = plugins
         contentTypes = types
+        self.workflows = workflows
         typesByName = index
     }
 

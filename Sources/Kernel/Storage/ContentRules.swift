@@ -107,16 +107,17 @@ public struct ContentRules: Sendable {
 
     /// `item` after taking `transition` at `at` (now when `nil` or past): publishing later
     /// publishes it with a start of public view; unpublishing later keeps it published
-    /// with an end of public view; either now clears the schedule it ends.
+    /// with an end of public view; either now clears the schedule it ends. Which
+    /// transitions publish and unpublish, the item's workflow says (``Workflow/publishes(_:)``).
     public func moved(_ item: Item, by transition: Transition, at: Date?, now: Date) throws -> Item {
         var moved = item
         let later = at.flatMap { $0 > now ? $0 : nil }
-        switch transition.name {
-        case "publish":
+        let workflow = try type(item.type).workflow
+        if workflow.publishes(transition) {
             moved.status = transition.to
             moved.publishAt = later
             if let end = moved.unpublishAt, end <= (later ?? now) { moved.unpublishAt = nil }
-        case "unpublish":
+        } else if workflow.unpublishes(transition) {
             if let later {
                 if let start = item.publishAt, later <= start {
                     throw ValidationError(issues: [
@@ -129,17 +130,19 @@ public struct ContentRules: Sendable {
                 moved.publishAt = nil
                 moved.unpublishAt = nil
             }
-        default:
+        } else {
             if at != nil {
+                let scheduled = workflow.transitions.filter { workflow.publishes($0) || workflow.unpublishes($0) }
                 throw ValidationError(issues: [
                     ValidationIssue(
                         field: "at",
-                        message: "schedules publish and unpublish only, not \(transition.name)"
+                        message: "schedules " + scheduled.map(\.name).joined(separator: " and ")
+                            + " only, not \(transition.name)"
                     )
                 ])
             }
             moved.status = transition.to
-            if transition.to != "published" {
+            if !workflow.publishedStates.contains(transition.to) {
                 moved.publishAt = nil
                 moved.unpublishAt = nil
             }

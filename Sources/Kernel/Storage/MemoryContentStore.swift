@@ -114,7 +114,11 @@ public actor MemoryContentStore: ContentStore {
         if let type = query.type { _ = try rules.type(type) }
         var matching = items[code, default: [:]].values.filter { item in
             (item.deletedAt != nil) == query.trashed && (query.type == nil || item.type == query.type)
-                && (!query.publicOnly || item.isPublic(at: clock()))
+                && (!query.publicOnly
+                    || item.isPublic(
+                        at: clock(),
+                        publishedStates: (try? rules.type(item.type))?.workflow.publishedStates ?? []
+                    ))
                 && (query.language == nil || !query.fallbackLanguages.isEmpty || item.language == query.language)
                 && (query.fallbackLanguages.isEmpty || query.fallbackLanguages.contains(item.language))
                 && (query.statuses.isEmpty || query.statuses.contains(item.status))

@@ -26,10 +26,12 @@ public struct Workflow: Sendable, Hashable {
         transitions: [Transition]
     ) {
         precondition(states.contains(initialState), "the initial state must be a state")
+        precondition(publishedStates.isSubset(of: states), "the published states must be states")
         precondition(
             transitions.allSatisfy { states.contains($0.to) && $0.from.allSatisfy(states.contains) },
             "transitions must use the workflow's states"
         )
+        precondition(Set(transitions.map(\.name)).count == transitions.count, "transition names must be unique")
         self.name = name
         self.states = states
         self.initialState = initialState
@@ -40,6 +42,27 @@ public struct Workflow: Sendable, Hashable {
     /// The transition called `name`.
     public func transition(_ name: String) -> Transition? {
         transitions.first { $0.name == name }
+    }
+
+    /// The first published state in the order of ``states`` (where content that is simply
+    /// "published" goes), or `nil` for a workflow that never shows anything.
+    public var publishedState: String? {
+        states.first(where: publishedStates.contains)
+    }
+
+    /// Whether `transition` brings content to the public: it leads to a published state
+    /// from states that are not all published. Such a transition may be scheduled (`--at`
+    /// sets the start of public view).
+    public func publishes(_ transition: Transition) -> Bool {
+        publishedStates.contains(transition.to) && !transition.from.allSatisfy(publishedStates.contains)
+    }
+
+    /// Whether `transition` takes content away from the public: it leaves published states
+    /// only, for one that is not. Such a transition may be scheduled (`--at` sets the end of
+    /// public view).
+    public func unpublishes(_ transition: Transition) -> Bool {
+        !publishedStates.contains(transition.to) && !transition.from.isEmpty
+            && transition.from.allSatisfy(publishedStates.contains)
     }
 
     /// The editorial workflow every content type adopts: editors write and submit,

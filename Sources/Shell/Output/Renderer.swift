@@ -5,9 +5,16 @@ public import Kernel
 public struct Renderer: Sendable {
     /// The terminal's width, or `nil` when output is not a terminal (no fitting).
     public var width: Int?
+    /// The published states of each content type's workflow, for the `public` column.
+    public var publishedStates: [String: Set<String>]
 
-    public init(width: Int?) {
+    /// A renderer for a terminal `width` wide, judging public view by `registry`'s workflows.
+    public init(width: Int?, registry: PluginRegistry? = nil) {
         self.width = width
+        publishedStates = Dictionary(
+            (registry?.contentTypes ?? []).map { ($0.name, $0.workflow.publishedStates) },
+            uniquingKeysWith: { first, _ in first }
+        )
     }
 
     /// The item columns a listing shows when `--fields` is not given.
@@ -23,7 +30,7 @@ public struct Renderer: Sendable {
                 return FieldValue.list(objects).jsonText + "\n"
             }
             let columns = fields ?? Self.defaultItemColumns
-            let cell = format == .table ? Self.shownCell : Self.cell
+            let cell = format == .table ? shownCell : cell
             return render(
                 Table(columns: columns, rows: items.map { item in columns.map { cell(item, $0) } }),
                 as: format
@@ -52,7 +59,7 @@ public struct Renderer: Sendable {
                 "updated",
             ]
             + item.fields.keys.sorted()
-        let rows = names.map { [$0, Self.shownCell(item, $0)] }
+        let rows = names.map { [$0, shownCell(item, $0)] }
         return render(Table(columns: ["field", "value"], rows: rows), as: .table)
     }
 
@@ -75,7 +82,7 @@ public struct Renderer: Sendable {
     }
 
     /// An item's value for a column: a core property or a field.
-    static func cell(_ item: Item, _ column: String) -> String? {
+    func cell(_ item: Item, _ column: String) -> String? {
         switch column {
         case "id": String(item.id)
         case "tenant": item.tenant
@@ -86,7 +93,7 @@ public struct Renderer: Sendable {
         case "status": item.status + Self.schedule(item)
         case "publish-at": item.publishAt.map { ISO8601DateFormatter().string(from: $0) }
         case "unpublish-at": item.unpublishAt.map { ISO8601DateFormatter().string(from: $0) }
-        case "public": item.isPublic(at: Date()) ? "yes" : "no"
+        case "public": item.isPublic(at: Date(), publishedStates: publishedStates[item.type] ?? []) ? "yes" : "no"
         case "version": String(item.version)
         case "author": item.author
         case "created": ISO8601DateFormatter().string(from: item.createdAt)
@@ -98,7 +105,7 @@ public struct Renderer: Sendable {
 
     /// An item's value for a column as a table shows it to a person: a translation whose
     /// title is still empty says so, instead of showing nothing.
-    static func shownCell(_ item: Item, _ column: String) -> String? {
+    func shownCell(_ item: Item, _ column: String) -> String? {
         if column == "title", item.title.isEmpty, let original = item.translationOf {
             return "(not translated yet: translation of \(original))"
         }

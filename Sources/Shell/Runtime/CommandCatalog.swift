@@ -295,12 +295,20 @@ public struct CommandCatalog: Sendable {
             example.flatMap { field in field.kind.vocabulary?.terms.first.map { "--\(field.filterName) \($0.code)" } }
             ?? ""
         let message = FlagSpec("message", summary: "why, kept with the revision", placeholder: "TEXT")
-        let scheduled: Set<String> = ["publish", "unpublish"]
-        let at = FlagSpec(
-            "at",
-            summary: "when the public starts (publish) or stops (unpublish) seeing it: an ISO 8601 time with its zone",
-            placeholder: "TIME"
-        )
+        let workflow = type.workflow
+        func at(_ transition: Transition) -> [FlagSpec] {
+            let change =
+                workflow.publishes(transition) ? "starts" : workflow.unpublishes(transition) ? "stops" : nil
+            return change.map { change in
+                [
+                    FlagSpec(
+                        "at",
+                        summary: "when the public \(change) seeing it: an ISO 8601 time with its zone",
+                        placeholder: "TIME"
+                    )
+                ]
+            } ?? []
+        }
         let transitions = type.workflow.transitions.map { transition in
             CommandSpec(
                 noun: noun,
@@ -315,10 +323,9 @@ public struct CommandCatalog: Sendable {
                         summary: transition.requiresComment ? "why (required)" : "why, kept with the item",
                         placeholder: "TEXT"
                     )
-                ] + selectionFlags + (scheduled.contains(transition.name) ? [at] : []),
+                ] + selectionFlags + at(transition),
                 examples: ["\(noun) list --status \(transition.from[0]) | \(noun) \(transition.name) --yes"]
-                    + (scheduled.contains(transition.name)
-                        ? ["\(noun) \(transition.name) 42 --at 2026-12-01T09:00:00Z"] : []),
+                    + (at(transition).isEmpty ? [] : ["\(noun) \(transition.name) 42 --at 2026-12-01T09:00:00Z"]),
                 mutates: true
             )
         }

@@ -34,7 +34,7 @@ extension Interpreter {
                         switch column {
                         case "rank": String(format: "%.4f", hit.rank)
                         case "snippet": hit.snippet.text(open: open, close: close)
-                        default: Renderer.cell(hit.item, column)
+                        default: renderer.cell(hit.item, column)
                         }
                     }
                 }

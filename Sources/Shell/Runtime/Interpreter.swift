@@ -245,6 +245,12 @@ public final class Interpreter {
         catalog.commands.filter { $0.noun == noun }.map(\.verb).joined(separator: ", ")
     }
 
+    /// Writes records for the console: fitted to its width, public view judged by the
+    /// registry's workflows.
+    var renderer: Renderer {
+        Renderer(width: console.width, registry: catalog.registry)
+    }
+
     /// Writes records on standard output in the format the flags ask for.
     func show(
         _ records: Records,
@@ -257,9 +263,9 @@ public final class Interpreter {
         let format = try self.format(arguments)
         let fields = arguments.value("fields").map(ValueParser.splitList) ?? defaultFields
         if let detail {
-            console.data(Renderer(width: console.width).renderDetail(detail, as: format, fields: fields))
+            console.data(renderer.renderDetail(detail, as: format, fields: fields))
         } else {
-            console.data(Renderer(width: console.width).render(records, as: format, fields: fields))
+            console.data(renderer.render(records, as: format, fields: fields))
         }
     }
 
