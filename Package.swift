@@ -138,6 +138,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "KernelTests", dependencies: ["Kernel"], swiftSettings: swiftSettings),
+        // A plugin of the tests' own (a content type with a workflow unlike the editorial one),
+        // registered with the platform's
+        .testTarget(
+            name: "BulletinPluginTests",
+            dependencies: ["Kernel", "Store", "Shell", "Postgres", "Registration", "MicicTesting"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Kernel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TransferTests",

@@ -142,7 +142,15 @@ create policy items_public on items for select to micic_public
         and tenant_id = any ((select micic_public_tenants())::bigint[]));
 drop function micic_is_public(text, timestamptz, timestamptz);
 
--- The guard reads the item's own workflow (see 0017 for the rules).
+-- Any member may try to change an item: the guard judges the change by role and by the
+-- item's workflow, which may name any role for a transition (viewers too).
+drop policy items_update on items;
+create policy items_update on items for update
+    using (tenant_id = any ((select micic_tenants())::bigint[]))
+    with check (tenant_id = any ((select micic_tenants())::bigint[]));
+
+-- The guard reads the item's own workflow (see 0017 for the rules), and a move alone is
+-- judged by that workflow alone: any role it names may take it.
 create or replace function micic_guard_items() returns trigger
 language plpgsql security definer set search_path = pg_catalog, public, pg_temp
 as $$
@@ -152,6 +160,7 @@ declare
     job record;
     translatable text[];
     content_changed boolean;
+    moves_only boolean;
 begin
     if tg_op = 'INSERT' then
         new.version := 1;
@@ -175,7 +184,15 @@ begin
         end if;
     end if;
     member_role := public.micic_role_in(case when tg_op = 'INSERT' then new.tenant_id else old.tenant_id end);
-    if member_role is null or member_role = 'viewer' then
+    -- A move alone (the status; the author becomes the mover, or stays) is judged by the
+    -- workflow alone: whichever role it names may take it, a viewer or a translator too.
+    moves_only := tg_op = 'UPDATE' and new.status is distinct from old.status
+        and (new.tenant_id, new.id, new.type, new.created_at, new.title, new.slug, new.fields, new.language,
+             new.translation_of, new.deleted_at, new.publish_at, new.unpublish_at)
+            is not distinct from (old.tenant_id, old.id, old.type, old.created_at, old.title, old.slug, old.fields,
+             old.language, old.translation_of, old.deleted_at, old.publish_at, old.unpublish_at)
+        and (new.author = old.author or new.author = session_user);
+    if member_role is null or (member_role = 'viewer' and not moves_only) then
         raise exception 'as % you may not change content', coalesce(member_role, 'a non-member') using errcode = '42501';
     end if;
     if tg_op = 'DELETE' then
@@ -207,7 +224,7 @@ begin
            or (new.author <> old.author and new.author <> session_user) then
             raise exception 'reviewers may only move content through the workflow' using errcode = '42501';
         end if;
-    elsif member_role = 'translator' then
+    elsif member_role = 'translator' and not moves_only then
         if old.translation_of is null or (new.translation_of, new.language) is distinct from (old.translation_of, old.language)
            or not (old.language = any (public.micic_languages_in(old.tenant_id))) then
             raise exception 'translators may only write translations in their languages' using errcode = '42501';

@@ -1,0 +1,291 @@
+import Foundation
+import Kernel
+import MicicTesting
+import Postgres
+import Registration
+import Shell
+import Store
+import Testing
+
+/// A plugin's own workflow, declared in Swift only, is written into the database by
+/// migrating and enforced there for every role over a direct connection, and drives the
+/// shell's commands, help and completion.
+@Suite struct BulletinWorkflowTests {
+    /// The platform with the test plugin registered.
+    static let registry = try! PluginRegistry(Platform.plugins + [BulletinPlugin()])
+    static let tenant = Tenant(code: "ta", name: "Tenant A", defaultLanguage: "en", languages: ["en", "es"])
+
+    /// A migrated database holding tenant `ta` and one member of each role (and an
+    /// outsider), each with a connection of their own.
+    struct World {
+        let database: TestDatabase
+        let owner: Connection
+        let people: [String: (name: String, connection: Connection)]
+
+        /// Migrates the platform with the plugin registered, as `micic migrate` would.
+        static func with(_ body: (World) async throws -> Void) async throws {
+            try await TestDatabase.with { database in
+                let owner = try await database.connect()
+                let migrator = Migrator(migrations: try Platform.migrations(for: registry))
+                let applied = try await owner.run { try migrator.migrate(on: $0) }
+                #expect(applied == ["workflow/bulletin", "content-types/bulletins"])
+                try await owner.run { try TenantDirectory().create(tenant, on: $0) }
+                var people: [String: (String, Connection)] = [:]
+                for role in Role.allCases.map(\.rawValue) + ["outsider"] {
+                    let person = try await database.createPerson("bulletin_\(role)")
+                    if role != "outsider" {
+                        try await owner.execute("select micic_set_membership('ta', \(person), \(role), '{}')")
+                    }
+                    people[role] = (person, try await database.connect(as: person))
+                }
+                let world = World(database: database, owner: owner, people: people)
+                do {
+                    try await body(world)
+                } catch {
+                    await world.close()
+                    throw error
+                }
+                await world.close()
+            }
+        }
+
+        func close() async {
+            for (_, connection) in people.values { await connection.close() }
+            await owner.close()
+        }
+
+        /// A new bulletin in `status`, written by the owner.
+        func bulletin(_ status: String, title: String = "Notice") async throws -> Int64 {
+            let store = PostgresContentStore(connection: owner, registry: registry)
+            let item = try await store.create(
+                ItemDraft(type: "bulletin", title: title),
+                tenant: "ta",
+                author: "seed",
+                message: nil
+            )
+            try await owner.execute("update items set status = \(status) where id = \(item.id)")
+            return item.id
+        }
+
+        func status(of id: Int64) async throws -> String {
+            try await owner.query("select status from items where id = \(id)")[0].decode(String.self, at: 0)
+        }
+
+        /// Whether `role` could move bulletin `id` to `to` over SQL (with `comment` given
+        /// as the database reads it).
+        func move(_ id: Int64, to: String, as role: String, comment: String = "") async -> Bool {
+            let changed = try? await people[role]!.connection.execute(
+                """
+                update items set status = \(to)
+                from (select set_config('micic.comment', \(comment), true)) as note where id = \(id)
+                """
+            )
+            return changed == 1
+        }
+    }
+
+    @Test func migratingWritesTheWorkflowAndTheDatabaseHoldsIt() async throws {
+        try await World.with { world in
+            let rows = try await world.owner.query(
+                """
+                select t.name, t.from_states, t.to_state, t.roles, t.requires_comment, w.initial_state, w.published_states
+                from workflow_transitions t join workflows w on w.name = t.workflow
+                join content_types c on c.workflow = w.name
+                where c.name = 'bulletin' order by t.name
+                """
+            )
+            let stored = try rows.map { row in
+                Transition(
+                    try row.decode(column: "name"),
+                    from: try row.decode(column: "from_states"),
+                    to: try row.decode(column: "to_state"),
+                    roles: Set(try row.decode([String].self, column: "roles").compactMap(Role.init(rawValue:))),
+                    requiresComment: try row.decode(column: "requires_comment")
+                )
+            }
+            #expect(stored == BulletinPlugin.workflow.transitions.sorted { $0.name < $1.name })
+            #expect(try rows.first?.decode(String.self, column: "initial_state") == "draft")
+            #expect(try rows.first?.decode([String].self, column: "published_states") == ["live"])
+            let migrator = Migrator(migrations: try Platform.migrations(for: Self.registry))
+            #expect(try await world.owner.run { try migrator.needsMigration(on: $0) } == false)
+        }
+    }
+
+    @Test func everyTransitionIsAllowedToItsRolesAndRefusedToTheOthersOverSQL() async throws {
+        try await World.with { world in
+            let id = try await world.bulletin("draft")
+            var tried = 0
+            for transition in BulletinPlugin.workflow.transitions {
+                for from in transition.from {
+                    for (role, _) in world.people {
+                        try await world.owner.execute("update items set status = \(from) where id = \(id)")
+                        let allowed =
+                            Role(rawValue: role).map { $0 == .admin || transition.roles.contains($0) } ?? false
+                        if transition.requiresComment {
+                            #expect(
+                                await world.move(id, to: transition.to, as: role) == false,
+                                "\(transition.name) from \(from) as \(role) without a comment"
+                            )
+                        }
+                        #expect(
+                            await world.move(id, to: transition.to, as: role, comment: "why") == allowed,
+                            "\(transition.name) from \(from) as \(role)"
+                        )
+                        #expect(try await world.status(of: id) == (allowed ? transition.to : from))
+                        tried += 1
+                    }
+                }
+            }
+            #expect(tried == 4 * 6)
+            // Moves no transition names: only admins make them, and only between the
+            // workflow's own states (the editorial ones mean nothing here).
+            for (role, _) in world.people {
+                try await world.owner.execute("update items set status = 'draft' where id = \(id)")
+                #expect(await world.move(id, to: "live", as: role) == (role == "admin"), "draft to live as \(role)")
+                #expect(await world.move(id, to: "published", as: role) == false, "to published as \(role)")
+            }
+        }
+    }
+
+    @Test func newBulletinsStartInTheirWorkflowsInitialStateAndLiveOnesArePublic() async throws {
+        try await World.with { world in
+            let editor = world.people["editor"]!.connection
+            let insert: (String) -> Query = { status in
+                """
+                insert into items (tenant_id, type, language, slug, title, status, author)
+                select id, 'bulletin', 'en', \("planted-" + status), 'Planted', \(status), session_user
+                from tenants where code = 'ta'
+                """
+            }
+            #expect((try? await editor.execute(insert("live"))) == nil)
+            #expect((try? await editor.execute(insert("published"))) == nil)
+            #expect(try await editor.execute(insert("draft")) == 1)
+            let id = try await world.bulletin("checked")
+            let isPublic: Query = """
+                select micic_is_public(type, status, publish_at, unpublish_at) from items where id = \(id)
+                """
+            #expect(try await world.owner.query(isPublic)[0].decode(Bool.self, at: 0) == false)
+            #expect(await world.move(id, to: "live", as: "editor"))
+            #expect(try await world.owner.query(isPublic)[0].decode(Bool.self, at: 0))
+            let events = try await world.owner.query(
+                "select transition, actor from workflow_events where item_id = \(id) and actor <> current_user order by id"
+            )
+            #expect(try events.map { try $0.decode(String.self, at: 0) } == ["go-live"])
+            #expect(try events.first?.decode(String.self, at: 1) == world.people["editor"]!.name)
+        }
+    }
+
+    @Test func theShellOffersTheWorkflowsCommandsAndEachPersonMayTakeTheirs() async throws {
+        try await World.with { world in
+            let id = try await world.bulletin("draft")
+            func shell(_ role: String) -> (Interpreter, Transcript) {
+                let (person, connection) = world.people[role]!
+                let store = PostgresContentStore(connection: connection, registry: Self.registry)
+                let said = Transcript()
+                let console = Console(
+                    data: { text in said.append(text) },
+                    diagnostic: { text in said.append(text + "\n") },
+                    confirm: nil,
+                    width: nil
+                )
+                let backend = PersonShell(store: store, user: person, tenant: Self.tenant)
+                return (Interpreter(backend: backend, registry: Self.registry, console: console), said)
+            }
+            let (viewer, viewerSaid) = shell("viewer")
+            #expect(await viewer.run("use ta; bulletin check \(id)", source: "test") == .success)
+            #expect(try await world.status(of: id) == "checked")
+            #expect(await viewer.run("bulletin go-live \(id)", source: "test") == .failed)
+            #expect(viewerSaid.take().contains("admin or editor only"))
+            #expect(try await world.status(of: id) == "checked")
+            let (editor, editorSaid) = shell("editor")
+            #expect(await editor.run("use ta; bulletin retract \(id)", source: "test") == .failed)
+            #expect(editorSaid.take().contains("comment"))
+            #expect(await editor.run("bulletin go-live \(id)", source: "test") == .success)
+            #expect(try await world.status(of: id) == "live")
+            #expect(
+                await editor.run("bulletin list --public --format csv --fields id,status,public", source: "test")
+                    == .success
+            )
+            #expect(editorSaid.take().contains("\(id),live,yes"))
+
+            _ = editorSaid.take()
+            #expect(await editor.run("help", source: "test") == .success)
+            #expect(editorSaid.take().contains("bulletin"))
+            _ = editorSaid.take()
+            #expect(await editor.run("help bulletin check", source: "test") == .success)
+            #expect(editorSaid.take().contains("from draft to checked (admin, viewer)"))
+            _ = editorSaid.take()
+            #expect(await editor.run("help bulletin go-live", source: "test") == .success)
+            #expect(editorSaid.take().contains("--at"))
+
+            let completer = Completer(catalog: CommandCatalog(registry: Self.registry), tenants: ["ta"])
+            #expect(completer.candidates(before: "bull").candidates == ["bulletin"])
+            #expect(completer.candidates(before: "bulletin ch").candidates == ["check"])
+            #expect(completer.candidates(before: "bulletin go").candidates == ["go-live"])
+            #expect(completer.candidates(before: "bulletin re").candidates.contains("retract"))
+        }
+    }
+
+    @Test func aChangedWorkflowIsAMigrationAndMayNotStrandContent() async throws {
+        try await World.with { world in
+            let checked = try await world.bulletin("checked")
+            func registry(_ workflow: Workflow) throws -> PluginRegistry {
+                struct Changed: Plugin {
+                    let workflow: Workflow
+                    var name: String { "bulletins" }
+                    var contentTypes: [ContentType] {
+                        [
+                            ContentType(
+                                name: "bulletin",
+                                plural: "bulletins",
+                                label: "Bulletin",
+                                fields: [],
+                                workflow: workflow
+                            )
+                        ]
+                    }
+                }
+                return try PluginRegistry(Platform.plugins + [Changed(workflow: workflow)])
+            }
+            // Reviewers may now check too: the definition is pending again, and applied.
+            let wider = Workflow(
+                name: "bulletin",
+                states: BulletinPlugin.workflow.states,
+                initialState: "draft",
+                publishedStates: ["live"],
+                transitions: [Transition("check", from: ["draft"], to: "checked", roles: [.viewer, .reviewer, .admin])]
+                    + BulletinPlugin.workflow.transitions.dropFirst()
+            )
+            let migrator = Migrator(migrations: try Platform.migrations(for: registry(wider)))
+            let states = try await world.owner.run { try migrator.status(on: $0) }
+            let pending = states.filter { status in
+                if case .applied = status.state { return false }
+                return true
+            }
+            #expect(pending.map(\.name) == ["workflow/bulletin"])
+            #expect(states.first { $0.name == "workflow/bulletin" }?.state == .redefined)
+            #expect(try await world.owner.run { try migrator.migrate(on: $0) } == ["workflow/bulletin"])
+            let draft = try await world.bulletin("draft")
+            #expect(await world.move(draft, to: "checked", as: "reviewer"))
+            // A workflow without the state some bulletins are in is refused, and nothing changes.
+            let narrower = Workflow(
+                name: "bulletin",
+                states: ["draft", "live"],
+                initialState: "draft",
+                publishedStates: ["live"],
+                transitions: [Transition("go-live", from: ["draft"], to: "live", roles: [.editor, .admin])]
+            )
+            let refusing = Migrator(migrations: try Platform.migrations(for: registry(narrower)))
+            do {
+                try await world.owner.run { try refusing.migrate(on: $0) }
+                Issue.record("a workflow stranding checked bulletins was applied")
+            } catch let error as MigrationError {
+                #expect(error.message.contains("checked"), "\(error)")
+            }
+            #expect(try await world.status(of: checked) == "checked")
+            #expect(await world.move(draft, to: "draft", as: "viewer") == false)
+            let after = try await world.owner.run { try refusing.status(on: $0) }
+            #expect(after.first { $0.name == "workflow/bulletin" }?.state == .redefined)
+        }
+    }
+}
