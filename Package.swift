@@ -163,7 +163,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "Schema", "Postgres", "Kernel", "Translations", "MicicTesting"],
+            dependencies: ["Store", "Schema", "Postgres", "Kernel", "Translations", "Registration", "MicicTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

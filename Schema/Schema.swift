@@ -10,20 +10,3 @@ public enum Schema {
     /// The kernel's own migration folder.
     public static let kernelFolder = "kernel"
 }
-
-extension Schema {
-    /// Every migration folder shipped: the kernel's first, then the others by name.
-    public static var allFolders: [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        let others = names.filter { name in
-            var isDirectory: ObjCBool = false
-            return name != kernelFolder
-                && FileManager.default.fileExists(
-                    atPath: directory.appendingPathComponent(name).path,
-                    isDirectory: &isDirectory
-                )
-                && isDirectory.boolValue
-        }
-        return [kernelFolder] + others.sorted()
-    }
-}

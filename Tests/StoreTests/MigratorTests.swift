@@ -1,6 +1,8 @@
 import Foundation
+import Kernel
 import MicicTesting
 import Postgres
+import Registration
 import Schema
 import Store
 import Testing
@@ -126,18 +128,36 @@ import Testing
         }
     }
 
-    @Test func theShippedSchemaLoadsKernelFirst() throws {
-        let migrations = try Migration.load(from: Schema.directory, folders: Schema.allFolders)
+    @Test func thePlatformsMigrationsComeFromItsRegistryKernelFirstDefinitionsLast() throws {
+        let registry = try Platform.registry()
+        let migrations = try Platform.migrations()
+        let folders = registry.schemaFolders(kernel: Schema.kernelFolder)
         #expect(migrations.first?.name == "kernel/0001_tenants.sql")
+        let files = migrations.filter { !$0.isRepeatable }.map(\.name)
         #expect(
-            migrations.map(\.name)
-                == migrations.map(\.name).sorted { lhs, rhs in
-                    let folders = Schema.allFolders
+            files
+                == files.sorted { lhs, rhs in
                     let left = folders.firstIndex(of: String(lhs.split(separator: "/")[0]))!
                     let right = folders.firstIndex(of: String(rhs.split(separator: "/")[0]))!
                     return left == right ? lhs < rhs : left < right
                 }
         )
+        #expect(
+            migrations.filter(\.isRepeatable).map(\.name)
+                == registry.workflows.map { "workflow/" + $0.name }
+                + registry.plugins.filter { !$0.contentTypes.isEmpty }.map { "content-types/" + $0.name }
+        )
+        #expect(migrations.last(where: { !$0.isRepeatable }) == migrations[files.count - 1])
+        // Every folder shipped under Schema/ belongs to the kernel or to a registered plugin:
+        // a folder nobody claims would never be applied.
+        let shipped = try FileManager.default.contentsOfDirectory(atPath: Schema.directory.path).filter { name in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(
+                atPath: Schema.directory.appendingPathComponent(name).path,
+                isDirectory: &isDirectory
+            ) && isDirectory.boolValue
+        }
+        #expect(Set(shipped) == Set(folders))
         #expect(throws: MigrationError.self) { try Migration.load(from: Schema.directory, folders: ["no-such-plugin"]) }
     }
 

@@ -308,22 +308,8 @@ import Translations
         try await withWorld { world in
             let (store, _, _) = try await world.desk("owner")
             for workflow in [Workflow.editorial, Workflow.translation] {
-                let rows = try await store.connection.query(
-                    """
-                    select name, from_states, to_state, roles, requires_comment from workflow_transitions
-                    where workflow = \(workflow.name) order by name
-                    """
-                )
-                let stored = try rows.map { row in
-                    Transition(
-                        try row.decode(column: "name"),
-                        from: try row.decode(column: "from_states"),
-                        to: try row.decode(column: "to_state"),
-                        roles: Set(try row.decode([String].self, column: "roles").compactMap(Role.init(rawValue:))),
-                        requiresComment: try row.decode(column: "requires_comment")
-                    )
-                }
-                #expect(stored == workflow.transitions.sorted { $0.name < $1.name }, "workflow \(workflow.name)")
+                let stored = try await store.connection.run { try $0.storedWorkflow(workflow.name) }
+                #expect(stored == workflow.inNameOrder, "workflow \(workflow.name)")
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import MicicTesting
+import Postgres
 import Testing
 
 /// The built `micic` executable, run as a person or a script would.
@@ -32,6 +33,22 @@ import Testing
             #expect(second.standardError.contains("nothing to migrate"))
             let status = try micic(["migrate", "--status"], database: database)
             #expect(status.standardOutput.hasPrefix("applied  kernel/0001_tenants.sql"))
+            #expect(
+                first.standardOutput.hasSuffix(
+                    "applied  content-types/practices\napplied  content-types/events\n"
+                        + "applied  content-types/news\napplied  content-types/tools\n"
+                )
+            )
+            #expect(first.standardOutput.contains("applied  workflow/editorial\napplied  workflow/translation\n"))
+            // A workflow whose declaration changed (as the database sees it: another checksum
+            // was applied) is pending again, and migrating writes it again.
+            let owner = try await database.connect()
+            try await owner.execute("update micic_migrations set checksum = 'older' where name = 'workflow/editorial'")
+            await owner.close()
+            let changed = try micic(["migrate", "--status"], database: database)
+            #expect(changed.standardOutput.contains("pending  workflow/editorial  (the declaration changed"))
+            let again = try micic(["migrate"], database: database)
+            #expect(again.standardOutput == "applied  workflow/editorial\n")
         }
     }
 
