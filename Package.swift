@@ -65,7 +65,7 @@ let package = Package(
         .target(
             name: "Schema",
             path: "Schema",
-            resources: [.copy("kernel"), .copy("events"), .copy("news")],
+            resources: [.copy("kernel"), .copy("events"), .copy("news"), .copy("translations")],
             swiftSettings: swiftSettings
         ),
 

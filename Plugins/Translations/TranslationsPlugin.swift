@@ -11,6 +11,12 @@ public struct TranslationsPlugin: Plugin {
     /// `translations`.
     public var name: String { "translations" }
 
+    /// `translations`: the effect that publishes approved translations with their original.
+    public var schemaFolder: String? { "translations" }
+
+    /// Publishing an original publishes its approved translations (where the tenant says so).
+    public var effects: [WorkflowEffect] { [WorkflowEffect("publish-translations", entering: .published)] }
+
     /// The translation jobs' workflow, which the database enforces on `translation_jobs`.
     public var workflows: [Workflow] { [.translation] }
 

@@ -304,7 +304,8 @@ begin
 end
 $$;
 
--- A change of status no transition names (an admin's free move) is a move.
+-- A change of status no transition names (an admin's free move, a translation published with
+-- its job) is named after a transition that leads to the same state, or is a move.
 create or replace function micic_transition_name(workflow text, from_state text, to_state text) returns text
 language sql stable
 as $$
@@ -312,6 +313,9 @@ as $$
         (select t.name from public.workflow_transitions t
          where t.workflow = micic_transition_name.workflow and from_state = any (t.from_states)
            and t.to_state = micic_transition_name.to_state
+         order by t.name limit 1),
+        (select t.name from public.workflow_transitions t
+         where t.workflow = micic_transition_name.workflow and t.to_state = micic_transition_name.to_state
          order by t.name limit 1),
         'move')
 $$;

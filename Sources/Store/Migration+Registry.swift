@@ -10,8 +10,9 @@ extension Migration {
         try load(from: directory, folders: registry.schemaFolders(kernel: kernel)) + definitions(of: registry)
     }
 
-    /// The definitions `registry` declares, which the database's guards enforce: each
-    /// workflow (`workflow/NAME`), then each plugin's content types (`content-types/PLUGIN`).
+    /// The definitions `registry` declares, which the database enforces: each workflow
+    /// (`workflow/NAME`), then each plugin's content types (`content-types/PLUGIN`), then each
+    /// plugin's workflow effects (`effects/PLUGIN`).
     public static func definitions(of registry: PluginRegistry) -> [Migration] {
         let workflows = registry.workflows.map { workflow in
             Migration(name: "workflow/" + workflow.name, defining: .workflow, document: document(workflow.definition))
@@ -24,7 +25,19 @@ extension Migration {
                 document: document(["plugin": plugin.name, "types": types])
             )
         }
-        return workflows + types
+        let effects = registry.plugins.filter { !$0.effects.isEmpty }.map { plugin in
+            let rows: [[String: Any]] = plugin.effects.flatMap { effect in
+                registry.states(entering: effect).map {
+                    ["workflow": $0.workflow, "state": $0.state, "effect": effect.name]
+                }
+            }
+            return Migration(
+                name: "effects/" + plugin.name,
+                defining: .effects,
+                document: document(["plugin": plugin.name, "effects": rows])
+            )
+        }
+        return workflows + types + effects
     }
 
     /// The JSON text of `object`, keys sorted, so that an unchanged declaration keeps its

@@ -23,6 +23,8 @@ public struct Migration: Sendable, Hashable {
         case workflow
         /// A plugin's content types and their workflows: `micic_define_content_types(jsonb)`.
         case contentTypes = "content-types"
+        /// A plugin's workflow effects: `micic_define_effects(jsonb)`.
+        case effects
     }
 
     /// The name recorded when the migration is applied.
@@ -58,6 +60,8 @@ public struct Migration: Sendable, Hashable {
             try connection.execute("select micic_define_workflow(\(sql)::jsonb)")
         case .definition(.contentTypes):
             try connection.execute("select micic_define_content_types(\(sql)::jsonb)")
+        case .definition(.effects):
+            try connection.execute("select micic_define_effects(\(sql)::jsonb)")
         }
     }
 

@@ -254,10 +254,6 @@ extension PostgresContentStore {
                     comment: comment,
                     on: connection
                 )
-                let workflow = try self.rules.type(current.type).workflow
-                if current.translationOf == nil && workflow.publishedStates.contains(transition.to) {
-                    try self.publishTranslations(of: id, tenant: tenant, author: author, on: connection)
-                }
                 return saved
             }
         }

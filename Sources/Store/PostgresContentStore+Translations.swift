@@ -98,22 +98,4 @@ extension PostgresContentStore {
             )
         }
     }
-
-    /// Publishes the approved translations of `source`, when the tenant publishes them as
-    /// their original is published.
-    func publishTranslations(
-        of source: Int64,
-        tenant: String,
-        author: String,
-        on connection: isolated Connection
-    ) throws {
-        let record = try tenantRecord(tenant, on: connection)
-        guard try publishesOnApproval(tenantID: record.id, on: connection) else { return }
-        let approved = try translationJobs(
-            TranslationJobQuery(statuses: ["approved"], sourceID: source),
-            tenant: tenant,
-            on: connection
-        )
-        try publishTranslations(Set(approved.map(\.id)), moved: false, tenant: tenant, author: author, on: connection)
-    }
 }

@@ -28,7 +28,7 @@ import Testing
                 let owner = try await database.connect()
                 let migrator = Migrator(migrations: try Platform.migrations(for: registry))
                 let applied = try await owner.run { try migrator.migrate(on: $0) }
-                #expect(applied == ["workflow/bulletin", "content-types/bulletins"])
+                #expect(applied == ["workflow/bulletin", "content-types/bulletins", "effects/translations"])
                 try await owner.run { try TenantDirectory().create(tenant, on: $0) }
                 var people: [String: (String, Connection)] = [:]
                 for role in Role.allCases.map(\.rawValue) + ["outsider"] {

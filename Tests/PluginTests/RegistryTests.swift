@@ -4,6 +4,7 @@ import News
 import Practices
 import Testing
 import Tools
+import Translations
 
 /// The four content plugins register together.
 @Suite struct RegistryTests {
@@ -14,6 +15,28 @@ import Tools
         #expect(registry.contentType("news")?.name == "news")
         #expect(registry.contentType("tools")?.name == "tool")
         #expect(registry.schemaFolders(kernel: "kernel") == ["kernel", "events", "news"])
+    }
+
+    @Test func workflowsAreCollectedOnceAndTwoOfOneNameMustAgree() throws {
+        let registry = try PluginRegistry([PracticesPlugin(), EventsPlugin(), TranslationsPlugin()])
+        #expect(registry.workflows.map(\.name) == ["editorial", "translation"])
+        let publishing = try #require(TranslationsPlugin().effects.first)
+        #expect(registry.states(entering: publishing).map { "\($0.workflow):\($0.state)" } == ["editorial:published"])
+        struct Rival: Plugin {
+            var name: String { "rival" }
+            var workflows: [Workflow] {
+                [
+                    Workflow(
+                        name: "editorial",
+                        states: ["draft"],
+                        initialState: "draft",
+                        publishedStates: [],
+                        transitions: []
+                    )
+                ]
+            }
+        }
+        #expect(throws: RegistryError.self) { try PluginRegistry([PracticesPlugin(), Rival()]) }
     }
 
     @Test func everyFilterNameIsUniqueWithinItsType() throws {

@@ -146,6 +146,7 @@ import Testing
             migrations.filter(\.isRepeatable).map(\.name)
                 == registry.workflows.map { "workflow/" + $0.name }
                 + registry.plugins.filter { !$0.contentTypes.isEmpty }.map { "content-types/" + $0.name }
+                + registry.plugins.filter { !$0.effects.isEmpty }.map { "effects/" + $0.name }
         )
         #expect(migrations.last(where: { !$0.isRepeatable }) == migrations[files.count - 1])
         // Every folder shipped under Schema/ belongs to the kernel or to a registered plugin:

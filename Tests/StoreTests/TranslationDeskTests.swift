@@ -253,6 +253,45 @@ import Translations
         }
     }
 
+    @Test func publishingAnOriginalWithPlainSQLPublishesItsApprovedTranslations() async throws {
+        try await withWorld { world in
+            let jobs = try await approveSpanish(of: world.source.id, in: world)
+            let (_, _, editor) = try await world.desk("editor")
+            let (reviewerStore, _, _) = try await world.desk("reviewer")
+            let (ownerStore, ownerDesk, _) = try await world.desk("owner")
+            // Its original is a draft: the translation waits, approved.
+            #expect(try await ownerStore.item(id: jobs[0].targetID, tenant: "ta").status == "draft")
+            let editorSQL = try await world.desk("editor").0.connection
+            let source = world.source.id
+            #expect(try await editorSQL.execute("update items set status = 'in_review' where id = \(source)") == 1)
+            #expect(
+                try await reviewerStore.connection.execute("update items set status = 'approved' where id = \(source)")
+                    == 1
+            )
+            #expect(try await editorSQL.execute("update items set status = 'published' where id = \(source)") == 1)
+            let target = try await ownerStore.item(id: jobs[0].targetID, tenant: "ta")
+            #expect(target.status == "published")
+            #expect(try await ownerStore.history(id: target.id, tenant: "ta").last?.author == editor)
+            let after = try await ownerDesk.jobs(TranslationJobQuery(ids: jobs.map(\.id)), tenant: "ta")
+            #expect(after.sorted { $0.id < $1.id }.map(\.status) == ["published", "requested"])
+            let events = try await ownerStore.connection.query(
+                "select transition, actor from workflow_events where item_id = \(target.id) and to_status = 'published'"
+            )
+            let names = try events.map { try $0.decode(String.self, at: 0) }
+            #expect(names == ["publish", "translation-publish"])
+            #expect(try events.allSatisfy { try $0.decode(String.self, at: 1) == editor })
+            // An effect is carried out by a function of its plugin's: none, no definition.
+            await #expect(throws: PostgresError.self) {
+                try await ownerStore.connection.execute(
+                    """
+                    select micic_define_effects('{"plugin": "x", "effects": [{"workflow": "editorial",
+                        "state": "published", "effect": "nothing-here"}]}')
+                    """
+                )
+            }
+        }
+    }
+
     @Test func aTenantMayLeavePublishingApprovedTranslationsToItsEditors() async throws {
         try await withWorld { world in
             let (ownerStore, ownerDesk, _) = try await world.desk("owner")
@@ -260,22 +299,10 @@ import Translations
             try await ownerStore.connection.run {
                 try TenantDirectory().setTranslationsPublish("ta", to: "by-editor", on: $0)
             }
+            let job = try await approveSpanish(of: source.id, in: world)
             let (_, editorDesk, editor) = try await world.desk("editor")
-            let job = try await editorDesk.request(
-                TranslationRequest(sourceID: source.id, languages: ["es", "fr"]),
-                tenant: "ta",
-                author: editor
-            )
-            let (translatorStore, translatorDesk, translator) = try await world.desk("translator")
-            _ = try await edit(
-                translatorStore,
-                job[0].targetID,
-                ItemChanges(title: "Evacuación", set: ["summary": .text("Cómo")]),
-                as: translator
-            )
-            _ = try await submit(translatorDesk, job[0].id, translator)
+            let (_, translatorDesk, translator) = try await world.desk("translator")
             let (_, reviewerDesk, reviewer) = try await world.desk("reviewer")
-            _ = try await move(reviewerDesk, job[0].id, "approve", comment: nil, as: reviewer)
             // Approved, not published: publishing is the editors' step here.
             #expect(
                 try await ownerDesk.jobs(TranslationJobQuery(ids: [job[0].id]), tenant: "ta")[0].status == "approved"
@@ -391,6 +418,29 @@ import Translations
             }
             #expect(outdated.status == "outdated" && outdated.outdatedFields == ["title"])
         }
+    }
+
+    /// Requests Spanish and French translations of `source`; the Spanish one is then
+    /// translated, submitted and approved by the world's people.
+    /// - Returns: the two jobs as requested.
+    private func approveSpanish(of source: Int64, in world: World) async throws -> [TranslationJob] {
+        let (_, editorDesk, editor) = try await world.desk("editor")
+        let jobs = try await editorDesk.request(
+            TranslationRequest(sourceID: source, languages: ["es", "fr"]),
+            tenant: "ta",
+            author: editor
+        )
+        let (translatorStore, translatorDesk, translator) = try await world.desk("translator")
+        _ = try await edit(
+            translatorStore,
+            jobs[0].targetID,
+            ItemChanges(title: "Evacuación", set: ["summary": .text("Cómo")]),
+            as: translator
+        )
+        _ = try await submit(translatorDesk, jobs[0].id, translator)
+        let (_, reviewerDesk, reviewer) = try await world.desk("reviewer")
+        _ = try await move(reviewerDesk, jobs[0].id, "approve", comment: nil, as: reviewer)
+        return jobs
     }
 
     private func submit(_ desk: PostgresTranslationDesk, _ id: Int64, _ person: String) async throws -> TranslationJob {

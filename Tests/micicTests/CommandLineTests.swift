@@ -36,7 +36,7 @@ import Testing
             #expect(
                 first.standardOutput.hasSuffix(
                     "applied  content-types/practices\napplied  content-types/events\n"
-                        + "applied  content-types/news\napplied  content-types/tools\n"
+                        + "applied  content-types/news\napplied  content-types/tools\napplied  effects/translations\n"
                 )
             )
             #expect(first.standardOutput.contains("applied  workflow/editorial\napplied  workflow/translation\n"))

@@ -21,6 +21,9 @@ public protocol Plugin: Sendable {
     /// database enforces these and the content types' alike once `micic migrate` has
     /// written them.
     var workflows: [Workflow] { get }
+    /// What the database does, for this plugin, when content enters some states of a
+    /// workflow (its own or another plugin's).
+    var effects: [WorkflowEffect] { get }
     /// The vocabularies its fields use, for completion and help.
     var vocabularies: [Vocabulary] { get }
     /// The translation file formats it reads and writes (XLIFF).
@@ -31,6 +34,7 @@ extension Plugin {
     public var schemaFolder: String? { nil }
     public var contentTypes: [ContentType] { [] }
     public var workflows: [Workflow] { [] }
+    public var effects: [WorkflowEffect] { [] }
     public var vocabularies: [Vocabulary] { [] }
     public var translationFormats: [any TranslationFileFormat] { [] }
 }

@@ -66,6 +66,20 @@ public struct PluginRegistry: Sendable {
         translationFormats.first { $0.name == name || $0.fileExtensions.contains(name) }
     }
 
+    /// The states of each workflow whose entering runs `effect`: for ``WorkflowEffect/States/published``,
+    /// every published state of every content type's workflow.
+    public func states(entering effect: WorkflowEffect) -> [(workflow: String, state: String)] {
+        switch effect.entering {
+        case .published:
+            let content = workflows.filter { workflow in contentTypes.contains { $0.workflow.name == workflow.name } }
+            return content.flatMap { workflow in
+                workflow.states.filter(workflow.publishedStates.contains).map { (workflow.name, $0) }
+            }
+        case .state(let state, let workflow):
+            return [(workflow, state)]
+        }
+    }
+
     /// Every migration folder: the kernel's first, then each plugin's.
     public func schemaFolders(kernel: String) -> [String] {
         [kernel] + plugins.compactMap(\.schemaFolder)
