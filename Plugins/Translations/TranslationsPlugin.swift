@@ -14,8 +14,19 @@ public struct TranslationsPlugin: Plugin {
     /// `translations`: the effect that publishes approved translations with their original.
     public var schemaFolder: String? { "translations" }
 
-    /// Publishing an original publishes its approved translations (where the tenant says so).
-    public var effects: [WorkflowEffect] { [WorkflowEffect("publish-translations", entering: .published)] }
+    /// Its publishing rule: publishing an original publishes its approved translations (where
+    /// the tenant publishes on approval), approving a job whose original is published
+    /// publishes it (likewise), and a published job publishes its translation.
+    public var effects: [WorkflowEffect] {
+        let translation = Workflow.translation
+        return [
+            WorkflowEffect("publish-translations", entering: .published),
+            WorkflowEffect("publish-on-approval", entering: .state("approved", of: translation.name)),
+        ]
+            + translation.states.filter(translation.publishedStates.contains).map { state in
+                WorkflowEffect("publish-translation-targets", entering: .state(state, of: translation.name))
+            }
+    }
 
     /// The translation jobs' workflow, which the database enforces on `translation_jobs`.
     public var workflows: [Workflow] { [.translation] }

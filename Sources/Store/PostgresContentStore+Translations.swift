@@ -1,8 +1,9 @@
 internal import Kernel
 internal import Postgres
 
-/// What the store does for translation jobs when items move: moving jobs with their
-/// events and audit entries, and publishing approved translations.
+/// What the store does for translation jobs: reading them, and moving them (the database
+/// writes their events and audit entries, and carries out the Translations plugin's
+/// publishing rule as workflow effects).
 extension PostgresContentStore {
     /// The jobs `query` selects, read on `connection`.
     func translationJobs(
@@ -36,66 +37,5 @@ extension PostgresContentStore {
             where j.tenant_id = \(tenantID) and j.id = any(\(ids))
             """
         )
-    }
-
-    func publishesOnApproval(tenantID: Int64, on connection: isolated Connection) throws -> Bool {
-        let rows = try connection.query(
-            "select translations_publish from tenants where id = \(tenantID)",
-            plan: .prepared
-        )
-        return try rows.first?.decode(String.self, at: 0) == "on-approval"
-    }
-
-    func approvedWithPublishedSource(
-        _ ids: [Int64],
-        tenantID: Int64,
-        on connection: isolated Connection
-    ) throws -> [Int64] {
-        guard !ids.isEmpty else { return [] }
-        let rows = try connection.query(
-            """
-            select j.id from translation_jobs j join items s on s.tenant_id = j.tenant_id and s.id = j.source_id
-            where j.tenant_id = \(tenantID) and j.id = any(\(ids)) and micic_published_in(s.type, s.status) and s.deleted_at is null
-            """
-        )
-        return try rows.map { try $0.decode(at: 0) }
-    }
-
-    /// Publishes the target items of approved jobs (each a new revision), and moves the
-    /// jobs to published unless the `publish` transition already did.
-    func publishTranslations(
-        _ ids: Set<Int64>,
-        moved: Bool,
-        tenant: String,
-        author: String,
-        on connection: isolated Connection
-    ) throws {
-        guard !ids.isEmpty else { return }
-        let record = try tenantRecord(tenant, on: connection)
-        for job in try translationJobs(TranslationJobQuery(ids: Array(ids)), tenant: tenant, on: connection) {
-            let target = try item(id: job.targetID, tenant: tenant, on: connection, lock: true)
-            guard target.status != "published" else { continue }
-            var published = target
-            published.status = "published"
-            published.author = author
-            _ = try save(
-                published,
-                replacing: target,
-                tenantID: record.id,
-                message: "publish: translation job \(job.id) approved",
-                on: connection
-            )
-        }
-        if !moved {
-            try moveJobs(
-                Array(ids).sorted(),
-                to: "published",
-                name: "publish",
-                comment: nil,
-                tenantID: record.id,
-                author: author,
-                on: connection
-            )
-        }
     }
 }

@@ -89,19 +89,6 @@ extension PostgresTranslationDesk {
             author: author,
             on: connection
         )
-        var published = Set<Int64>()
-        if name == "publish" {
-            published = Set(moving)
-        } else if name == "approve", try store.publishesOnApproval(tenantID: record.id, on: connection) {
-            published = Set(try store.approvedWithPublishedSource(moving, tenantID: record.id, on: connection))
-        }
-        try store.publishTranslations(
-            published,
-            moved: name == "publish",
-            tenant: tenant,
-            author: author,
-            on: connection
-        )
         let moved = moving.isEmpty ? [] : try jobs(TranslationJobQuery(ids: moving), tenant: tenant, on: connection)
         let done = Dictionary(moved.map { ($0.id, $0) }) { first, _ in first }
         return ids.map { id in

@@ -275,10 +275,10 @@ import Translations
             let after = try await ownerDesk.jobs(TranslationJobQuery(ids: jobs.map(\.id)), tenant: "ta")
             #expect(after.sorted { $0.id < $1.id }.map(\.status) == ["published", "requested"])
             let events = try await ownerStore.connection.query(
-                "select transition, actor from workflow_events where item_id = \(target.id) and to_status = 'published'"
+                "select transition, actor from workflow_events where item_id = \(target.id) and to_status = 'published' order by id"
             )
             let names = try events.map { try $0.decode(String.self, at: 0) }
-            #expect(names == ["publish", "translation-publish"])
+            #expect(names == ["translation-publish", "publish"])
             #expect(try events.allSatisfy { try $0.decode(String.self, at: 1) == editor })
             // An effect is carried out by a function of its plugin's: none, no definition.
             await #expect(throws: PostgresError.self) {
@@ -289,6 +289,26 @@ import Translations
                     """
                 )
             }
+        }
+    }
+
+    @Test func approvingATranslationOfAPublishedOriginalPublishesIt() async throws {
+        try await withWorld { world in
+            let (ownerStore, ownerDesk, _) = try await world.desk("owner")
+            let source = try await publish(world.source, on: ownerStore)
+            let jobs = try await approveSpanish(of: source.id, in: world)
+            let (_, _, reviewer) = try await world.desk("reviewer")
+            let after = try await ownerDesk.jobs(TranslationJobQuery(ids: [jobs[0].id]), tenant: "ta")
+            #expect(after.map(\.status) == ["published"])
+            let target = try await ownerStore.item(id: jobs[0].targetID, tenant: "ta")
+            #expect(target.status == "published")
+            #expect(target.author == reviewer)
+            let events = try await ownerStore.connection.query(
+                "select transition, actor from workflow_events where item_id = \(target.id) order by id desc limit 3"
+            )
+            let names = try events.map { try $0.decode(String.self, at: 0) }
+            #expect(names == ["publish", "translation-publish", "translation-approve"])
+            #expect(try events.allSatisfy { try $0.decode(String.self, at: 1) == reviewer })
         }
     }
 

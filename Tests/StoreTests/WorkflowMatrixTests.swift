@@ -6,7 +6,8 @@ import Store
 import Testing
 
 /// Every transition of both workflows tried by every role over a direct SQL connection:
-/// the database allows exactly what the Kernel's `Workflow` values say.
+/// the database allows exactly what the Kernel's `Workflow` values say (and, for publishing
+/// translations, what the tenant's translations-publish setting adds).
 @Suite struct WorkflowMatrixTests {
     @Test func theDatabaseAllowsEachTransitionToItsRolesOnly() async throws {
         try await TestDatabase.with(defining: Fixtures.registry) { database in
@@ -43,8 +44,22 @@ import Testing
                 for transition in workflow.transitions {
                     for from in transition.from {
                         for role in Role.allCases {
+                            // The starting state is set without triggers, so that no workflow
+                            // effect moves anything on; a job's translation is published with
+                            // it, which needs its original published.
+                            try await owner.execute("set session_replication_role = replica")
                             try await owner.execute("update \(identifier: table) set status = \(from) where id = \(id)")
-                            let expected = role == .admin || transition.roles.contains(role)
+                            if table == "translation_jobs" {
+                                try await owner.execute(
+                                    "update items set status = \(Workflow.editorial.publishedState) where id = \(item.id)"
+                                )
+                            }
+                            try await owner.execute("reset session_replication_role")
+                            // Who publishes translations is the tenant's choice: here (on
+                            // approval) reviewers may too, as they may publish the translation.
+                            let onApproval =
+                                table == "translation_jobs" && workflow.publishes(transition) && role == .reviewer
+                            let expected = role == .admin || transition.roles.contains(role) || onApproval
                             var changed = 0
                             do {
                                 // A transition that asks for a comment is given one, as the
@@ -70,6 +85,16 @@ import Testing
             }
             let pairs = [Workflow.editorial, .translation].flatMap(\.transitions).reduce(0) { $0 + $1.from.count }
             #expect(checked == Role.allCases.count * pairs && pairs == 23)
+            // Where editors publish translations, reviewers publish no job.
+            try await owner.execute("update tenants set translations_publish = 'by-editor' where code = 'ta'")
+            try await owner.execute("set session_replication_role = replica")
+            try await owner.execute("update translation_jobs set status = 'approved' where id = \(job.id)")
+            try await owner.execute("reset session_replication_role")
+            await #expect(throws: PostgresError.self) {
+                try await people[.reviewer]!.execute(
+                    "update translation_jobs set status = 'published' where id = \(job.id)"
+                )
+            }
             for connection in people.values { await connection.close() }
             await owner.close()
         }
