@@ -18,7 +18,7 @@ enum FilterValue {
             }
             value = .boolean(flag)
         default:
-            value = .text(text)
+            value = kind.canonical(.text(text))
         }
         if let issue = FieldValidator().check(value, as: kind, field: field.filterName).first {
             throw Problem.badParameter(field.filterName, "\(issue.message)")

@@ -243,7 +243,13 @@ public struct ImportDecoder: Sendable {
             case .none, .null: return nil
             case .text(let text): return text
             case .some(let other):
-                problems.append(RejectedRow(line: line, field: name, reason: "must be text, not \(other.jsonText)"))
+                problems.append(
+                    RejectedRow(
+                        line: line,
+                        field: name,
+                        reason: "must be text: expected a string, not \(other.jsonText)"
+                    )
+                )
                 return nil
             }
         }
@@ -257,8 +263,14 @@ public struct ImportDecoder: Sendable {
         case .none, .null: break
         case .object(let fields) where columnMap.isEmpty: values = fields
         case .object(let fields): for (name, value) in fields { values[rename(name)] = value }
-        case .some:
-            problems.append(RejectedRow(line: line, field: "fields", reason: "must be an object of field values"))
+        case .some(let other):
+            problems.append(
+                RejectedRow(
+                    line: line,
+                    field: "fields",
+                    reason: "must be an object of field values: expected an object, not \(other.jsonText)"
+                )
+            )
         }
         for (name, value) in object where !Self.coreNames.contains(name) && !Self.ignoredNames.contains(name) {
             values[name] = value
@@ -270,7 +282,13 @@ public struct ImportDecoder: Sendable {
             case .none, .null: return nil
             case .integer(let number): return Int64(number)
             case .some(let other):
-                problems.append(RejectedRow(line: line, field: name, reason: "\(other.jsonText) is not an item id"))
+                problems.append(
+                    RejectedRow(
+                        line: line,
+                        field: name,
+                        reason: "\(other.jsonText) is not an item id: expected a number such as 42"
+                    )
+                )
                 return nil
             }
         }
@@ -342,7 +360,11 @@ public struct ImportDecoder: Sendable {
         do {
             prepared = try rules.prepare(draft, in: tenant)
         } catch let error as ValidationError {
-            problems += error.issues.map { RejectedRow(line: line, field: $0.field, reason: $0.message) }
+            // A field whose value could not be read is not reported again as missing.
+            let unread = Set(problems.map(\.field))
+            problems += error.issues.filter { !unread.contains($0.field) }.map {
+                RejectedRow(line: line, field: $0.field, reason: $0.message)
+            }
         } catch {
             problems.append(RejectedRow(line: line, field: "row", reason: "\(error)"))
         }
@@ -358,7 +380,7 @@ public struct ImportDecoder: Sendable {
             }
         }
         guard let prepared, problems.isEmpty else { return .rejected(problems) }
-        var publicValues = values
+        var publicValues = prepared.draft.fields
         var privateValues: [String: FieldValue] = [:]
         for name in type.privateFields {
             if let value = publicValues.removeValue(forKey: name) { privateValues[name] = value }

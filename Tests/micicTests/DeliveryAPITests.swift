@@ -171,6 +171,21 @@ import Testing
         }
     }
 
+    @Test func filtersAndLanguagesAreReadInAnyCase() async throws {
+        try await withServer { _, api in
+            func slugs(_ path: String) async throws -> [String] {
+                let answer = try await api.request(path)
+                #expect(answer.status == 200, "\(path): \(answer.text)")
+                let items = try #require(try answer.json["items"] as? [[String: Any]])
+                return items.compactMap { $0["slug"] as? String }
+            }
+            let canonical = try await slugs("/v1/cr/practices?country=CR&phase=preparedness&lang=es")
+            #expect(canonical.contains("refugios-temporales"))
+            #expect(try await slugs("/v1/cr/practices?country=cr&phase=Preparedness&lang=ES") == canonical)
+            #expect(try await slugs("/v1/cr/practices?country=%20Cr&phase=PREPAREDNESS") == canonical)
+        }
+    }
+
     @Test func unknownThingsAre404MalformedOnes400AndChanges405() async throws {
         try await withServer { _, api in
             let cases: [(path: String, method: String, status: Int)] = [

@@ -110,6 +110,22 @@ public actor MemoryContentStore: ContentStore {
     }
 
     public func list(_ query: ItemQuery, tenant code: String) throws -> ItemPage {
+        var matching = try matches(query, tenant: code)
+        matching.sort { Self.precedes($0, $1, query.sort) }
+        if let cursor = query.after, let index = matching.firstIndex(where: { $0.id == cursor.id }) {
+            matching.removeFirst(index + 1)
+        }
+        let page = Array(matching.prefix(query.limit))
+        let next = matching.count > query.limit ? page.last.map { ItemCursor(key: "", id: $0.id) } : nil
+        return ItemPage(items: page, next: next)
+    }
+
+    public func count(_ query: ItemQuery, tenant code: String) throws -> Int {
+        try matches(query, tenant: code).count
+    }
+
+    /// Every item `query` matches, in no order, its paging ignored.
+    private func matches(_ query: ItemQuery, tenant code: String) throws -> [Item] {
         _ = try tenant(code)
         if let type = query.type { _ = try rules.type(type) }
         var matching = items[code, default: [:]].values.filter { item in
@@ -128,13 +144,7 @@ public actor MemoryContentStore: ContentStore {
                 versions.min { rank($0) < rank($1) }
             }
         }
-        matching.sort { Self.precedes($0, $1, query.sort) }
-        if let cursor = query.after, let index = matching.firstIndex(where: { $0.id == cursor.id }) {
-            matching.removeFirst(index + 1)
-        }
-        let page = Array(matching.prefix(query.limit))
-        let next = matching.count > query.limit ? page.last.map { ItemCursor(key: "", id: $0.id) } : nil
-        return ItemPage(items: page, next: next)
+        return matching
     }
 
     /// Searches as ``MemorySearch`` describes: words, not stems.

@@ -40,15 +40,20 @@ struct Arguments {
                 throw ShellError.usage(message + "; see help \(spec.name)")
             }
             if flag.takesValue {
+                var value: String
                 if let inline {
-                    values[name, default: []].append(inline)
+                    value = inline
                 } else {
                     guard index < words.count else {
                         throw ShellError.usage("--\(name) needs a value (\(flag.placeholder))")
                     }
-                    values[name, default: []].append(words[index].text)
+                    value = words[index].text
                     index += 1
                 }
+                if flag.isLanguage {
+                    value = ValueParser.splitList(value).map(LanguageTag.canonical).joined(separator: ",")
+                }
+                values[name, default: []].append(value)
             } else {
                 if inline != nil { throw ShellError.usage("--\(name) takes no value") }
                 switches.insert(name)

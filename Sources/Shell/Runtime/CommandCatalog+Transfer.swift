@@ -70,7 +70,7 @@ extension CommandCatalog {
                     placeholder: "FORMAT"
                 ),
                 FlagSpec("revisions", takesValue: false, summary: "include each item's revisions (NDJSON)"),
-                FlagSpec("language", summary: "only this language (default: every language)", placeholder: "LANG"),
+                FlagSpec.language("language", summary: "only this language (default: every language)"),
                 FlagSpec(
                     "fallback",
                     takesValue: false,
@@ -80,7 +80,7 @@ extension CommandCatalog {
             ],
             examples: [
                 "export practice --to practices.csv", "export tenant cr --to cr.ndjson --revisions",
-                "export news --status published --format csv > news.csv",
+                "export news --status published --format csv --to news.csv",
             ]
         ),
     ]

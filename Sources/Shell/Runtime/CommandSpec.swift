@@ -69,6 +69,16 @@ public struct FlagSpec: Sendable {
     /// Values for completion (vocabulary codes).
     public let values: [String]
     public let placeholder: String
+    /// Whether the value is language tags (one, or several separated by commas), which are
+    /// read in any case and kept in the canonical one (`ES-mx` is `es-MX`).
+    public var isLanguage = false
+
+    /// A flag whose value is a language tag (`LANG`), or several (`LANGS`).
+    public static func language(_ name: String, summary: String, several: Bool = false) -> FlagSpec {
+        var flag = FlagSpec(name, summary: summary, placeholder: several ? "LANGS" : "LANG")
+        flag.isLanguage = true
+        return flag
+    }
 
     public init(
         _ name: String,

@@ -28,6 +28,11 @@ extension Interpreter {
                 let fallback = try await store.tenant(tenant).defaultLanguage
                 query.fallbackLanguages = LanguageTag.fallbacks(for: language, then: fallback)
             }
+            if show, try format(arguments) == .count {
+                // A count is the number of matches, counted by the database, not a page read.
+                console.data("\(try await store.count(query, tenant: tenant))\n")
+                return .none
+            }
             var items: [Item] = []
             let progress = Progress("reading \(type.plural)", total: nil, write: console.progress)
             defer { progress.finish() }

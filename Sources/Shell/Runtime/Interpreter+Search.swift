@@ -16,6 +16,11 @@ extension Interpreter {
                 columns: ["facet", "value", "label", "count"],
                 rows: counts.map { [$0.facet, $0.value, facetLabel($0), String($0.count)] }
             )
+        } else if show, try format(arguments) == .count {
+            // Every match, not the page: the count of each type's matches, added up.
+            let counts = try await store.facetCounts(query, facets: ["type"], tenant: tenant)
+            console.data("\(counts.reduce(0) { $0 + $1.count })\n")
+            return .none
         } else {
             let page = try await store.search(query, tenant: tenant)
             if let next = page.next {

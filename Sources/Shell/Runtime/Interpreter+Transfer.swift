@@ -160,6 +160,12 @@ extension Interpreter {
     /// `export TYPE` or `export tenant CODE`.
     private func export(_ arguments: Arguments, through transfer: any BulkTransfer) async throws {
         let (tenant, type) = try scope(arguments, verb: "export")
+        let extra = arguments.positional.dropFirst(type == nil ? 2 : 1)
+        if let word = extra.first {
+            throw ShellError.usage(
+                "export takes TYPE or tenant CODE, not also '\(word)' (write to a file with --to FILE)"
+            )
+        }
         let file = arguments.value("to").map(absolutePath)
         let format = try transferFormat(arguments, file: file) ?? .ndjson
         var request = ExportRequest(tenant: tenant, type: type?.name, format: format)
