@@ -181,4 +181,33 @@ import Testing
             }
         }
     }
+
+    @Test func badRowsBeforeABrokenLineAreReportedWithIt() async throws {
+        try await DemoDatabase.with { demo in
+            let scratch = try ScratchDirectory()
+            let file = try scratch.write(
+                "broken.csv",
+                """
+                title,phases,countries
+                Uno,preparation,CR
+                Dos,preparedness,XX
+                Tres,preparedness,CR
+                "Sin cerrar,preparedness,CR
+                Cinco,preparedness,CR
+
+                """
+            )
+            let before = try demo.count("select count(*) from items")
+            let report = scratch.path("report.csv")
+            let run = try demo.micic("import practice \(file) --tenant cr --report \(report)")
+            #expect(run.status == 1)
+            let message = run.standardError
+            #expect(message.contains("nothing was imported: 2 rows have problems"), "\(message)")
+            #expect(message.contains("and then \(file): line 5: a quoted value"), "\(message)")
+            #expect(message.contains("line 2, phases: 'preparation' is not"), "\(message)")
+            #expect(message.contains("line 3, countries: 'XX' is not"), "\(message)")
+            #expect(try String(contentsOfFile: report, encoding: .utf8).split(whereSeparator: \.isNewline).count == 3)
+            #expect(try demo.count("select count(*) from items") == before)
+        }
+    }
 }

@@ -217,7 +217,14 @@ public struct ItemImport: Sendable {
             loaded.size = reader.size
             loaded.checksum = reader.checksum
         } catch let error as ImportFileError {
-            throw ImportError("\(request.file): \(error.message)")
+            // The rows already found bad are reported with the problem that stopped reading.
+            guard log.count > 0 else { throw ImportError("\(request.file): \(error.message)") }
+            throw ImportError(
+                rejected: log.count,
+                problems: log.problems,
+                report: log.path,
+                then: "\(request.file): \(error.message)"
+            )
         } catch let error as PostgresError where error.sqlState == .queryCanceled {
             throw ImportError("interrupted while reading \(request.file); nothing was written")
         }
