@@ -40,10 +40,13 @@ public struct ImportDecoder: Sendable {
     private let key: String
     private let format: TransferFormat
     private let columnMap: [String: String]
+    /// The language of rows that name none; `nil`: the tenant's default.
+    private let language: String?
     private var columns: [Column]?
 
     /// A decoder of rows of `type` (every registered type, each row naming its own, when
-    /// `nil`) for `tenant`.
+    /// `nil`) for `tenant`; rows that name no language are in `language` (the tenant's
+    /// default when `nil`).
     /// - Throws: ``ImportFileError`` for a key that cannot identify items of the type.
     public init(
         rules: ContentRules,
@@ -51,7 +54,8 @@ public struct ImportDecoder: Sendable {
         type: String?,
         key: String,
         format: TransferFormat,
-        columnMap: [String: String] = [:]
+        columnMap: [String: String] = [:],
+        language: String? = nil
     ) throws {
         self.rules = rules
         self.tenant = tenant
@@ -59,6 +63,7 @@ public struct ImportDecoder: Sendable {
         self.key = key
         self.format = format
         self.columnMap = columnMap
+        self.language = language
         guard key != "slug" else { return }
         guard let contentType = self.type else {
             throw ImportFileError("a file of every content type is matched by slug; --key \(key) needs one type")
@@ -349,7 +354,7 @@ public struct ImportDecoder: Sendable {
         var draft = ItemDraft(
             type: type.name,
             title: title,
-            language: language,
+            language: language ?? self.language,
             slug: slug,
             status: status,
             fields: values
@@ -390,6 +395,7 @@ public struct ImportDecoder: Sendable {
                 line: line,
                 type: type.name,
                 language: prepared.draft.language!,
+                languageGiven: language != nil,
                 title: title,
                 slug: finalSlug,
                 slugGiven: slug != nil,

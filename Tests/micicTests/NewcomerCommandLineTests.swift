@@ -210,4 +210,41 @@ import Testing
             #expect(try demo.count("select count(*) from items") == before)
         }
     }
+
+    @Test func anImportSaysWhichLanguageRowsWithoutOneWereGiven() async throws {
+        try await DemoDatabase.with { demo in
+            let scratch = try ScratchDirectory()
+            let file = try scratch.write(
+                "english.csv",
+                """
+                title,phases,countries,language
+                Shelters for migrants,preparedness,CR,
+                Consular registration,preparedness,CR,
+                Registro consular,preparedness,CR,es
+
+                """
+            )
+            let rehearsal = try demo.micic("import practice \(file) --tenant cr --dry-run")
+            #expect(rehearsal.status == 0, "\(rehearsal.standardError)")
+            #expect(
+                rehearsal.standardError.contains(
+                    "2 rows named no language and would be read as es (the tenant's default language; --language chooses)"
+                ),
+                "\(rehearsal.standardError)"
+            )
+            let refused = try demo.micic("import practice \(file) --tenant cr --language fr")
+            #expect(refused.status == 1)
+            #expect(refused.standardError.contains("fr is not one of tenant cr's languages (es, en)"))
+            let run = try demo.micic("import practice \(file) --tenant cr --language EN")
+            #expect(run.status == 0, "\(run.standardError)")
+            #expect(run.standardError.contains("2 rows named no language and were read as en (--language)"))
+            #expect(
+                try rows(
+                    demo,
+                    "select language, title from items where title in ('Shelters for migrants', 'Consular registration', 'Registro consular') order by title"
+                )
+                    == ["en,Consular registration", "es,Registro consular", "en,Shelters for migrants"]
+            )
+        }
+    }
 }

@@ -72,6 +72,7 @@ extension Interpreter {
         request.dryRun = arguments.has("dry-run")
         request.report = arguments.value("report").map(absolutePath)
         request.message = arguments.value("message")
+        request.language = arguments.value("language")
         if let text = arguments.value("on-error") {
             guard let onError = ImportRequest.OnError(rawValue: text) else {
                 throw ShellError.usage("--on-error must be stop or skip")
@@ -129,6 +130,15 @@ extension Interpreter {
         text += ", \(summary.rejected) rejected (\(summary.rows) rows"
         text += summary.job.map { "; job \($0))" } ?? ")"
         note(text, arguments)
+        if summary.rowsWithoutLanguage > 0, let language = summary.language {
+            let rows = summary.rowsWithoutLanguage == 1 ? "1 row named" : "\(summary.rowsWithoutLanguage) rows named"
+            let source =
+                arguments.value("language") == nil ? "the tenant's default language; --language chooses" : "--language"
+            note(
+                "\(rows) no language and \(summary.dryRun ? "would be" : "were") read as \(language) (\(source))",
+                arguments
+            )
+        }
         for problem in summary.problems { console.diagnostic("  \(problem)") }
         if summary.rejected > summary.problems.count {
             console.diagnostic("  ... and \(summary.rejected - summary.problems.count) more")
