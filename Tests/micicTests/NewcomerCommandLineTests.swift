@@ -247,4 +247,40 @@ import Testing
             )
         }
     }
+
+    @Test func theLocalDatabaseURLConnectsAsAPersonWhenAsked() async throws {
+        let home = "/tmp/micic-url-\(UUID().uuidString.prefix(8))"
+        var environment: [String: String?] = [
+            "DATABASE_URL": nil, "PGHOST": nil, "PGHOSTADDR": nil, "PGPORT": nil, "PGDATABASE": nil, "PGUSER": nil,
+            "PGSERVICE": nil,
+        ]
+        environment["MICIC_HOME"] = home
+        func micic(_ arguments: [String]) throws -> ExecutableRun {
+            try ExecutableRun("micic", arguments, environment: environment)
+        }
+        defer {
+            _ = try? micic(["db", "stop"])
+            try? FileManager.default.removeItem(atPath: home)
+        }
+        let load = try micic(["demo", "load"])
+        #expect(load.status == 0, "\(load.standardError)")
+        let superuser = try micic(["db", "url"])
+        #expect(superuser.standardOutput.hasPrefix("postgresql://postgres@/"))
+        #expect(superuser.standardError.contains("row-level security does not hold"))
+        let ana = try micic(["db", "url", "--as", "ana"])
+        #expect(ana.status == 0, "\(ana.standardError)")
+        let url = ana.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(url.hasPrefix("postgresql://ana@/"))
+        // Ana is an editor in cr only: row-level security shows her nothing else.
+        let tenants = try micic(["--database-url", url, "-c", "tenants --format ids"])
+        #expect(tenants.standardOutput == "cr\n", "\(tenants.standardError)")
+        let everyone = try micic([
+            "--database-url", superuser.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines), "-c",
+            "tenants --format count",
+        ])
+        #expect(everyone.standardOutput == "3\n", "\(everyone.standardError)")
+        let nobody = try micic(["db", "url", "--as", "nobody"])
+        #expect(nobody.status == 2)
+        #expect(nobody.standardError.contains("there is no person 'nobody'"))
+    }
 }
