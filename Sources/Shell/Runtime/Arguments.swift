@@ -6,6 +6,8 @@ struct Arguments {
     var positional: [String] = []
     var values: [String: [String]] = [:]
     var switches: Set<String> = []
+    /// The file a listing is written to (`--to FILE`), when the command lists.
+    var outputFile: String?
 
     /// Sorts `words` (already expanded) for `spec`.
     /// - Throws: a usage error naming an unknown flag (with the closest known one) or a
@@ -54,6 +56,7 @@ struct Arguments {
                     value = ValueParser.splitList(value).map(LanguageTag.canonical).joined(separator: ",")
                 }
                 values[name, default: []].append(value)
+                if flag.isOutputFile { outputFile = value }
             } else {
                 if inline != nil { throw ShellError.usage("--\(name) takes no value") }
                 switches.insert(name)

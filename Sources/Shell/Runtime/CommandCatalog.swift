@@ -13,6 +13,9 @@ public struct CommandCatalog: Sendable {
         var commands = Self.builtins + [Self.search(registry)] + Self.administration + Self.transfer
         for type in registry.contentTypes { commands += Self.verbs(for: type) }
         commands += Self.translationCommands(formats: registry.translationFormats)
+        for index in commands.indices where Self.listingVerbs.contains(commands[index].verb) {
+            if !commands[index].flags.contains(where: { $0.name == "to" }) { commands[index].flags.append(.outputFile) }
+        }
         self.commands = commands
         privateFieldFlags = Set(
             registry.contentTypes.flatMap(\.fields).filter(\.isPrivate).map { $0.name.replacing("_", with: "-") }
@@ -168,6 +171,11 @@ public struct CommandCatalog: Sendable {
     /// Built-in names.
     public var builtinNames: [String] { commands.filter { $0.noun == nil }.map(\.verb) }
 
+    /// The verbs whose output is a listing, which `--to FILE` writes to a file.
+    private static let listingVerbs: Set<String> = [
+        "list", "show", "history", "inbox", "outdated", "tenants", "sql", "audit", "search",
+    ]
+
     /// The closest known names to a mistyped one.
     public func suggestions(for word: String) -> [String] {
         let names = nouns + builtinNames
@@ -221,6 +229,13 @@ public struct CommandCatalog: Sendable {
             examples: ["audit --tenant cr --actor ana", "audit 42 --format csv"]
         ),
         CommandSpec(noun: nil, verb: "timing", summary: "show how long each command takes", arguments: "on|off"),
+        CommandSpec(
+            noun: nil,
+            verb: "pager",
+            summary: "show long tables on a terminal through PAGER (less -S by default), or not",
+            arguments: "on|off",
+            examples: ["pager off"]
+        ),
         CommandSpec(noun: nil, verb: "exit", summary: "leave the shell (also quit, or Ctrl-D)"),
         CommandSpec(noun: nil, verb: "quit", summary: "leave the shell"),
     ]

@@ -72,13 +72,12 @@ extension Interpreter {
             )
             if show { try self.show(.table(table), arguments) }
             return .table(table)
+        case "pager":
+            try switchSetting(&paging, spec, arguments)
+            note("the pager is \(paging ? "on" : "off")", arguments)
+            return .none
         case "timing":
-            switch arguments.positional.first {
-            case "on": timing = true
-            case "off": timing = false
-            case nil: timing.toggle()
-            default: throw ShellError.usage("timing takes on or off")
-            }
+            try switchSetting(&timing, spec, arguments)
             note("timing is \(timing ? "on" : "off")", arguments)
             return .none
         case "import", "export":
@@ -87,6 +86,16 @@ extension Interpreter {
             throw ExitSignal()
         default:
             throw ShellError.usage("unknown command \(spec.verb)")
+        }
+    }
+
+    /// Sets an on/off setting as `on` or `off` says, or switches it over when neither is given.
+    private func switchSetting(_ setting: inout Bool, _ spec: CommandSpec, _ arguments: Arguments) throws {
+        switch arguments.positional.first {
+        case "on": setting = true
+        case "off": setting = false
+        case nil: setting.toggle()
+        default: throw ShellError.usage("\(spec.verb) takes on or off")
         }
     }
 }

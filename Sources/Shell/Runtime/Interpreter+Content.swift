@@ -30,7 +30,7 @@ extension Interpreter {
             }
             if show, try format(arguments) == .count {
                 // A count is the number of matches, counted by the database, not a page read.
-                console.data("\(try await store.count(query, tenant: tenant))\n")
+                try emit("\(try await store.count(query, tenant: tenant))\n", format: .count, arguments)
                 return .none
             }
             var items: [Item] = []
