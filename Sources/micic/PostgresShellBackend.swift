@@ -11,6 +11,8 @@ final class PostgresShellBackend: ShellBackend {
     let user: String
     /// The cancel token of the connection an `sql` command runs on, while it runs.
     private let sqlCancel = Mutex<CancelToken?>(nil)
+    /// Whether `begin` opened a transaction block that `commit` or `rollback` has not ended.
+    private let blockOpen = Mutex(false)
 
     init(connection: Connection, registry: PluginRegistry) async {
         self.connection = connection
@@ -26,17 +28,35 @@ final class PostgresShellBackend: ShellBackend {
         try await connection.run { try TenantDirectory().list(on: $0) }
     }
 
-    func begin() async throws { try await connection.execute("begin") }
+    func begin() async throws {
+        try await connection.execute("begin")
+        blockOpen.withLock { $0 = true }
+    }
 
     /// Commits; a transaction that had failed is rolled back by the server, and says so.
     func commit() async throws {
+        defer { blockOpen.withLock { $0 = false } }
         let tag = try await connection.query("commit").commandTag
         if tag == "ROLLBACK" {
             throw ShellError("the transaction had failed, so it was rolled back: nothing since begin was kept")
         }
     }
 
-    func rollback() async throws { try await connection.execute("rollback") }
+    func rollback() async throws {
+        defer { blockOpen.withLock { $0 = false } }
+        try await connection.execute("rollback")
+    }
+
+    func reconnectIfLost() async throws -> String? {
+        guard await connection.lostWhileIdle() else { return nil }
+        try await connection.reset()
+        let lostBlock = blockOpen.withLock { open in
+            defer { open = false }
+            return open
+        }
+        return "the connection to the server was lost; connected again"
+            + (lostBlock ? ": the open transaction was rolled back, nothing since begin was kept" : "")
+    }
 
     func inTransaction() async -> Bool { await connection.isInTransaction }
 

@@ -162,4 +162,46 @@ import Testing
             #expect(unknown.standardError.contains("cannot tell the format of list.xls"))
         }
     }
+
+    @Test func theShellConnectsAgainAfterTheServerRestarts() async throws {
+        let home = "/tmp/micic-restart-\(UUID().uuidString.prefix(8))"
+        let environment: [String: String?] = [
+            "MICIC_HOME": home, "MICIC_HISTORY": home + "-history", "DATABASE_URL": nil, "PGHOST": nil,
+            "PGHOSTADDR": nil, "PGPORT": nil, "PGDATABASE": nil, "PGUSER": nil, "PGSERVICE": nil,
+        ]
+        func micic(_ arguments: [String]) throws -> ExecutableRun {
+            try ExecutableRun("micic", arguments, environment: environment)
+        }
+        defer {
+            _ = try? micic(["db", "stop"])
+            try? FileManager.default.removeItem(atPath: home)
+            try? FileManager.default.removeItem(atPath: home + "-history")
+        }
+        #expect(try micic(["demo", "load"]).status == 0)
+        let shell = try TerminalSession("micic", environment: environment)
+        try await shell.pause(1.5)
+        shell.type("tenants --format count\n")
+        try await shell.pause(1)
+        shell.type("begin\n")
+        try await shell.pause(1)
+        let stop = try micic(["db", "stop"])
+        #expect(stop.status == 0, "\(stop.standardError)")
+        let start = try micic(["db", "start"])
+        #expect(start.status == 0, "\(start.standardError)")
+        for _ in 0..<2 {
+            shell.type("tenants --format count\n")
+            try await shell.pause(1.5)
+        }
+        shell.type("\u{4}")
+        let screen = try await shell.finish()
+        let parts = screen.components(
+            separatedBy: "connected again: the open transaction was rolled back, nothing since begin was kept"
+        )
+        #expect(parts.count == 2, "\(screen)")
+        #expect(!screen.contains("the connection to the server was lost:"), "\(screen)")
+        let counts = parts.last?.split(whereSeparator: \.isNewline).filter {
+            $0.trimmingCharacters(in: .whitespaces) == "3"
+        }
+        #expect(counts?.count == 2, "\(screen)")
+    }
 }

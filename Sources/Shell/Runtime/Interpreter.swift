@@ -68,6 +68,8 @@ public final class Interpreter {
             isRunning = true
             defer { isRunning = false }
             do {
+                // A server restarted since the last statement is connected to again, once.
+                if let reconnected = try await backend.reconnectIfLost() { console.diagnostic(reconnected) }
                 try await execute(statement)
             } catch is ExitSignal {
                 return .exit

@@ -29,6 +29,9 @@ public protocol ShellBackend: Sendable {
     /// Names the command line about to run, for the audit entries it writes (best effort:
     /// a failure here never stops the command).
     func willRun(_ command: String) async
+    /// Connects again when the link to the server was lost since the last statement, and
+    /// says so (`nil` when it held); a transaction block that was open is gone.
+    func reconnectIfLost() async throws -> String?
     /// Tenants and people, when the platform offers managing them.
     var administration: (any Administration)? { get }
     /// Translation jobs, when the platform offers them.
@@ -39,6 +42,7 @@ public protocol ShellBackend: Sendable {
 
 extension ShellBackend {
     public func willRun(_ command: String) async {}
+    public func reconnectIfLost() async throws -> String? { nil }
     public func audit(tenant: String, item: Int64?, actor: String?, limit: Int) async throws -> Table {
         throw ShellError("the audit log is not available here")
     }
