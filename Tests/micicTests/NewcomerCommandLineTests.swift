@@ -283,4 +283,60 @@ import Testing
         #expect(nobody.status == 2)
         #expect(nobody.standardError.contains("there is no person 'nobody'"))
     }
+
+    @Test func aTranslationGetsItsOwnSlugFromItsFirstTitleAndKeepsIt() async throws {
+        try await DemoDatabase.with { demo in
+            func practice(_ title: String) throws -> String {
+                let created = try demo.micic(
+                    "practice create --tenant cr --title \"\(title)\" --phases preparedness --countries CR --format ids",
+                    as: "ana"
+                )
+                #expect(created.status == 0, "\(created.standardError)")
+                return created.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            /// The id of the English translation of `id`, requested for sofia.
+            func translation(of id: String) throws -> String {
+                let requested = try demo.micic(
+                    "translation request practice \(id) --to en --translator sofia --reviewer luis --tenant cr",
+                    as: "ana"
+                )
+                #expect(requested.status == 0, "\(requested.standardError)")
+                return try rows(demo, "select id from items where translation_of = \(id) and language = 'en'")[0]
+            }
+            func slug(_ id: String) throws -> String {
+                try rows(demo, "select slug from items where id = \(id)")[0]
+            }
+            let first = try practice("Albergues temporales")
+            let english = try translation(of: first)
+            #expect(try slug(english) == "albergues-temporales")
+            // The translator sets the title: the database gives the translation its slug.
+            let titled = try demo.micic(
+                "practice update \(english) --tenant cr --title \"Temporary shelters\"",
+                as: "sofia"
+            )
+            #expect(titled.status == 0, "\(titled.standardError)")
+            #expect(try slug(english) == "temporary-shelters")
+            let shown = try demo.micic("practice show \(english) --tenant cr --format json", as: "sofia")
+            #expect(shown.standardOutput.contains("\"slug\":\"temporary-shelters\""), "\(shown.standardOutput)")
+            // Stable afterwards.
+            let retitled = try demo.micic(
+                "practice update \(english) --tenant cr --title \"Temporary shelters for migrants\"",
+                as: "sofia"
+            )
+            #expect(retitled.status == 0, "\(retitled.standardError)")
+            #expect(try slug(english) == "temporary-shelters")
+            // Unique as any slug.
+            let second = try translation(of: try practice("Refugios provisionales"))
+            #expect(
+                try demo.micic("practice update \(second) --tenant cr --title \"Temporary shelters\"", as: "sofia")
+                    .status
+                    == 0
+            )
+            #expect(try slug(second) == "temporary-shelters-2")
+            // Translators still choose no slug themselves.
+            let chosen = try demo.micic("practice update \(second) --tenant cr --slug my-own", as: "sofia")
+            #expect(chosen.status == 1)
+            #expect(try slug(second) == "temporary-shelters-2")
+        }
+    }
 }
