@@ -99,16 +99,26 @@ final class PostgresShellBackend: ShellBackend {
 
     func audit(tenant: String, item: Int64?, actor: String?, limit: Int) async throws -> Table {
         // Newest first by id (the table's key), through the item index when one is named.
-        let result = try await connection.query(
-            """
-            select a.at, a.actor, a.action, a.item_type as type, a.item_id as item, a.command
-            from audit_log a join tenants t on t.id = a.tenant_id
-            where t.code = \(tenant) and (\(item)::bigint is null or a.item_id = \(item))
-              and (\(actor)::text is null or a.actor = \(actor))
-            order by a.id desc limit \(limit)
-            """
-        )
+        var query: Query = "select a.at, a.actor, a.action, a.item_type as type, a.item_id as item, a.command"
+        query.append(Self.auditEntries(tenant: tenant, item: item, actor: actor))
+        query.append(" order by a.id desc limit \(limit)")
+        let result = try await connection.query(query)
         return Table(columns: result.columns.map(\.name), rows: result.map(\.texts))
+    }
+
+    func auditCount(tenant: String, item: Int64?, actor: String?) async throws -> Int {
+        var query: Query = "select count(*)"
+        query.append(Self.auditEntries(tenant: tenant, item: item, actor: actor))
+        return try await connection.query(query)[0].decode(Int.self, at: 0)
+    }
+
+    /// The audit entries of `tenant` (of one item, or by one person, when named).
+    private static func auditEntries(tenant: String, item: Int64?, actor: String?) -> Query {
+        """
+         from audit_log a join tenants t on t.id = a.tenant_id
+        where t.code = \(tenant) and (\(item)::bigint is null or a.item_id = \(item))
+          and (\(actor)::text is null or a.actor = \(actor))
+        """
     }
 
     func cancel() {

@@ -33,6 +33,11 @@ import Testing
             #expect(filtered.standardOutput == "\(preparedness)\n", "\(filtered.standardError)")
             let search = try demo.micic("search zorzal --tenant cr --format count")
             #expect(search.standardOutput == "120\n", "\(search.standardError)")
+            // The audit log's count is every entry, not the 50 newest shown.
+            let entries = try demo.count("select count(*) from audit_log where tenant_id = \(Self.cr)")
+            #expect(entries > 120)
+            let audit = try demo.micic("audit --tenant cr --format count")
+            #expect(audit.standardOutput == "\(entries)\n", "\(audit.standardError)")
         }
     }
 

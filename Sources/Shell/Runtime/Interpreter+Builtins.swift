@@ -64,6 +64,11 @@ extension Interpreter {
                 guard let id = Int64(text), id > 0 else { throw ShellError.usage("'\(text)' is not an item id") }
                 return id
             }
+            if show, try format(arguments) == .count {
+                let count = try await backend.auditCount(tenant: code, item: item, actor: arguments.value("actor"))
+                try emit("\(count)\n", format: .count, arguments)
+                return .none
+            }
             let table = try await backend.audit(
                 tenant: code,
                 item: item,

@@ -24,6 +24,8 @@ public protocol ShellBackend: Sendable {
     /// The newest `limit` audit entries of `tenant` the person may read, of one item or
     /// one actor when given: when, who, what, on which item, and the command line.
     func audit(tenant: String, item: Int64?, actor: String?, limit: Int) async throws -> Table
+    /// How many audit entries of `tenant` the person may read, of one item or person or all.
+    func auditCount(tenant: String, item: Int64?, actor: String?) async throws -> Int
     /// Cancels the statement running now, from any thread (Ctrl-C).
     func cancel()
     /// Names the command line about to run, for the audit entries it writes (best effort:
@@ -44,6 +46,9 @@ extension ShellBackend {
     public func willRun(_ command: String) async {}
     public func reconnectIfLost() async throws -> String? { nil }
     public func audit(tenant: String, item: Int64?, actor: String?, limit: Int) async throws -> Table {
+        throw ShellError("the audit log is not available here")
+    }
+    public func auditCount(tenant: String, item: Int64?, actor: String?) async throws -> Int {
         throw ShellError("the audit log is not available here")
     }
     public var administration: (any Administration)? { nil }
