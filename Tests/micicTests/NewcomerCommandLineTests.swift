@@ -64,6 +64,12 @@ import Testing
             let search = try demo.micic("search casos --tenant cr --country cr --language Es --format ids")
             #expect(search.standardOutput == created.standardOutput, "\(search.standardError)")
 
+            // Tenant codes and workflow states are only ever lower case: read in any case too.
+            let drafts = try demo.micic("use cr; practice list --status draft --format count")
+            let shouted = try demo.micic("use CR; practice list --status ' Draft' --format count; use ' cr'")
+            #expect(shouted.status == 0, "\(shouted.standardError)")
+            #expect(shouted.standardOutput == drafts.standardOutput)
+
             // A spreadsheet whose codes are in other cases.
             let scratch = try ScratchDirectory()
             let file = try scratch.write(

@@ -1,3 +1,4 @@
+internal import Foundation
 internal import Kernel
 
 /// A command's words sorted into positional arguments, flag values and switches, checked
@@ -54,6 +55,8 @@ struct Arguments {
                 }
                 if flag.isLanguage {
                     value = ValueParser.splitList(value).map(LanguageTag.canonical).joined(separator: ",")
+                } else if Self.lowerCaseFlags.contains(name) {
+                    value = Self.code(value)
                 }
                 values[name, default: []].append(value)
                 if flag.isOutputFile { outputFile = value }
@@ -62,6 +65,15 @@ struct Arguments {
                 switches.insert(name)
             }
         }
+    }
+
+    /// The flags whose values are codes only ever stored in lower case (tenant codes, workflow
+    /// states), so read in any case.
+    static let lowerCaseFlags: Set<String> = ["tenant", "status"]
+
+    /// A code typed in any case and with spaces around it (`CR `), as stored (`cr`).
+    static func code(_ text: String) -> String {
+        text.trimmingCharacters(in: .whitespaces).lowercased()
     }
 
     /// The last value given for `--name`.

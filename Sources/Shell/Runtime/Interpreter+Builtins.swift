@@ -5,7 +5,7 @@ extension Interpreter {
         switch spec.verb {
         case "use":
             guard arguments.positional.count == 1 else { throw ShellError.usage("use needs one tenant code: use cr") }
-            let code = arguments.positional[0]
+            let code = Arguments.code(arguments.positional[0])
             let tenants = try await backend.tenants()
             guard tenants.contains(where: { $0.code == code }) else {
                 let known = tenants.map(\.code).joined(separator: ", ")

@@ -224,7 +224,7 @@ extension Interpreter {
         let words = arguments.positional
         if words.first == "tenant" {
             guard words.count >= 2 else { throw ShellError.usage("\(verb) tenant needs a tenant code") }
-            return (words[1], nil)
+            return (Arguments.code(words[1]), nil)
         }
         guard let name = words.first else {
             throw ShellError.usage("\(verb) needs a content type or tenant CODE: help \(verb)")
