@@ -6,7 +6,7 @@ enum FilterValue {
     /// The value of `text` for `field`.
     /// - Throws: ``Problem`` 400 naming the filter when it is not a valid value.
     static func parse(_ text: String, for field: FieldSpec) throws -> FieldValue {
-        let kind: FieldKind = if case .list(let element, _) = field.kind { element } else { field.kind }
+        let kind = field.kind.element
         let value: FieldValue
         switch kind {
         case .integer, .reference:

@@ -183,6 +183,14 @@ import Testing
             #expect(canonical.contains("refugios-temporales"))
             #expect(try await slugs("/v1/cr/practices?country=cr&phase=Preparedness&lang=ES") == canonical)
             #expect(try await slugs("/v1/cr/practices?country=%20Cr&phase=PREPAREDNESS") == canonical)
+            func hits(_ path: String) async throws -> Int {
+                let answer = try await api.request(path)
+                #expect(answer.status == 200, "\(path): \(answer.text)")
+                return try #require(try answer.json["hits"] as? [Any]).count
+            }
+            let found = try await hits("/v1/cr/search?q=refugios&country=CR&phase=preparedness")
+            #expect(found > 0)
+            #expect(try await hits("/v1/cr/search?q=refugios&country=cr&phase=Preparedness") == found)
         }
     }
 

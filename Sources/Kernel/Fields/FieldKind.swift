@@ -65,6 +65,12 @@ public indirect enum FieldKind: Sendable, Hashable {
         }
     }
 
+    /// The kind of one value: a list's elements', or this kind itself.
+    public var element: FieldKind {
+        if case .list(let element, _) = self { return element }
+        return self
+    }
+
     /// A short name for help and errors.
     public var summary: String {
         switch self {

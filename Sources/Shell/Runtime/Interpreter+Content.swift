@@ -360,7 +360,7 @@ extension Interpreter {
     /// The values given to a field's filter flag (each may list several), read and checked
     /// as the field's kind (a list field's elements).
     func filterValues(_ texts: [String], for field: FieldSpec) throws -> [FieldValue] {
-        let element: FieldKind = if case .list(let inner, _) = field.kind { inner } else { field.kind }
+        let element = field.kind.element
         let values = try texts.flatMap(ValueParser.splitList).map {
             try ValueParser.parse($0, as: element, field: field.filterName)
         }
