@@ -80,12 +80,19 @@ public actor MemoryContentStore: ContentStore {
             throw ContentError.conflict(id: id, expected: expectedVersion, actual: current.version)
         }
         var changed = try rules.apply(changes, to: current, in: try tenant(code))
-        if changed.slug != current.slug,
-            items[code, default: [:]].values.contains(where: {
-                $0.id != id && $0.type == current.type && $0.language == current.language && $0.slug == changed.slug
-            })
-        {
+        let others = Set(
+            items[code, default: [:]].values.filter {
+                $0.id != id && $0.type == current.type && $0.language == current.language
+            }.map(\.slug)
+        )
+        if changed.slug != current.slug, others.contains(changed.slug) {
             throw ContentError(.slugTaken, "the slug '\(changed.slug)' is already used by another \(current.type)")
+        }
+        // As the database does: a translation's first title gives it a slug of its own.
+        if let original = current.translationOf, current.title.isEmpty, !changed.title.isEmpty,
+            changed.slug == current.slug, current.slug == items[code]?[original]?.slug
+        {
+            changed.slug = Slug.unique(Slug.make(from: changed.title), avoiding: others)
         }
         changed.author = changes.author ?? author
         changed.version += 1
