@@ -6,7 +6,7 @@ enum FilterValue {
     /// The value of `text` for `field`.
     /// - Throws: ``Problem`` 400 naming the filter when it is not a valid value.
     static func parse(_ text: String, for field: FieldSpec) throws -> FieldValue {
-        let kind: FieldKind = if case .list(let element, _) = field.kind { element } else { field.kind }
+        let kind = field.kind.element
         let value: FieldValue
         switch kind {
         case .integer, .reference:
@@ -18,7 +18,7 @@ enum FilterValue {
             }
             value = .boolean(flag)
         default:
-            value = .text(text)
+            value = kind.canonical(.text(text))
         }
         if let issue = FieldValidator().check(value, as: kind, field: field.filterName).first {
             throw Problem.badParameter(field.filterName, "\(issue.message)")

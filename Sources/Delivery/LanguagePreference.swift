@@ -85,14 +85,7 @@ struct LanguagePreference: Sendable, Hashable {
         guard !text.isEmpty, text.count <= 35,
             text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
         else { return nil }
-        return text.split(separator: "-", omittingEmptySubsequences: false).enumerated().map { index, part in
-            if index == 0 { return part.lowercased() }
-            switch part.count {
-            case 2: return part.uppercased()
-            case 4: return part.prefix(1).uppercased() + part.dropFirst().lowercased()
-            default: return part.lowercased()
-            }
-        }.joined(separator: "-")
+        return LanguageTag.canonical(String(text))
     }
 }
 

@@ -50,7 +50,8 @@ struct ListRequest: Sendable {
                 let texts = parameters.list(field.filterName)
                 guard field.isFacet, !texts.isEmpty else { continue }
                 let values = try texts.map { try FilterValue.parse($0, for: field) }
-                canonical.append((field.filterName, texts.joined(separator: ",")))
+                // Codes as stored (`cr` is `CR`): one cache entry and one `next` link for both.
+                canonical.append((field.filterName, values.map { $0.textValue ?? $0.jsonText }.joined(separator: ",")))
                 if case .list = field.kind {
                     query.filters.append(.contains(field.name, values))
                 } else {

@@ -39,14 +39,16 @@ struct SearchRequest: Sendable {
         ]
         if !types.isEmpty { canonical.append(("type", types.map(\.name).joined(separator: ","))) }
         for name in parameters.names where !Self.common.contains(name) {
+            let fields: [FieldSpec]
             do {
-                _ = try rules.facetFields(name, in: searched)
+                fields = try rules.facetFields(name, in: searched)
             } catch let error as ValidationError {
                 throw Problem(.badRequest, "the parameter \(name) is not known", invalidParameters: error.issues)
             }
-            let values = parameters.list(name)
-            query.filters.append(FacetFilter(name, values.map(FieldValue.text)))
-            canonical.append((name, values.joined(separator: ",")))
+            // Codes in any case, as stored (`cr` is `CR`).
+            let values = parameters.list(name).map { fields[0].kind.element.canonical(.text($0)) }
+            query.filters.append(FacetFilter(name, values))
+            canonical.append((name, values.map { $0.textValue ?? $0.jsonText }.joined(separator: ",")))
         }
         let facets = parameters.list("facets")
         for facet in facets where facet != "type" {

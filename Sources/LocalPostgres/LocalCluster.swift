@@ -65,10 +65,12 @@ public struct LocalCluster: Sendable {
     public var socketDirectory: String { home + "/run" }
     public var logFile: String { home + "/postgres.log" }
 
-    /// A connection URL for `database` over the cluster's socket, as the superuser.
-    public func url(database: String? = nil) -> String {
+    /// A connection URL for `database` over the cluster's socket, as `user` (the superuser
+    /// by default; the socket trusts every role).
+    public func url(database: String? = nil, user: String? = nil) -> String {
         let host = socketDirectory.addingPercentEncoding(withAllowedCharacters: Self.pathCharacters) ?? socketDirectory
-        return "postgresql://\(superuser)@/\(database ?? self.database)?host=\(host)&port=\(port)"
+        let role = (user ?? superuser).addingPercentEncoding(withAllowedCharacters: .urlUserAllowed) ?? superuser
+        return "postgresql://\(role)@/\(database ?? self.database)?host=\(host)&port=\(port)"
     }
 
     /// Whether the server runs, is stopped, or was never made.

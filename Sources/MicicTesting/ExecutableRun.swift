@@ -20,16 +20,19 @@ public struct ExecutableRun: Sendable {
     }
 
     /// Runs `product` with `arguments`, with `environment` added to (or, for `nil` values,
-    /// removed from) this process's environment, and `input` on standard input.
+    /// removed from) this process's environment, `input` on standard input, and in
+    /// `directory` (this process's own by default).
     public init(
         _ product: String,
         _ arguments: [String],
         environment: [String: String?] = [:],
-        input: String? = nil
+        input: String? = nil,
+        directory workingDirectory: String? = nil
     ) throws {
         let process = Process()
         process.executableURL = Self.productsDirectory.appendingPathComponent(product)
         process.arguments = arguments
+        if let workingDirectory { process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory) }
         var variables = ProcessInfo.processInfo.environment
         for (key, value) in environment { variables[key] = value }
         process.environment = variables

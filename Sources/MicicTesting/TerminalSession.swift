@@ -14,8 +14,9 @@ public final class TerminalSession {
     private let input = Pipe()
     private let outputURL: URL
 
-    /// Starts `product` with `environment` added to this process's.
-    public init(_ product: String, environment: [String: String]) throws {
+    /// Starts `product` with `environment` added to (or, for `nil` values, removed from)
+    /// this process's.
+    public init(_ product: String, environment: [String: String?]) throws {
         let program = ExecutableRun.productsDirectory.appendingPathComponent(product).path
         outputURL = FileManager.default.temporaryDirectory.appendingPathComponent("micic-terminal-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)

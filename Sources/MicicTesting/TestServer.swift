@@ -93,7 +93,7 @@ actor TestServer {
             home: home,
             database: "postgres",
             settings: [
-                "fsync": "off", "synchronous_commit": "off", "full_page_writes": "off", "max_connections": "200",
+                "fsync": "off", "synchronous_commit": "off", "full_page_writes": "off", "max_connections": "500",
             ]
         )
         try? cluster.destroy()

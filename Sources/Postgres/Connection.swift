@@ -124,6 +124,19 @@ public actor Connection {
         return PQstatus(handle) != CONNECTION_OK
     }
 
+    /// Whether the server ended the link while the connection waited for its next statement
+    /// (it stopped or restarted, or the session was terminated): what the server sent
+    /// meanwhile, its farewell and the socket's end, is read without waiting, so no round
+    /// trip is spent. A closed connection is not lost.
+    public func lostWhileIdle() -> Bool {
+        guard let handle else { return false }
+        // The farewell and the end may come in separate reads; a read finding nothing waits not.
+        for _ in 0..<3 where PQstatus(handle) == CONNECTION_OK {
+            if PQconsumeInput(handle) == 0 { break }
+        }
+        return PQstatus(handle) != CONNECTION_OK
+    }
+
     /// The server process serving this connection.
     public var backendPID: Int {
         handle.map { Int(PQbackendPID($0)) } ?? 0

@@ -21,6 +21,18 @@ struct ItemListQuery {
         }
     }
 
+    /// The number of items the query matches on every page.
+    var countStatement: Query {
+        get throws {
+            var matching = self
+            matching.columns = "items.id"
+            var sql: Query = "select count(*) from ("
+            sql.append(try matching.selection)
+            sql.append(") as matches")
+            return sql
+        }
+    }
+
     /// The counts of each value of each of `facets` among every item the query matches (on
     /// every page); see ``FacetCountQuery``.
     func facetStatement(_ facets: [String], rules: ContentRules) throws -> Query {

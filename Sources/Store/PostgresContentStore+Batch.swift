@@ -39,22 +39,24 @@ extension PostgresContentStore {
                     version = i.version + 1, updated_at = now()
                 from input u, \(RevisionNote.saying(message))
                 where i.tenant_id = \(tenantID) and i.id = u.id and i.version = u.version
-                returning i.id, i.version, i.updated_at
+                returning i.id, i.version, i.updated_at, i.slug
             )
-            select id, version, updated_at from item
+            select id, version, updated_at, slug from item
             """
         )
-        var written: [Int64: (Int, Date)] = [:]
+        var written: [Int64: (Int, Date, String)] = [:]
         for row in saved {
             written[try row.decode(column: "id")] = (
-                try row.decode(column: "version"), try row.decode(column: "updated_at")
+                try row.decode(column: "version"), try row.decode(column: "updated_at"), try row.decode(column: "slug")
             )
         }
         return changes.compactMap { change in
-            guard let (version, updated) = written[change.item.id] else { return nil }
+            guard let (version, updated, slug) = written[change.item.id] else { return nil }
             var item = change.item
             item.version = version
             item.updatedAt = updated
+            // The database gives a translation its own slug when its title is first set.
+            item.slug = slug
             return item
         }
     }

@@ -165,9 +165,9 @@ extension PostgresContentStore {
                     publish_at = \(item.publishAt), unpublish_at = \(item.unpublishAt)
                 from \(RevisionNote.saying(message, comment: comment))
                 where tenant_id = \(tenantID) and id = \(item.id) and version = \(old.version)
-                returning version, updated_at
+                returning version, updated_at, slug
             )
-            select version, updated_at from item
+            select version, updated_at, slug from item
             """,
             plan: .prepared
         )
@@ -177,6 +177,8 @@ extension PostgresContentStore {
         var saved = item
         saved.version = try row.decode(column: "version")
         saved.updatedAt = try row.decode(column: "updated_at")
+        // The database gives a translation its own slug when its title is first set.
+        saved.slug = try row.decode(column: "slug")
         return saved
     }
 

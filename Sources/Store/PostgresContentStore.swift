@@ -269,6 +269,15 @@ public final class PostgresContentStore: ContentStore {
         return try ItemListQuery.page(of: rows, query: query, tenant: tenant)
     }
 
+    public func count(_ query: ItemQuery, tenant: String) async throws -> Int {
+        try await connection.run { connection in
+            let record = try self.tenantRecord(tenant, on: connection)
+            let type = try query.type.map { try self.rules.type($0) }
+            let statement = try ItemListQuery(query: query, type: type, tenantID: record.id).countStatement
+            return try connection.query(statement)[0].decode(Int.self, at: 0)
+        }
+    }
+
     /// The statement ``list(_:tenant:)`` runs for `query` (for `EXPLAIN` and benchmarks).
     public func listStatement(_ query: ItemQuery, tenant: String, on connection: isolated Connection) throws -> Query {
         let record = try tenantRecord(tenant, on: connection)

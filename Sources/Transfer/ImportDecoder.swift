@@ -40,10 +40,13 @@ public struct ImportDecoder: Sendable {
     private let key: String
     private let format: TransferFormat
     private let columnMap: [String: String]
+    /// The language of rows that name none; `nil`: the tenant's default.
+    private let language: String?
     private var columns: [Column]?
 
     /// A decoder of rows of `type` (every registered type, each row naming its own, when
-    /// `nil`) for `tenant`.
+    /// `nil`) for `tenant`; rows that name no language are in `language` (the tenant's
+    /// default when `nil`).
     /// - Throws: ``ImportFileError`` for a key that cannot identify items of the type.
     public init(
         rules: ContentRules,
@@ -51,7 +54,8 @@ public struct ImportDecoder: Sendable {
         type: String?,
         key: String,
         format: TransferFormat,
-        columnMap: [String: String] = [:]
+        columnMap: [String: String] = [:],
+        language: String? = nil
     ) throws {
         self.rules = rules
         self.tenant = tenant
@@ -59,6 +63,7 @@ public struct ImportDecoder: Sendable {
         self.key = key
         self.format = format
         self.columnMap = columnMap
+        self.language = language
         guard key != "slug" else { return }
         guard let contentType = self.type else {
             throw ImportFileError("a file of every content type is matched by slug; --key \(key) needs one type")
@@ -243,7 +248,13 @@ public struct ImportDecoder: Sendable {
             case .none, .null: return nil
             case .text(let text): return text
             case .some(let other):
-                problems.append(RejectedRow(line: line, field: name, reason: "must be text, not \(other.jsonText)"))
+                problems.append(
+                    RejectedRow(
+                        line: line,
+                        field: name,
+                        reason: "must be text: expected a string, not \(other.jsonText)"
+                    )
+                )
                 return nil
             }
         }
@@ -257,8 +268,14 @@ public struct ImportDecoder: Sendable {
         case .none, .null: break
         case .object(let fields) where columnMap.isEmpty: values = fields
         case .object(let fields): for (name, value) in fields { values[rename(name)] = value }
-        case .some:
-            problems.append(RejectedRow(line: line, field: "fields", reason: "must be an object of field values"))
+        case .some(let other):
+            problems.append(
+                RejectedRow(
+                    line: line,
+                    field: "fields",
+                    reason: "must be an object of field values: expected an object, not \(other.jsonText)"
+                )
+            )
         }
         for (name, value) in object where !Self.coreNames.contains(name) && !Self.ignoredNames.contains(name) {
             values[name] = value
@@ -270,7 +287,13 @@ public struct ImportDecoder: Sendable {
             case .none, .null: return nil
             case .integer(let number): return Int64(number)
             case .some(let other):
-                problems.append(RejectedRow(line: line, field: name, reason: "\(other.jsonText) is not an item id"))
+                problems.append(
+                    RejectedRow(
+                        line: line,
+                        field: name,
+                        reason: "\(other.jsonText) is not an item id: expected a number such as 42"
+                    )
+                )
                 return nil
             }
         }
@@ -331,7 +354,7 @@ public struct ImportDecoder: Sendable {
         var draft = ItemDraft(
             type: type.name,
             title: title,
-            language: language,
+            language: language ?? self.language,
             slug: slug,
             status: status,
             fields: values
@@ -342,7 +365,11 @@ public struct ImportDecoder: Sendable {
         do {
             prepared = try rules.prepare(draft, in: tenant)
         } catch let error as ValidationError {
-            problems += error.issues.map { RejectedRow(line: line, field: $0.field, reason: $0.message) }
+            // A field whose value could not be read is not reported again as missing.
+            let unread = Set(problems.map(\.field))
+            problems += error.issues.filter { !unread.contains($0.field) }.map {
+                RejectedRow(line: line, field: $0.field, reason: $0.message)
+            }
         } catch {
             problems.append(RejectedRow(line: line, field: "row", reason: "\(error)"))
         }
@@ -358,7 +385,7 @@ public struct ImportDecoder: Sendable {
             }
         }
         guard let prepared, problems.isEmpty else { return .rejected(problems) }
-        var publicValues = values
+        var publicValues = prepared.draft.fields
         var privateValues: [String: FieldValue] = [:]
         for name in type.privateFields {
             if let value = publicValues.removeValue(forKey: name) { privateValues[name] = value }
@@ -368,6 +395,7 @@ public struct ImportDecoder: Sendable {
                 line: line,
                 type: type.name,
                 language: prepared.draft.language!,
+                languageGiven: language != nil,
                 title: title,
                 slug: finalSlug,
                 slugGiven: slug != nil,

@@ -6,8 +6,11 @@ public struct ImportRow: Sendable, Hashable {
     public let line: Int
     /// The content type's name.
     public let type: String
-    /// The language (the tenant's default when the row named none).
+    /// The language (the import's `--language`, or the tenant's default, when the row named
+    /// none).
     public let language: String
+    /// Whether the row named its language.
+    public let languageGiven: Bool
     /// The title.
     public let title: String
     /// The slug: the row's own, or made from the title.

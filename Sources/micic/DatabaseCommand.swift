@@ -20,7 +20,10 @@ struct DatabaseCommand: AsyncParsableCommand {
             let connection = try await options.connect(migrate: true)
             await connection.close()
             let cluster = DatabaseOptions.localCluster
-            printError("the local database runs under \(cluster.home); connect with: psql \"$(micic db url)\"")
+            printError(
+                "the local database runs under \(cluster.home); connect with: psql \"$(micic db url --as "
+                    + DatabaseOptions.localPerson + ")\""
+            )
         }
     }
 
@@ -47,13 +50,42 @@ struct DatabaseCommand: AsyncParsableCommand {
         }
     }
 
-    struct URL: ParsableCommand {
+    struct URL: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the local database's connection URL (for psql)."
+            abstract: "Print the local database's connection URL (for psql).",
+            discussion: """
+                Without --as, the URL connects as the server's superuser, whom row-level security \
+                does not hold: for migrations and repairs. --as PERSON connects as that person, \
+                under row-level security, as the shell works.
+                """
         )
 
-        func run() {
-            print(DatabaseOptions.localCluster.url())
+        @Option(
+            name: .customLong("as"),
+            help: ArgumentHelp("Connect as this person (a name user list shows).", valueName: "PERSON")
+        )
+        var person: String?
+
+        func run() async throws {
+            let cluster = DatabaseOptions.localCluster
+            guard let person else {
+                printError(
+                    "note: this URL connects as the server's superuser, whom row-level security does not hold; "
+                        + "micic db url --as \(DatabaseOptions.localPerson) connects as you"
+                )
+                print(cluster.url())
+                return
+            }
+            // Only people: never a group role, the schema's owner or the public reader.
+            let owner = try await DatabaseOptions.parse([]).connect(as: .owner, migrate: false)
+            let known = try await owner.run { connection in
+                try !connection.query("select 1 from principals where name = \(person)").isEmpty
+            }
+            await owner.close()
+            guard known else {
+                throw ValidationError("there is no person '\(person)' in the local database (micic -c 'user list')")
+            }
+            print(cluster.url(user: person))
         }
     }
 }

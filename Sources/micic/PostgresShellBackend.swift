@@ -11,6 +11,8 @@ final class PostgresShellBackend: ShellBackend {
     let user: String
     /// The cancel token of the connection an `sql` command runs on, while it runs.
     private let sqlCancel = Mutex<CancelToken?>(nil)
+    /// Whether `begin` opened a transaction block that `commit` or `rollback` has not ended.
+    private let blockOpen = Mutex(false)
 
     init(connection: Connection, registry: PluginRegistry) async {
         self.connection = connection
@@ -26,17 +28,35 @@ final class PostgresShellBackend: ShellBackend {
         try await connection.run { try TenantDirectory().list(on: $0) }
     }
 
-    func begin() async throws { try await connection.execute("begin") }
+    func begin() async throws {
+        try await connection.execute("begin")
+        blockOpen.withLock { $0 = true }
+    }
 
     /// Commits; a transaction that had failed is rolled back by the server, and says so.
     func commit() async throws {
+        defer { blockOpen.withLock { $0 = false } }
         let tag = try await connection.query("commit").commandTag
         if tag == "ROLLBACK" {
             throw ShellError("the transaction had failed, so it was rolled back: nothing since begin was kept")
         }
     }
 
-    func rollback() async throws { try await connection.execute("rollback") }
+    func rollback() async throws {
+        defer { blockOpen.withLock { $0 = false } }
+        try await connection.execute("rollback")
+    }
+
+    func reconnectIfLost() async throws -> String? {
+        guard await connection.lostWhileIdle() else { return nil }
+        try await connection.reset()
+        let lostBlock = blockOpen.withLock { open in
+            defer { open = false }
+            return open
+        }
+        return "the connection to the server was lost; connected again"
+            + (lostBlock ? ": the open transaction was rolled back, nothing since begin was kept" : "")
+    }
 
     func inTransaction() async -> Bool { await connection.isInTransaction }
 
@@ -79,16 +99,26 @@ final class PostgresShellBackend: ShellBackend {
 
     func audit(tenant: String, item: Int64?, actor: String?, limit: Int) async throws -> Table {
         // Newest first by id (the table's key), through the item index when one is named.
-        let result = try await connection.query(
-            """
-            select a.at, a.actor, a.action, a.item_type as type, a.item_id as item, a.command
-            from audit_log a join tenants t on t.id = a.tenant_id
-            where t.code = \(tenant) and (\(item)::bigint is null or a.item_id = \(item))
-              and (\(actor)::text is null or a.actor = \(actor))
-            order by a.id desc limit \(limit)
-            """
-        )
+        var query: Query = "select a.at, a.actor, a.action, a.item_type as type, a.item_id as item, a.command"
+        query.append(Self.auditEntries(tenant: tenant, item: item, actor: actor))
+        query.append(" order by a.id desc limit \(limit)")
+        let result = try await connection.query(query)
         return Table(columns: result.columns.map(\.name), rows: result.map(\.texts))
+    }
+
+    func auditCount(tenant: String, item: Int64?, actor: String?) async throws -> Int {
+        var query: Query = "select count(*)"
+        query.append(Self.auditEntries(tenant: tenant, item: item, actor: actor))
+        return try await connection.query(query)[0].decode(Int.self, at: 0)
+    }
+
+    /// The audit entries of `tenant` (of one item, or by one person, when named).
+    private static func auditEntries(tenant: String, item: Int64?, actor: String?) -> Query {
+        """
+         from audit_log a join tenants t on t.id = a.tenant_id
+        where t.code = \(tenant) and (\(item)::bigint is null or a.item_id = \(item))
+          and (\(actor)::text is null or a.actor = \(actor))
+        """
     }
 
     func cancel() {

@@ -33,6 +33,7 @@ struct ShellSession {
         var completer = Completer(catalog: shell.catalog, tenants: tenants)
         completer.languages = Array(Set(visible.flatMap(\.languages))).sorted()
         let editor = LineEditor(program: "micic", historyFile: Self.historyFile, completer: completer)
+        shell.showsLines = false
         printError(
             "micic: connected as \(backend.user); tenants: \(tenants.joined(separator: ", ")). help lists the commands; Ctrl-D leaves."
         )

@@ -19,7 +19,7 @@ import Testing
             ]
         )
         #expect(issues(.text("two\nlines"), .text(maxLength: 20)) == ["must be a single line"])
-        #expect(issues(.integer(3), .text(maxLength: 20)) == ["must be text"])
+        #expect(issues(.integer(3), .text(maxLength: 20)) == ["must be text: expected a string, not 3"])
         #expect(accepts(.text("línea\nmultiple"), .markdown(maxLength: nil)))
         #expect(!accepts(.text("12345"), .markdown(maxLength: 4)))
     }

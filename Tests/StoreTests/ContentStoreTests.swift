@@ -34,6 +34,42 @@ import Testing
     }
 
     @Test(arguments: Fixtures.StoreKind.allCases)
+    func aTranslationsFirstTitleGivesItItsOwnSlug(kind: Fixtures.StoreKind) async throws {
+        try await Fixtures.withStore(kind) { store in
+            let original = try await store.create(draft("Return home"), tenant: "hq", author: "ana", message: nil)
+            var french = ItemDraft(type: "note", title: "", language: "fr", slug: original.slug)
+            french.translationOf = original.id
+            let translation = try await store.create(french, tenant: "hq", author: "ana", message: nil)
+            #expect(translation.slug == "return-home")
+            let titled = try await store.update(
+                id: translation.id,
+                tenant: "hq",
+                expectedVersion: translation.version,
+                changes: ItemChanges(title: "Retour à la maison"),
+                author: "ana",
+                message: nil
+            )
+            #expect(titled.slug == "retour-a-la-maison")
+            let retitled = try await store.update(
+                id: translation.id,
+                tenant: "hq",
+                expectedVersion: titled.version,
+                changes: ItemChanges(title: "Rentrer chez soi"),
+                author: "ana",
+                message: nil
+            )
+            #expect(retitled.slug == "retour-a-la-maison")
+            #expect(try await store.item(id: translation.id, tenant: "hq").slug == "retour-a-la-maison")
+            // A count is every match, whatever the page size.
+            var query = ItemQuery(type: "note")
+            query.limit = 1
+            #expect(try await store.count(query, tenant: "hq") == 2)
+            query.language = "fr"
+            #expect(try await store.count(query, tenant: "hq") == 1)
+        }
+    }
+
+    @Test(arguments: Fixtures.StoreKind.allCases)
     func scheduledPublishingShowsAndHidesContentWhenItsTimeComes(kind: Fixtures.StoreKind) async throws {
         try await Fixtures.withStore(kind) { store in
             var item = try await store.create(draft("Embargoed report"), tenant: "cr", author: "ana", message: nil)

@@ -171,6 +171,59 @@ import Testing
         }
     }
 
+    @Test func filtersAndLanguagesAreReadInAnyCase() async throws {
+        try await withServer { _, api in
+            func slugs(_ path: String) async throws -> [String] {
+                let answer = try await api.request(path)
+                #expect(answer.status == 200, "\(path): \(answer.text)")
+                let items = try #require(try answer.json["items"] as? [[String: Any]])
+                return items.compactMap { $0["slug"] as? String }
+            }
+            let canonical = try await slugs("/v1/cr/practices?country=CR&phase=preparedness&lang=es")
+            #expect(canonical.contains("refugios-temporales"))
+            #expect(try await slugs("/v1/cr/practices?country=cr&phase=Preparedness&lang=ES") == canonical)
+            #expect(try await slugs("/v1/cr/practices?country=%20Cr&phase=PREPAREDNESS") == canonical)
+            func hits(_ path: String) async throws -> Int {
+                let answer = try await api.request(path)
+                #expect(answer.status == 200, "\(path): \(answer.text)")
+                return try #require(try answer.json["hits"] as? [Any]).count
+            }
+            let found = try await hits("/v1/cr/search?q=refugios&country=CR&phase=preparedness")
+            #expect(found > 0)
+            #expect(try await hits("/v1/cr/search?q=refugios&country=cr&phase=Preparedness") == found)
+        }
+    }
+
+    @Test func aTranslationIsFoundByItsOwnSlugAndByItsOriginals() async throws {
+        try await withServer { served, api in
+            try served.practice("Centros de acogida", slug: "centros-de-acogida")
+            let owner = try await served.database.connect()
+            try await owner.execute(
+                """
+                insert into items (tenant_id, type, language, translation_of, slug, title, status, fields, author)
+                select tenant_id, type, 'en', id, slug, '', 'draft', fields, 'seed' from items
+                where slug = 'centros-de-acogida'
+                """
+            )
+            // The title first set gives the translation its own slug.
+            try await owner.execute(
+                """
+                update items set title = 'Reception centres', status = 'published'
+                where translation_of = (select id from items where slug = 'centros-de-acogida' and language = 'es')
+                """
+            )
+            await owner.close()
+            for slug in ["reception-centres", "centros-de-acogida"] {
+                let answer = try await api.request("/v1/cr/practices/\(slug)?lang=en")
+                #expect(answer.status == 200, "\(slug): \(answer.text)")
+                #expect(try answer.json["title"] as? String == "Reception centres", "\(answer.text)")
+                #expect(try answer.json["slug"] as? String == "reception-centres")
+            }
+            let spanish = try await api.request("/v1/cr/practices/reception-centres?lang=es")
+            #expect(try spanish.json["slug"] as? String == "centros-de-acogida", "\(spanish.text)")
+        }
+    }
+
     @Test func unknownThingsAre404MalformedOnes400AndChanges405() async throws {
         try await withServer { _, api in
             let cases: [(path: String, method: String, status: Int)] = [

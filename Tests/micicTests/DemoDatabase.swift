@@ -15,15 +15,15 @@ struct DemoDatabase {
         }
     }
 
-    /// `micic -c command`, as the test server's superuser or as `person`.
-    func micic(_ command: String, as person: String? = nil) throws -> ExecutableRun {
-        try run(["-c", command], as: person)
+    /// `micic -c command`, as the test server's superuser or as `person`, in `directory`.
+    func micic(_ command: String, as person: String? = nil, in directory: String? = nil) throws -> ExecutableRun {
+        try run(["-c", command], as: person, in: directory)
     }
 
-    /// `micic arguments...`, as the test server's superuser or as `person`.
-    func run(_ arguments: [String], as person: String? = nil) throws -> ExecutableRun {
+    /// `micic arguments...`, as the test server's superuser or as `person`, in `directory`.
+    func run(_ arguments: [String], as person: String? = nil, in directory: String? = nil) throws -> ExecutableRun {
         let url = try person.map { try database.url(as: $0) } ?? database.url
-        return try ExecutableRun("micic", arguments, environment: ["DATABASE_URL": url])
+        return try ExecutableRun("micic", arguments, environment: ["DATABASE_URL": url], directory: directory)
     }
 
     /// The number of `sql` returns for a count query.

@@ -161,20 +161,29 @@ import Testing
         }
     }
 
-    @Test func losingTheDatabaseMidScriptExitsWithFour() async throws {
+    /// A script whose connection the server ended between two statements connects again
+    /// before the next one, once, and says so; the open transaction is gone.
+    @Test func aScriptConnectsAgainWhenItsConnectionWasLostBetweenStatements() async throws {
         try await withDemo { database in
-            let run = try micic(
-                database,
-                [
-                    "-c",
-                    """
-                    sql "select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() \
-                    and application_name = 'micic' and pid <> pg_backend_pid()"; tenants
-                    """,
-                ]
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "micic-lost-\(UUID().uuidString).micic"
             )
-            #expect(run.status == 4, "\(run.standardError)")
-            #expect(run.standardError.contains("connection to the server was lost"))
+            defer { try? FileManager.default.removeItem(at: file) }
+            try """
+            begin
+            sql "select pg_terminate_backend(pid, 5000) from pg_stat_activity where datname = current_database() \
+            and application_name = 'micic' and pid <> pg_backend_pid()"
+            tenants --format count
+            tenants --format count
+            """.write(to: file, atomically: true, encoding: .utf8)
+            let run = try micic(database, ["run", file.path])
+            #expect(run.status == 0, "\(run.standardError)")
+            #expect(run.standardOutput.hasSuffix("3\n3\n"), "\(run.standardOutput)")
+            let notes = run.standardError.components(
+                separatedBy:
+                    "the connection to the server was lost; connected again: the open transaction was rolled back"
+            )
+            #expect(notes.count == 2, "\(run.standardError)")
         }
     }
 

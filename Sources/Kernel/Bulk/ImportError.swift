@@ -22,13 +22,24 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
 
     /// Bad rows, which stopped the import.
     public init(rejected: Int, problems: [RejectedRow], report: String?) {
-        let noun = rejected == 1 ? "row has a problem" : "rows have problems"
-        var message = "nothing was imported: \(rejected) \(noun)"
-        message += report.map { " (all listed in \($0))" } ?? ""
-        message += "; fix them, or add --on-error skip to import the others"
-        self.message = message
+        message =
+            Self.rows(rejected, report: report) + "; fix them, or add --on-error skip to import the others"
         self.problems = problems
         self.rejected = rejected
+    }
+
+    /// A file that stopped being readable (`structural`: an unclosed quote, bytes that are
+    /// not UTF-8) after bad rows: both are reported, the rows first.
+    public init(rejected: Int, problems: [RejectedRow], report: String?, then structural: String) {
+        message = Self.rows(rejected, report: report) + ", and then \(structural)"
+        self.problems = problems
+        self.rejected = rejected
+    }
+
+    /// `nothing was imported: 2 rows have problems (all listed in bad.csv)`.
+    private static func rows(_ rejected: Int, report: String?) -> String {
+        let noun = rejected == 1 ? "row has a problem" : "rows have problems"
+        return "nothing was imported: \(rejected) \(noun)" + (report.map { " (all listed in \($0))" } ?? "")
     }
 
     public var description: String {

@@ -37,6 +37,8 @@ public struct ImportRequest: Sendable, Hashable {
     public var batchSize: Int
     /// Why, kept with every revision the import saves.
     public var message: String?
+    /// The language of the rows that name none; `nil`: the tenant's default language.
+    public var language: String?
 
     /// A request with the defaults: key `slug`, stop on error, batches of 5,000 rows.
     public init(tenant: String, type: String?, file: String, format: TransferFormat) {
@@ -51,5 +53,6 @@ public struct ImportRequest: Sendable, Hashable {
         columnMap = [:]
         batchSize = 5_000
         message = nil
+        language = nil
     }
 }

@@ -16,6 +16,10 @@ public struct ImportSummary: Sendable, Hashable {
     public var problems: [RejectedRow]
     /// Whether nothing was written because it was a dry run.
     public var dryRun: Bool
+    /// How many rows named no language, and so were given ``language``.
+    public var rowsWithoutLanguage: Int
+    /// The language given to rows that named none (the import's, or the tenant's default).
+    public var language: String?
 
     /// An empty summary.
     public init(job: Int64? = nil, dryRun: Bool = false) {
@@ -27,6 +31,8 @@ public struct ImportSummary: Sendable, Hashable {
         rejected = 0
         problems = []
         self.dryRun = dryRun
+        rowsWithoutLanguage = 0
+        language = nil
     }
 
     /// How many problems a summary keeps to show; the report file holds them all.

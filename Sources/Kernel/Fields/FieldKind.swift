@@ -42,6 +42,35 @@ public indirect enum FieldKind: Sendable, Hashable {
         }
     }
 
+    /// `value` in the form it is stored in: vocabulary and country codes and language tags
+    /// as written in any case and with spaces around them become the canonical code or tag
+    /// (`cr` is `CR`, `Preparedness` is `preparedness`, `ES-mx` is `es-MX`), and a number
+    /// given for a vocabulary whose codes are numbers (a guideline) becomes its code. Any
+    /// other value is returned as it is, for validation to judge.
+    public func canonical(_ value: FieldValue) -> FieldValue {
+        switch (self, value) {
+        case (.choice(let vocabulary), .text(let text)): .text(vocabulary.canonical(text) ?? text)
+        case (.choice, .integer(let number)): .text(String(number))
+        case (.country, .text(let text)): .text(Vocabulary.countries.canonical(text) ?? text)
+        case (.language, .text(let text)): .text(LanguageTag.canonical(text))
+        case (.list(let element, _), .list(let values)): .list(values.map(element.canonical))
+        case (.rows(let specs), .list(let rows)):
+            .list(
+                rows.map { row in
+                    guard case .object(let fields) = row else { return row }
+                    return .object(specs.canonical(fields))
+                }
+            )
+        default: value
+        }
+    }
+
+    /// The kind of one value: a list's elements', or this kind itself.
+    public var element: FieldKind {
+        if case .list(let element, _) = self { return element }
+        return self
+    }
+
     /// A short name for help and errors.
     public var summary: String {
         switch self {

@@ -51,33 +51,44 @@ public struct FieldValidator: Sendable {
     /// The problems with one non-empty value of `kind`, reported under `field`.
     public func check(_ value: FieldValue, as kind: FieldKind, field: String) -> [ValidationIssue] {
         func issue(_ message: String) -> [ValidationIssue] { [ValidationIssue(field: field, message: message)] }
+        /// A value of the wrong JSON type: what was expected instead.
+        func wrong(_ message: String, expected: String) -> [ValidationIssue] {
+            issue("\(message): expected \(expected), not \(value.jsonText)")
+        }
         switch kind {
         case .text(let maxLength):
-            guard let text = value.textValue else { return issue("must be text") }
+            guard let text = value.textValue else { return wrong("must be text", expected: "a string") }
             if text.hasLineBreak { return issue("must be a single line") }
             if text.isLonger(than: maxLength) {
                 return issue("is \(text.count) characters long; the limit is \(maxLength)")
             }
         case .markdown(let maxLength):
-            guard let text = value.textValue else { return issue("must be text") }
+            guard let text = value.textValue else { return wrong("must be text", expected: "a string") }
             if let maxLength, text.isLonger(than: maxLength) {
                 return issue("is \(text.count) characters long; the limit is \(maxLength)")
             }
         case .choice(let vocabulary):
-            guard let code = value.textValue else { return issue("must be one \(vocabulary.name) code") }
+            guard let code = value.textValue else {
+                let example = vocabulary.terms.first.map { " such as \"\($0.code)\"" } ?? ""
+                return wrong("must be one \(vocabulary.name) code", expected: "a string" + example)
+            }
             if !vocabulary.contains(code) { return issue(unknownTerm(code, in: vocabulary)) }
         case .country:
-            guard let code = value.textValue else { return issue("must be a country code") }
+            guard let code = value.textValue else {
+                return wrong("must be a country code", expected: "a string such as \"CR\"")
+            }
             if !Vocabulary.countries.contains(code) {
                 return issue("'\(code)' is not an ISO 3166-1 alpha-2 country code (such as CR or PH) nor global")
             }
         case .integer(let range):
-            guard case .integer(let number) = value else { return issue("must be a whole number") }
+            guard case .integer(let number) = value else {
+                return wrong("must be a whole number", expected: "a number such as \(range.lowerBound)")
+            }
             if !range.contains(number) {
                 return issue("must be from \(range.lowerBound) to \(range.upperBound), not \(number)")
             }
         case .boolean:
-            guard case .boolean = value else { return issue("must be true or false") }
+            guard case .boolean = value else { return wrong("must be true or false", expected: "true or false") }
         case .date:
             guard let text = value.textValue, CalendarDate(text) != nil else {
                 return issue("must be a date written YYYY-MM-DD")
@@ -106,7 +117,9 @@ public struct FieldValidator: Sendable {
         case .reference(let type):
             guard case .integer(let id) = value, id > 0 else { return issue("must be the id of a \(type)") }
         case .rows(let specs):
-            guard let rows = value.listValue else { return issue("must be a list of rows") }
+            guard let rows = value.listValue else {
+                return wrong("must be a list of rows", expected: "an array of objects")
+            }
             var issues: [ValidationIssue] = []
             for (index, row) in rows.enumerated() {
                 guard case .object(let fields) = row else {
@@ -117,7 +130,7 @@ public struct FieldValidator: Sendable {
             }
             return issues
         case .list(let element, let maxItems):
-            guard let items = value.listValue else { return issue("must be a list") }
+            guard let items = value.listValue else { return wrong("must be a list", expected: "an array") }
             if items.count > maxItems { return issue("has \(items.count) entries; the limit is \(maxItems)") }
             var seen = Set<FieldValue>()
             var issues: [ValidationIssue] = []

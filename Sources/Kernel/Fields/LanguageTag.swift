@@ -29,6 +29,22 @@ public enum LanguageTag {
         return true
     }
 
+    /// `text` in the case BCP 47 recommends, without spaces around it: the language in lower
+    /// case, a script in title case, a region in upper case (`ES-mx` gives `es-MX`,
+    /// `zh-hans` gives `zh-Hans`). Whether it is a valid tag is ``isValid(_:)``'s to say.
+    public static func canonical(_ text: String) -> String {
+        text.trimmingWhitespace().split(separator: "-", omittingEmptySubsequences: false).enumerated().map {
+            index,
+            part in
+            if index == 0 { return part.lowercased() }
+            switch part.count {
+            case 2: return part.uppercased()
+            case 4 where index == 1: return part.prefix(1).uppercased() + part.dropFirst().lowercased()
+            default: return part.lowercased()
+            }
+        }.joined(separator: "-")
+    }
+
     /// The tag and its fallbacks, most specific first: `es-MX` gives `es-MX`, `es`.
     public static func fallbacks(of tag: String) -> [String] {
         var parts = tag.split(separator: "-").map(String.init)

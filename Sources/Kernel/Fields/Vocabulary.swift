@@ -13,17 +13,27 @@ public struct Vocabulary: Sendable, Hashable {
     /// The terms in display order.
     public let terms: [Term]
     private let codes: Set<String>
+    /// Each code by its lower-case form.
+    private let folded: [String: String]
 
-    /// A vocabulary of `terms`; codes must be unique.
+    /// A vocabulary of `terms`; codes must be unique, whatever their case.
     public init(name: String, terms: [Term]) {
         self.name = name
         self.terms = terms
         codes = Set(terms.map(\.code))
-        precondition(codes.count == terms.count, "vocabulary \(name) repeats a code")
+        folded = Dictionary(terms.map { ($0.code.lowercased(), $0.code) }, uniquingKeysWith: { first, _ in first })
+        precondition(folded.count == terms.count, "vocabulary \(name) repeats a code")
     }
 
     /// Whether `code` is one of the terms.
     public func contains(_ code: String) -> Bool { codes.contains(code) }
+
+    /// The stored code `text` stands for, written in any case and with spaces around it
+    /// (`cr` and ` CR ` give `CR`, `GLOBAL` gives `global`), or `nil` when no term has it.
+    public func canonical(_ text: String) -> String? {
+        if codes.contains(text) { return text }
+        return folded[text.trimmingWhitespace().lowercased()]
+    }
 
     /// The term with `code`.
     public func term(_ code: String) -> Term? { terms.first { $0.code == code } }

@@ -29,11 +29,12 @@ public struct ContentRules: Sendable {
         try writable(tenant)
         let type = try type(draft.type)
         var completed = draft
-        completed.language = draft.language ?? tenant.defaultLanguage
+        completed.language = draft.language.map(LanguageTag.canonical) ?? tenant.defaultLanguage
         completed.status = draft.status ?? type.workflow.initialState
+        completed.fields = type.fields.canonical(draft.fields)
         var issues = type.validate(
             title: draft.title,
-            fields: draft.fields,
+            fields: completed.fields,
             languages: tenant.languages,
             complete: draft.translationOf == nil
         )
@@ -52,6 +53,8 @@ public struct ContentRules: Sendable {
     public func apply(_ changes: ItemChanges, to item: Item, in tenant: Tenant) throws -> Item {
         try writable(tenant)
         let type = try type(item.type)
+        var changes = changes
+        changes.set = type.fields.canonical(changes.set)
         let changed = changes.applied(to: item)
         let isTranslation = item.translationOf != nil
         var issues = type.validate(

@@ -31,6 +31,10 @@ public protocol ContentStore: Sendable {
     /// A page of items.
     func list(_ query: ItemQuery, tenant: String) async throws -> ItemPage
 
+    /// How many items match `query` on every page (its paging ignored), counted by the store
+    /// rather than read.
+    func count(_ query: ItemQuery, tenant: String) async throws -> Int
+
     /// A page of the live items matching `query`, best first, each with a snippet.
     func search(_ query: SearchQuery, tenant: String) async throws -> SearchPage
 

@@ -80,12 +80,19 @@ public actor MemoryContentStore: ContentStore {
             throw ContentError.conflict(id: id, expected: expectedVersion, actual: current.version)
         }
         var changed = try rules.apply(changes, to: current, in: try tenant(code))
-        if changed.slug != current.slug,
-            items[code, default: [:]].values.contains(where: {
-                $0.id != id && $0.type == current.type && $0.language == current.language && $0.slug == changed.slug
-            })
-        {
+        let others = Set(
+            items[code, default: [:]].values.filter {
+                $0.id != id && $0.type == current.type && $0.language == current.language
+            }.map(\.slug)
+        )
+        if changed.slug != current.slug, others.contains(changed.slug) {
             throw ContentError(.slugTaken, "the slug '\(changed.slug)' is already used by another \(current.type)")
+        }
+        // As the database does: a translation's first title gives it a slug of its own.
+        if let original = current.translationOf, current.title.isEmpty, !changed.title.isEmpty,
+            changed.slug == current.slug, current.slug == items[code]?[original]?.slug
+        {
+            changed.slug = Slug.unique(Slug.make(from: changed.title), avoiding: others)
         }
         changed.author = changes.author ?? author
         changed.version += 1
@@ -110,6 +117,22 @@ public actor MemoryContentStore: ContentStore {
     }
 
     public func list(_ query: ItemQuery, tenant code: String) throws -> ItemPage {
+        var matching = try matches(query, tenant: code)
+        matching.sort { Self.precedes($0, $1, query.sort) }
+        if let cursor = query.after, let index = matching.firstIndex(where: { $0.id == cursor.id }) {
+            matching.removeFirst(index + 1)
+        }
+        let page = Array(matching.prefix(query.limit))
+        let next = matching.count > query.limit ? page.last.map { ItemCursor(key: "", id: $0.id) } : nil
+        return ItemPage(items: page, next: next)
+    }
+
+    public func count(_ query: ItemQuery, tenant code: String) throws -> Int {
+        try matches(query, tenant: code).count
+    }
+
+    /// Every item `query` matches, in no order, its paging ignored.
+    private func matches(_ query: ItemQuery, tenant code: String) throws -> [Item] {
         _ = try tenant(code)
         if let type = query.type { _ = try rules.type(type) }
         var matching = items[code, default: [:]].values.filter { item in
@@ -132,13 +155,7 @@ public actor MemoryContentStore: ContentStore {
                 versions.min { rank($0) < rank($1) }
             }
         }
-        matching.sort { Self.precedes($0, $1, query.sort) }
-        if let cursor = query.after, let index = matching.firstIndex(where: { $0.id == cursor.id }) {
-            matching.removeFirst(index + 1)
-        }
-        let page = Array(matching.prefix(query.limit))
-        let next = matching.count > query.limit ? page.last.map { ItemCursor(key: "", id: $0.id) } : nil
-        return ItemPage(items: page, next: next)
+        return matching
     }
 
     /// Searches as ``MemorySearch`` describes: words, not stems.

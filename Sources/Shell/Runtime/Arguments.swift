@@ -1,3 +1,4 @@
+internal import Foundation
 internal import Kernel
 
 /// A command's words sorted into positional arguments, flag values and switches, checked
@@ -6,6 +7,8 @@ struct Arguments {
     var positional: [String] = []
     var values: [String: [String]] = [:]
     var switches: Set<String> = []
+    /// The file a listing is written to (`--to FILE`), when the command lists.
+    var outputFile: String?
 
     /// Sorts `words` (already expanded) for `spec`.
     /// - Throws: a usage error naming an unknown flag (with the closest known one) or a
@@ -40,20 +43,37 @@ struct Arguments {
                 throw ShellError.usage(message + "; see help \(spec.name)")
             }
             if flag.takesValue {
+                var value: String
                 if let inline {
-                    values[name, default: []].append(inline)
+                    value = inline
                 } else {
                     guard index < words.count else {
                         throw ShellError.usage("--\(name) needs a value (\(flag.placeholder))")
                     }
-                    values[name, default: []].append(words[index].text)
+                    value = words[index].text
                     index += 1
                 }
+                if flag.isLanguage {
+                    value = ValueParser.splitList(value).map(LanguageTag.canonical).joined(separator: ",")
+                } else if Self.lowerCaseFlags.contains(name) {
+                    value = Self.code(value)
+                }
+                values[name, default: []].append(value)
+                if flag.isOutputFile { outputFile = value }
             } else {
                 if inline != nil { throw ShellError.usage("--\(name) takes no value") }
                 switches.insert(name)
             }
         }
+    }
+
+    /// The flags whose values are codes only ever stored in lower case (tenant codes, workflow
+    /// states), so read in any case.
+    static let lowerCaseFlags: Set<String> = ["tenant", "status"]
+
+    /// A code typed in any case and with spaces around it (`CR `), as stored (`cr`).
+    static func code(_ text: String) -> String {
+        text.trimmingCharacters(in: .whitespaces).lowercased()
     }
 
     /// The last value given for `--name`.

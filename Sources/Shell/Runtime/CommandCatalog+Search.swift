@@ -15,11 +15,7 @@ extension CommandCatalog {
                 values: types.map(\.name),
                 placeholder: "TYPE"
             ),
-            FlagSpec(
-                "language",
-                summary: "the language to search (default: every one of the tenant)",
-                placeholder: "LANG"
-            ),
+            FlagSpec.language("language", summary: "the language to search (default: every one of the tenant)"),
             FlagSpec(
                 "status",
                 summary: "workflow states, separated by commas",

@@ -33,9 +33,14 @@ extension CommandCatalog {
                 ),
                 FlagSpec("batch-size", summary: "rows merged per transaction (default 5000)", placeholder: "N"),
                 FlagSpec("message", summary: "why, kept with every revision", placeholder: "TEXT"),
+                FlagSpec.language(
+                    "language",
+                    summary: "the language of rows that name none (default: the tenant's default language)"
+                ),
             ],
             examples: [
                 "import practice practices.csv --dry-run",
+                "import practice practices.csv --language en   # rows that name no language are English",
                 "import practice practices.csv --on-error skip --report bad.csv",
                 "import news news.ndjson --key source_url", "import tenant mx cr.ndjson",
             ],
@@ -70,7 +75,7 @@ extension CommandCatalog {
                     placeholder: "FORMAT"
                 ),
                 FlagSpec("revisions", takesValue: false, summary: "include each item's revisions (NDJSON)"),
-                FlagSpec("language", summary: "only this language (default: every language)", placeholder: "LANG"),
+                FlagSpec.language("language", summary: "only this language (default: every language)"),
                 FlagSpec(
                     "fallback",
                     takesValue: false,
@@ -80,7 +85,7 @@ extension CommandCatalog {
             ],
             examples: [
                 "export practice --to practices.csv", "export tenant cr --to cr.ndjson --revisions",
-                "export news --status published --format csv > news.csv",
+                "export news --status published --format csv --to news.csv",
             ]
         ),
     ]

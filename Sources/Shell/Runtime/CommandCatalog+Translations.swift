@@ -8,7 +8,7 @@ extension CommandCatalog {
     static func translationCommands(formats: [any TranslationFileFormat]) -> [CommandSpec] {
         guard !formats.isEmpty else { return [] }
         let noun = translationNoun
-        let language = FlagSpec("language", summary: "only jobs into this language", placeholder: "LANG")
+        let language = FlagSpec.language("language", summary: "only jobs into this language")
         let status = FlagSpec(
             "status",
             summary: "only jobs in these states, separated by commas",
@@ -44,7 +44,7 @@ extension CommandCatalog {
                 summary: "ask for translations of items into other languages (editors)",
                 arguments: "[TYPE] ID...",
                 flags: [
-                    FlagSpec("to", summary: "target languages, separated by commas", placeholder: "LANGS"),
+                    FlagSpec.language("to", summary: "target languages, separated by commas", several: true),
                     FlagSpec(
                         "translator",
                         summary: "who translates (default: any translator of the language)",

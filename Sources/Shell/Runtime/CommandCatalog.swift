@@ -13,6 +13,9 @@ public struct CommandCatalog: Sendable {
         var commands = Self.builtins + [Self.search(registry)] + Self.administration + Self.transfer
         for type in registry.contentTypes { commands += Self.verbs(for: type) }
         commands += Self.translationCommands(formats: registry.translationFormats)
+        for index in commands.indices where Self.listingVerbs.contains(commands[index].verb) {
+            if !commands[index].flags.contains(where: { $0.name == "to" }) { commands[index].flags.append(.outputFile) }
+        }
         self.commands = commands
         privateFieldFlags = Set(
             registry.contentTypes.flatMap(\.fields).filter(\.isPrivate).map { $0.name.replacing("_", with: "-") }
@@ -51,10 +54,10 @@ public struct CommandCatalog: Sendable {
         placeholder: "ROLE"
     )
     /// `--languages` of `user create` and `user grant`.
-    private static let languagesFlag = FlagSpec(
+    private static let languagesFlag = FlagSpec.language(
         "languages",
         summary: "the languages a translator or reviewer works in",
-        placeholder: "LANGS"
+        several: true
     )
 
     private static let administration: [CommandSpec] = [
@@ -121,8 +124,12 @@ public struct CommandCatalog: Sendable {
             arguments: "CODE",
             flags: [
                 FlagSpec("name", summary: "the office's name", placeholder: "TEXT"),
-                FlagSpec("default-language", summary: "the language content is written in first", placeholder: "LANG"),
-                FlagSpec("languages", summary: "the languages it publishes, separated by commas", placeholder: "LANGS"),
+                FlagSpec.language("default-language", summary: "the language content is written in first"),
+                FlagSpec.language(
+                    "languages",
+                    summary: "the languages it publishes, separated by commas",
+                    several: true
+                ),
             ],
             examples: ["tenant create mx --name \"Mexico office\" --default-language es --languages es,en"],
             mutates: true
@@ -163,6 +170,11 @@ public struct CommandCatalog: Sendable {
 
     /// Built-in names.
     public var builtinNames: [String] { commands.filter { $0.noun == nil }.map(\.verb) }
+
+    /// The verbs whose output is a listing, which `--to FILE` writes to a file.
+    private static let listingVerbs: Set<String> = [
+        "list", "show", "history", "inbox", "outdated", "tenants", "sql", "audit", "search",
+    ]
 
     /// The closest known names to a mistyped one.
     public func suggestions(for word: String) -> [String] {
@@ -217,9 +229,36 @@ public struct CommandCatalog: Sendable {
             examples: ["audit --tenant cr --actor ana", "audit 42 --format csv"]
         ),
         CommandSpec(noun: nil, verb: "timing", summary: "show how long each command takes", arguments: "on|off"),
+        CommandSpec(
+            noun: nil,
+            verb: "pager",
+            summary: "show long tables on a terminal through PAGER (less -S by default), or not",
+            arguments: "on|off",
+            examples: ["pager off"]
+        ),
         CommandSpec(noun: nil, verb: "exit", summary: "leave the shell (also quit, or Ctrl-D)"),
         CommandSpec(noun: nil, verb: "quit", summary: "leave the shell"),
     ]
+
+    /// A value of `kind` for the examples `help` shows, written as it is typed.
+    static func exampleValue(of kind: FieldKind) -> String {
+        switch kind {
+        case .choice(let vocabulary): vocabulary.terms.first?.code ?? "CODE"
+        case .country: "CR"
+        case .list(let element, _): exampleValue(of: element)
+        case .date: "2026-12-01"
+        case .dateTime: "\"2026-12-01T09:00 America/Costa_Rica\""
+        case .integer(let range): String(range.lowerBound)
+        case .boolean: "yes"
+        case .url: "https://example.org"
+        case .email: "name@example.org"
+        case .language: "es"
+        case .duration: "PT2H"
+        case .reference: "42"
+        case .rows: "'[{\"title\": \"Module 1\"}]'"
+        case .text, .markdown: "\"...\""
+        }
+    }
 
     private static func verbs(for type: ContentType) -> [CommandSpec] {
         let noun = type.name
@@ -230,7 +269,7 @@ public struct CommandCatalog: Sendable {
                 values: type.workflow.states,
                 placeholder: "STATE"
             ),
-            FlagSpec("language", summary: "the language version to list", placeholder: "LANG"),
+            FlagSpec.language("language", summary: "the language version to list"),
             FlagSpec("limit", summary: "rows per page (default 50, at most 1000)", placeholder: "N"),
             FlagSpec("all", takesValue: false, summary: "every page, not only the first"),
             FlagSpec(
@@ -294,6 +333,11 @@ public struct CommandCatalog: Sendable {
         let exampleFilter =
             example.flatMap { field in field.kind.vocabulary?.terms.first.map { "--\(field.filterName) \($0.code)" } }
             ?? ""
+        // Values for every required field, and the example vocabulary's first code.
+        let exampleValues = type.fields.compactMap { field -> String? in
+            guard field.required || field == example, !field.isPrivate else { return nil }
+            return "--\(field.name.replacing("_", with: "-")) " + Self.exampleValue(of: field.kind)
+        }.joined(separator: " ")
         let message = FlagSpec("message", summary: "why, kept with the revision", placeholder: "TEXT")
         let workflow = type.workflow
         func at(_ transition: Transition) -> [FlagSpec] {
@@ -345,15 +389,25 @@ public struct CommandCatalog: Sendable {
                 verb: "show",
                 summary: "show one \(noun) with every field",
                 arguments: "ID|SLUG",
-                flags: [filters[1]],
+                flags: [
+                    FlagSpec.language(
+                        "language",
+                        summary: "the language version a slug names (default: the tenant's default language)"
+                    )
+                ],
                 examples: ["\(noun) show 42"]
             ),
             CommandSpec(
                 noun: noun,
                 verb: "create",
                 summary: "create a \(noun) (it starts as a draft)",
-                flags: writeFlags + [filters[1], message] + fieldFlags,
-                examples: ["\(noun) create --title \"...\" \(exampleFilter)"],
+                flags: writeFlags + [
+                    FlagSpec.language(
+                        "language",
+                        summary: "the language it is written in (default: the tenant's default language)"
+                    ), message,
+                ] + fieldFlags,
+                examples: ["\(noun) create --title \"...\" " + exampleValues],
                 mutates: true
             ),
             CommandSpec(

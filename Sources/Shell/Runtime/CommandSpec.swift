@@ -10,7 +10,7 @@ public struct CommandSpec: Sendable {
     /// The positional arguments, as shown in usage (`ID...`).
     public let arguments: String
     /// The flags it takes beyond the global ones.
-    public let flags: [FlagSpec]
+    public var flags: [FlagSpec]
     /// Example lines.
     public let examples: [String]
     /// Whether it changes data (so `--dry-run` applies).
@@ -69,6 +69,30 @@ public struct FlagSpec: Sendable {
     /// Values for completion (vocabulary codes).
     public let values: [String]
     public let placeholder: String
+    /// Whether the value is language tags (one, or several separated by commas), which are
+    /// read in any case and kept in the canonical one (`ES-mx` is `es-MX`).
+    public var isLanguage = false
+
+    /// Whether the value is the file a listing is written to (`--to FILE`).
+    public var isOutputFile = false
+
+    /// `--to FILE`: a listing written to a file, in the format its extension says.
+    public static var outputFile: FlagSpec {
+        var flag = FlagSpec(
+            "to",
+            summary: "write to this file instead (.csv, .json or .txt, or as --format says)",
+            placeholder: "FILE"
+        )
+        flag.isOutputFile = true
+        return flag
+    }
+
+    /// A flag whose value is a language tag (`LANG`), or several (`LANGS`).
+    public static func language(_ name: String, summary: String, several: Bool = false) -> FlagSpec {
+        var flag = FlagSpec(name, summary: summary, placeholder: several ? "LANGS" : "LANG")
+        flag.isLanguage = true
+        return flag
+    }
 
     public init(
         _ name: String,
@@ -101,5 +125,6 @@ public struct FlagSpec: Sendable {
         ),
         FlagSpec("yes", takesValue: false, summary: "do not ask for confirmation"),
         FlagSpec("quiet", takesValue: false, summary: "print no diagnostics, only data and errors"),
+        FlagSpec("no-pager", takesValue: false, summary: "never show a long table through the pager"),
     ]
 }

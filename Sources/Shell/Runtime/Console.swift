@@ -14,6 +14,9 @@ public struct Console: Sendable {
     public var progress: (@Sendable (String) -> Void)?
     /// Whether the prompt may use colour.
     public var colour = false
+    /// Shows long text through a pager and says whether it did; `nil` when standard output
+    /// is not a terminal (or `PAGER` is set empty).
+    public var page: (@Sendable (String) -> Bool)?
 
     public init(
         data: @escaping @Sendable (String) -> Void,
@@ -38,6 +41,9 @@ public struct Console: Sendable {
             confirm: ask,
             width: isatty(STDOUT_FILENO) == 1 ? Console.terminalWidth() : nil
         )
+        if isatty(STDOUT_FILENO) == 1, let pager = Pager.fromEnvironment() {
+            console.page = { text in pager.page(text) }
+        }
         if isatty(STDERR_FILENO) == 1 {
             console.progress = { text in FileHandle.standardError.write(Data(text.utf8)) }
             console.colour = ProcessInfo.processInfo.environment["NO_COLOR"] == nil

@@ -10,7 +10,8 @@ extension Interpreter {
             guard arguments.positional.count == 1 else {
                 throw ShellError.usage("\(spec.name) needs one \(spec.arguments)")
             }
-            return arguments.positional[0]
+            // Tenant codes are stored in lower case; people's names as given.
+            return spec.noun == "tenant" ? Arguments.code(arguments.positional[0]) : arguments.positional[0]
         }
         func tenantFlag() throws -> String {
             guard let code = arguments.value("tenant") ?? tenant else {

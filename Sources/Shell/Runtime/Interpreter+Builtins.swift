@@ -5,7 +5,7 @@ extension Interpreter {
         switch spec.verb {
         case "use":
             guard arguments.positional.count == 1 else { throw ShellError.usage("use needs one tenant code: use cr") }
-            let code = arguments.positional[0]
+            let code = Arguments.code(arguments.positional[0])
             let tenants = try await backend.tenants()
             guard tenants.contains(where: { $0.code == code }) else {
                 let known = tenants.map(\.code).joined(separator: ", ")
@@ -64,6 +64,11 @@ extension Interpreter {
                 guard let id = Int64(text), id > 0 else { throw ShellError.usage("'\(text)' is not an item id") }
                 return id
             }
+            if show, try format(arguments) == .count {
+                let count = try await backend.auditCount(tenant: code, item: item, actor: arguments.value("actor"))
+                try emit("\(count)\n", format: .count, arguments)
+                return .none
+            }
             let table = try await backend.audit(
                 tenant: code,
                 item: item,
@@ -72,13 +77,12 @@ extension Interpreter {
             )
             if show { try self.show(.table(table), arguments) }
             return .table(table)
+        case "pager":
+            try switchSetting(&paging, spec, arguments)
+            note("the pager is \(paging ? "on" : "off")", arguments)
+            return .none
         case "timing":
-            switch arguments.positional.first {
-            case "on": timing = true
-            case "off": timing = false
-            case nil: timing.toggle()
-            default: throw ShellError.usage("timing takes on or off")
-            }
+            try switchSetting(&timing, spec, arguments)
             note("timing is \(timing ? "on" : "off")", arguments)
             return .none
         case "import", "export":
@@ -87,6 +91,16 @@ extension Interpreter {
             throw ExitSignal()
         default:
             throw ShellError.usage("unknown command \(spec.verb)")
+        }
+    }
+
+    /// Sets an on/off setting as `on` or `off` says, or switches it over when neither is given.
+    private func switchSetting(_ setting: inout Bool, _ spec: CommandSpec, _ arguments: Arguments) throws {
+        switch arguments.positional.first {
+        case "on": setting = true
+        case "off": setting = false
+        case nil: setting.toggle()
+        default: throw ShellError.usage("\(spec.verb) takes on or off")
         }
     }
 }

@@ -28,6 +28,11 @@ extension Interpreter {
                 let fallback = try await store.tenant(tenant).defaultLanguage
                 query.fallbackLanguages = LanguageTag.fallbacks(for: language, then: fallback)
             }
+            if show, try format(arguments) == .count {
+                // A count is the number of matches, counted by the database, not a page read.
+                try emit("\(try await store.count(query, tenant: tenant))\n", format: .count, arguments)
+                return .none
+            }
             var items: [Item] = []
             let progress = Progress("reading \(type.plural)", total: nil, write: console.progress)
             defer { progress.finish() }
@@ -355,7 +360,7 @@ extension Interpreter {
     /// The values given to a field's filter flag (each may list several), read and checked
     /// as the field's kind (a list field's elements).
     func filterValues(_ texts: [String], for field: FieldSpec) throws -> [FieldValue] {
-        let element: FieldKind = if case .list(let inner, _) = field.kind { inner } else { field.kind }
+        let element = field.kind.element
         let values = try texts.flatMap(ValueParser.splitList).map {
             try ValueParser.parse($0, as: element, field: field.filterName)
         }

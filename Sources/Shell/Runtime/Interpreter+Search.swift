@@ -16,13 +16,18 @@ extension Interpreter {
                 columns: ["facet", "value", "label", "count"],
                 rows: counts.map { [$0.facet, $0.value, facetLabel($0), String($0.count)] }
             )
+        } else if show, try format(arguments) == .count {
+            // Every match, not the page: the count of each type's matches, added up.
+            let counts = try await store.facetCounts(query, facets: ["type"], tenant: tenant)
+            try emit("\(counts.reduce(0) { $0 + $1.count })\n", format: .count, arguments)
+            return .none
         } else {
             let page = try await store.search(query, tenant: tenant)
             if let next = page.next {
                 note("(more results follow: add --offset \(next), or a higher --limit)", arguments)
             }
             let format = try self.format(arguments)
-            let bold = format == .table && console.width != nil && console.colour
+            let bold = format == .table && console.width != nil && console.colour && arguments.outputFile == nil
             let (open, close) = bold ? ("\u{1b}[1m", "\u{1b}[22m") : ("**", "**")
             let columns =
                 arguments.value("fields").map(ValueParser.splitList)
@@ -73,7 +78,7 @@ extension Interpreter {
         }
         if let limit = try arguments.wholeNumber("limit", in: 1...1000) { query.limit = limit }
         if let offset = try arguments.wholeNumber("offset", in: 0...Int.max) { query.offset = offset }
-        for flag in spec.flags where !CommandCatalog.searchOptions.contains(flag.name) {
+        for flag in spec.flags where !CommandCatalog.searchOptions.contains(flag.name) && !flag.isOutputFile {
             guard let texts = arguments.values[flag.name] else { continue }
             let fields = types.flatMap { $0.fields.filter { $0.filterName == flag.name && $0.isFacet } }
             guard let field = fields.first else {

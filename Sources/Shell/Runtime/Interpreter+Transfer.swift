@@ -72,6 +72,7 @@ extension Interpreter {
         request.dryRun = arguments.has("dry-run")
         request.report = arguments.value("report").map(absolutePath)
         request.message = arguments.value("message")
+        request.language = arguments.value("language")
         if let text = arguments.value("on-error") {
             guard let onError = ImportRequest.OnError(rawValue: text) else {
                 throw ShellError.usage("--on-error must be stop or skip")
@@ -129,6 +130,15 @@ extension Interpreter {
         text += ", \(summary.rejected) rejected (\(summary.rows) rows"
         text += summary.job.map { "; job \($0))" } ?? ")"
         note(text, arguments)
+        if summary.rowsWithoutLanguage > 0, let language = summary.language {
+            let rows = summary.rowsWithoutLanguage == 1 ? "1 row named" : "\(summary.rowsWithoutLanguage) rows named"
+            let source =
+                arguments.value("language") == nil ? "the tenant's default language; --language chooses" : "--language"
+            note(
+                "\(rows) no language and \(summary.dryRun ? "would be" : "were") read as \(language) (\(source))",
+                arguments
+            )
+        }
         for problem in summary.problems { console.diagnostic("  \(problem)") }
         if summary.rejected > summary.problems.count {
             console.diagnostic("  ... and \(summary.rejected - summary.problems.count) more")
@@ -160,6 +170,12 @@ extension Interpreter {
     /// `export TYPE` or `export tenant CODE`.
     private func export(_ arguments: Arguments, through transfer: any BulkTransfer) async throws {
         let (tenant, type) = try scope(arguments, verb: "export")
+        let extra = arguments.positional.dropFirst(type == nil ? 2 : 1)
+        if let word = extra.first {
+            throw ShellError.usage(
+                "export takes TYPE or tenant CODE, not also '\(word)' (write to a file with --to FILE)"
+            )
+        }
         let file = arguments.value("to").map(absolutePath)
         let format = try transferFormat(arguments, file: file) ?? .ndjson
         var request = ExportRequest(tenant: tenant, type: type?.name, format: format)
@@ -208,7 +224,7 @@ extension Interpreter {
         let words = arguments.positional
         if words.first == "tenant" {
             guard words.count >= 2 else { throw ShellError.usage("\(verb) tenant needs a tenant code") }
-            return (words[1], nil)
+            return (Arguments.code(words[1]), nil)
         }
         guard let name = words.first else {
             throw ShellError.usage("\(verb) needs a content type or tenant CODE: help \(verb)")

@@ -18,6 +18,11 @@ public final class Interpreter {
     public var variables: [String: [String]] = [:]
     /// Whether each command's duration is shown.
     public var timing = false
+    /// Whether long tables go through the pager on a terminal (`pager on|off`).
+    public var paging = true
+    /// Whether errors name the line they come from: of a script, yes; at the prompt, where
+    /// every statement is line 1, no.
+    public var showsLines = true
     /// Set while a command runs, so Ctrl-C knows to cancel rather than ignore.
     public private(set) var isRunning = false
     /// Words for errors the shell does not know (the platform's database errors).
@@ -63,6 +68,8 @@ public final class Interpreter {
             isRunning = true
             defer { isRunning = false }
             do {
+                // A server restarted since the last statement is connected to again, once.
+                if let reconnected = try await backend.reconnectIfLost() { console.diagnostic(reconnected) }
                 try await execute(statement)
             } catch is ExitSignal {
                 return .exit
@@ -262,15 +269,50 @@ public final class Interpreter {
     {
         let format = try self.format(arguments)
         let fields = arguments.value("fields").map(ValueParser.splitList) ?? defaultFields
+        // A file's table is not fitted to the terminal.
+        let renderer = Renderer(
+            width: arguments.outputFile == nil ? console.width : nil,
+            registry: catalog.registry
+        )
         if let detail {
-            console.data(renderer.renderDetail(detail, as: format, fields: fields))
+            try emit(renderer.renderDetail(detail, as: format, fields: fields), format: format, arguments)
         } else {
-            console.data(renderer.render(records, as: format, fields: fields))
+            try emit(renderer.render(records, as: format, fields: fields), format: format, arguments)
         }
     }
 
+    /// Writes a listing's text: to the `--to` file, through the pager (a long table on a
+    /// terminal), or on standard output.
+    func emit(_ text: String, format: OutputFormat, _ arguments: Arguments) throws {
+        if let path = arguments.outputFile.map(absolutePath) {
+            let file = try OutputFile(path: path)
+            do {
+                try Array(text.utf8).withUnsafeBytes { try file.write($0) }
+                try file.finish()
+            } catch {
+                file.discard()
+                throw error
+            }
+            note("wrote \(path)", arguments)
+            return
+        }
+        if format == .table, paging, !arguments.has("no-pager"), let page = console.page, page(text) { return }
+        console.data(text)
+    }
+
     func format(_ arguments: Arguments) throws -> OutputFormat {
-        guard let name = arguments.value("format") else { return .table }
+        guard let name = arguments.value("format") else {
+            guard let file = arguments.outputFile else { return .table }
+            switch file.split(separator: ".").last.map({ $0.lowercased() }) {
+            case "csv": return .csv
+            case "json": return .json
+            case "txt": return .table
+            default:
+                throw ShellError.usage(
+                    "cannot tell the format of \(file): name it .csv, .json or .txt, or add --format"
+                )
+            }
+        }
         guard let format = OutputFormat(rawValue: name) else {
             throw ShellError.usage(
                 "--format must be one of " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
@@ -287,7 +329,7 @@ public final class Interpreter {
     private func report(_ message: String, at position: SourcePosition?, source: String?) {
         var place = ""
         if let source { place = source + ":" }
-        if let position { place += "\(position.line):" }
+        if let position, showsLines { place += "\(position.line):" }
         console.diagnostic("error: " + (place.isEmpty ? "" : place + " ") + message)
     }
 

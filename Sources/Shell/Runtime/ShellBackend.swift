@@ -24,11 +24,16 @@ public protocol ShellBackend: Sendable {
     /// The newest `limit` audit entries of `tenant` the person may read, of one item or
     /// one actor when given: when, who, what, on which item, and the command line.
     func audit(tenant: String, item: Int64?, actor: String?, limit: Int) async throws -> Table
+    /// How many audit entries of `tenant` the person may read, of one item or person or all.
+    func auditCount(tenant: String, item: Int64?, actor: String?) async throws -> Int
     /// Cancels the statement running now, from any thread (Ctrl-C).
     func cancel()
     /// Names the command line about to run, for the audit entries it writes (best effort:
     /// a failure here never stops the command).
     func willRun(_ command: String) async
+    /// Connects again when the link to the server was lost since the last statement, and
+    /// says so (`nil` when it held); a transaction block that was open is gone.
+    func reconnectIfLost() async throws -> String?
     /// Tenants and people, when the platform offers managing them.
     var administration: (any Administration)? { get }
     /// Translation jobs, when the platform offers them.
@@ -39,7 +44,11 @@ public protocol ShellBackend: Sendable {
 
 extension ShellBackend {
     public func willRun(_ command: String) async {}
+    public func reconnectIfLost() async throws -> String? { nil }
     public func audit(tenant: String, item: Int64?, actor: String?, limit: Int) async throws -> Table {
+        throw ShellError("the audit log is not available here")
+    }
+    public func auditCount(tenant: String, item: Int64?, actor: String?) async throws -> Int {
         throw ShellError("the audit log is not available here")
     }
     public var administration: (any Administration)? { nil }

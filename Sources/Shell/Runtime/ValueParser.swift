@@ -34,7 +34,8 @@ enum ValueParser {
                 )
             }
         default:
-            return .text(text)
+            // Codes and language tags in any case: `cr`, `Preparedness`, `ES-mx`.
+            return kind.canonical(.text(text))
         }
     }
 

@@ -37,10 +37,10 @@ public struct ImportJobStore: Sendable {
             let id = try connection.query(
                 """
                 insert into import_jobs (tenant_id, item_type, file, file_size, file_checksum, format, key, on_error,
-                                         column_map, batch_size, message, rows_total, rejected_count)
+                                         column_map, batch_size, message, language, rows_total, rejected_count)
                 values (\(tenantID), \(request.type), \(request.file), \(fileSize), \(checksum),
                         \(request.format.rawValue), \(request.key), \(request.onError.rawValue), \(map),
-                        \(request.batchSize), \(request.message), \(rows), \(rejected))
+                        \(request.batchSize), \(request.message), \(request.language), \(rows), \(rejected))
                 returning id
                 """
             )[0].decode(Int64.self, at: 0)
@@ -109,6 +109,7 @@ public struct ImportJobStore: Sendable {
         request.onError = ImportRequest.OnError(rawValue: try row.decode(column: "on_error")) ?? .stop
         request.batchSize = try row.decode(column: "batch_size")
         request.message = try row.decode(column: "message")
+        request.language = try row.decode(column: "language")
         let map = try FieldValue.parseFields(json: try row.decode(String.self, column: "map"))
         request.columnMap = map.compactMapValues(\.textValue)
         return Record(

@@ -76,6 +76,12 @@ public struct ItemImport: Sendable {
             throw ImportError("an import commits batch by batch: run it outside begin ... commit (or with --dry-run)")
         }
         guard request.batchSize > 0 else { throw ImportError("the batch size must be at least 1") }
+        if let language = request.language, !record.tenant.languages.contains(language) {
+            throw ImportError(
+                "the import's language \(language) is not one of tenant \(record.tenant.code)'s languages ("
+                    + record.tenant.languages.joined(separator: ", ") + ")"
+            )
+        }
         let staging = ImportStaging(tenantID: record.id, key: request.key)
         defer { staging.drop(on: connection) }
         // A resumed job reports nothing again: its first run did.
@@ -100,6 +106,8 @@ public struct ItemImport: Sendable {
         try staging.analyze(on: connection)
         var summary = ImportSummary(job: job?.job.id, dryRun: request.dryRun)
         summary.rows = loaded.rows
+        summary.rowsWithoutLanguage = loaded.rowsWithoutLanguage
+        summary.language = request.language ?? record.tenant.defaultLanguage
         summary.rejected = job?.job.rejected ?? log.count
         summary.problems = log.problems
         let merge = ImportMerge(
@@ -156,6 +164,7 @@ public struct ItemImport: Sendable {
     /// What staging read from the file.
     private struct Loaded {
         var rows = 0
+        var rowsWithoutLanguage = 0
         var size = 0
         var checksum = ""
     }
@@ -180,7 +189,8 @@ public struct ItemImport: Sendable {
                 type: request.type,
                 key: request.key,
                 format: request.format,
-                columnMap: request.columnMap
+                columnMap: request.columnMap,
+                language: request.language
             )
             let stopsAtFirst = request.onError == .stop
             var sawHeader = false
@@ -192,6 +202,7 @@ public struct ItemImport: Sendable {
                         sawHeader = true
                         continue
                     case .row(let row):
+                        if !row.languageGiven { loaded.rowsWithoutLanguage += 1 }
                         // Once a row is bad and bad rows stop the import, the rest is only checked.
                         if !(stopsAtFirst && log.count > 0) { try writer.writeRow(ImportStaging.cells(row)) }
                     case .rejected(let problems):
@@ -217,7 +228,14 @@ public struct ItemImport: Sendable {
             loaded.size = reader.size
             loaded.checksum = reader.checksum
         } catch let error as ImportFileError {
-            throw ImportError("\(request.file): \(error.message)")
+            // The rows already found bad are reported with the problem that stopped reading.
+            guard log.count > 0 else { throw ImportError("\(request.file): \(error.message)") }
+            throw ImportError(
+                rejected: log.count,
+                problems: log.problems,
+                report: log.path,
+                then: "\(request.file): \(error.message)"
+            )
         } catch let error as PostgresError where error.sqlState == .queryCanceled {
             throw ImportError("interrupted while reading \(request.file); nothing was written")
         }
