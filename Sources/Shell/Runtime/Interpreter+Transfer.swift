@@ -215,10 +215,7 @@ extension Interpreter {
         }
         guard let type = catalog.registry.contentType(name) else {
             let names = catalog.registry.contentTypes.map(\.name)
-            var message = "there is no content type '\(name)'"
-            if let closest = names.min(by: { EditDistance.between($0, name) < EditDistance.between($1, name) }) {
-                message += " (did you mean \(closest)?)"
-            }
+            let message = "there is no content type '\(name)'" + NameSuggestions.hint(name, among: names)
             throw ShellError.usage(message + "; \(verb) takes " + names.joined(separator: ", ") + " or tenant CODE")
         }
         return (try currentTenant(arguments), type)
