@@ -67,10 +67,9 @@ extension Interpreter {
         guard let format = try transferFormat(arguments, file: file) else {
             throw ShellError.usage("cannot tell the format of \(file): name it .csv or .ndjson, or add --format")
         }
-        var request = ImportRequest(tenant: tenant, type: type?.name, file: file, format: format)
+        var request = ImportRequest(tenant: tenant, type: type?.name, format: format)
         request.key = arguments.value("key") ?? "slug"
         request.dryRun = arguments.has("dry-run")
-        request.report = arguments.value("report").map(absolutePath)
         request.message = arguments.value("message")
         if let text = arguments.value("on-error") {
             guard let onError = ImportRequest.OnError(rawValue: text) else {
@@ -78,13 +77,22 @@ extension Interpreter {
             }
             request.onError = onError
         }
+        var batchSize: Int?
         if let text = arguments.value("batch-size") {
             guard let size = Int(text), size > 0 else { throw ShellError.usage("--batch-size needs a positive number") }
-            request.batchSize = size
+            batchSize = size
         }
         if let map = arguments.value("map") { request.columnMap = try columnMap(absolutePath(map)) }
+        let rejections = arguments.value("report").map(absolutePath)
         let summary = try await withImportProgress { progress, stop in
-            try await transfer.importItems(request, progress: progress, stop: stop)
+            try await transfer.importItems(
+                request,
+                file: file,
+                report: rejections,
+                batchSize: batchSize,
+                progress: progress,
+                stop: stop
+            )
         }
         try report(summary, arguments)
     }
