@@ -88,8 +88,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        // The shell: depends on the Kernel only
-        .target(name: "Shell", dependencies: ["Kernel", "CLibEdit"], swiftSettings: swiftSettings),
+        // The shell: depends on the Kernel (and the file formats' CSV writer)
+        .target(name: "Shell", dependencies: ["Kernel", "Transfer", "CLibEdit"], swiftSettings: swiftSettings),
 
         // The public content API over HTTP: depends on the Kernel, the Store and Hummingbird
         .target(

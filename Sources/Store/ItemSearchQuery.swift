@@ -36,7 +36,8 @@ struct ItemSearchQuery {
             """
             select \(isPublic ? ItemColumns.publicList : ItemColumns.list), rank, \
             ts_headline(micic_search_config(language), \
-            concat_ws(' ', left(fields ->> 'summary', 20000), left(fields ->> 'body', 50000)), \(rowQuery), \
+            concat_ws(' ', left(fields ->> 'summary', micic_searchable_length('summary')), \
+            left(fields ->> 'body', micic_searchable_length('body'))), \(rowQuery), \
             \(Self.headlineOptions)) as snippet
             from (select tenant_id, \(innerColumns), ts_rank(search, \(rowQuery)) as rank
             from items where \(try conditions) order by rank desc, id desc limit \(query.limit + 1) offset \(query.offset)

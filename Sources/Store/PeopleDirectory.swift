@@ -64,4 +64,25 @@ public struct PeopleDirectory: Sendable {
     public func makePlatformAdmin(_ person: String, on connection: isolated Connection) throws {
         try connection.execute("select micic_make_platform_admin(\(person))")
     }
+
+    /// Whether `person` is a person of this database (one the person connected may see).
+    public func exists(_ person: String, on connection: isolated Connection) throws -> Bool {
+        try !connection.query("select 1 from principals where name = \(person)").isEmpty
+    }
+
+    /// Whether the server has a role called `name` (roles belong to the whole server, so
+    /// another database of it may have made it).
+    public func roleExists(_ name: String, on connection: isolated Connection) throws -> Bool {
+        try !connection.query("select 1 from pg_roles where rolname = \(name)").isEmpty
+    }
+
+    /// Records the role `name`, made elsewhere, as a person of this database.
+    public func adopt(_ name: String, displayName: String, on connection: isolated Connection) throws {
+        try connection.execute("insert into principals (name, display_name) values (\(name), \(displayName))")
+    }
+
+    /// Whether the person connected is a platform administrator.
+    public func isPlatformAdmin(on connection: isolated Connection) throws -> Bool {
+        try connection.query("select micic_is_platform_admin()")[0].decode(Bool.self, at: 0)
+    }
 }

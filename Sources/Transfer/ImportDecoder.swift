@@ -162,12 +162,9 @@ public struct ImportDecoder: Sendable {
         let types = type.map { [$0] } ?? rules.registry.contentTypes
         if types.contains(where: { $0.field(name) != nil }) { return .field(name) }
         let known = ["title", "slug", "language", "status"] + types.flatMap { $0.fields.map(\.name) }
-        var message = "the column \(name) is not a field of \(type?.name ?? "any content type")"
-        if let closest = known.min(by: { EditDistance.between($0, name) < EditDistance.between($1, name) }),
-            EditDistance.between(closest, name) <= 3
-        {
-            message += " (did you mean \(closest)?)"
-        }
+        let message =
+            "the column \(name) is not a field of \(type?.name ?? "any content type")"
+            + NameSuggestions.hint(name, among: known)
         throw ImportFileError(line: line, message + "; --map FILE renames columns")
     }
 

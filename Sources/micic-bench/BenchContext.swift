@@ -54,32 +54,13 @@ struct BenchContext: Sendable {
         environment: [String: String] = [:],
         input: String? = nil
     ) throws -> (output: String, seconds: Double) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        if !environment.isEmpty {
-            var variables = ProcessInfo.processInfo.environment
-            for (key, value) in environment { variables[key] = value.isEmpty ? nil : value }
-            process.environment = variables
-        }
-        let inputFile = scratch + "/in-\(UUID().uuidString)"
-        _ = FileManager.default.createFile(atPath: inputFile, contents: Data((input ?? "").utf8))
-        defer { try? FileManager.default.removeItem(atPath: inputFile) }
-        process.standardInput = FileHandle(forReadingAtPath: inputFile)
-        let output = scratch + "/out-\(UUID().uuidString)"
-        _ = FileManager.default.createFile(atPath: output, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: output) }
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
-        process.standardError = process.standardOutput
         let start = ContinuousClock.now
-        try process.run()
-        process.waitUntilExit()
-        let elapsed = ContinuousClock.now - start
-        let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
-        guard process.terminationStatus == 0 else {
+        let (status, text) = try ProcessRunner(environment: environment).run(program, arguments, input: input ?? "")
+        let seconds = milliseconds(ContinuousClock.now - start) / 1000
+        guard status == 0 else {
             throw BenchError(message: "\(program) failed: \(text)")
         }
-        return (text, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        return (text, seconds)
     }
 
     /// A PostgreSQL client program from PATH or the server's own directory.

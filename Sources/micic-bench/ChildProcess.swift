@@ -1,4 +1,5 @@
 import Foundation
+import LocalPostgres
 
 /// A program run to completion with its own resource usage: wall-clock time and peak
 /// resident size.
@@ -15,50 +16,24 @@ struct ChildProcess {
     let output: String
 
     /// Runs `program` with `arguments`, `environment` added to this process's (an empty value
-    /// removes a variable), standard output and error to a file under `scratch`.
+    /// removes a variable), through the platform's ``ProcessRunner``, sampling its peak
+    /// resident size every few milliseconds while it runs.
     /// - Throws: when it cannot start or exits with a failure.
-    init(_ program: String, _ arguments: [String], environment: [String: String], scratch: String) throws {
-        var variables = ProcessInfo.processInfo.environment
-        for (key, value) in environment { variables[key] = value.isEmpty ? nil : value }
-        let outputPath = scratch + "/child-\(UUID().uuidString)"
-        defer { unlink(outputPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = ([program] + arguments).map { strdup($0) } + [nil]
-        let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            for pointer in argv { free(pointer) }
-            for pointer in envp { free(pointer) }
-        }
-        var pid: pid_t = 0
-        let start = ContinuousClock.now
-        let spawned = posix_spawn(&pid, program, &actions, nil, argv, envp)
-        guard spawned == 0 else {
-            throw BenchError(message: "\(program) did not start: \(String(cString: strerror(spawned)))")
-        }
-        var status: Int32 = 0
+    init(_ program: String, _ arguments: [String], environment: [String: String]) throws {
         var peakKiB = 0
-        while true {
-            let waited = waitpid(pid, &status, WNOHANG)
-            if waited == pid { break }
-            guard waited == 0 || errno == EINTR else {
-                throw BenchError(message: "waiting for \(program): \(String(cString: strerror(errno)))")
-            }
+        let start = ContinuousClock.now
+        var runner = ProcessRunner(environment: environment)
+        runner.outputLimit = 64 * 1024
+        let (status, output) = try runner.run(program, arguments) { pid in
             peakKiB = max(peakKiB, Self.highWaterMark(of: pid) ?? 0)
-            usleep(5_000)
         }
-        let elapsed = ContinuousClock.now - start
-        seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        seconds = milliseconds(ContinuousClock.now - start) / 1000
         peakMegabytes = Double(peakKiB) / 1024
-        let handle = FileHandle(forReadingAtPath: outputPath)
-        output = String(decoding: (try? handle?.read(upToCount: 64 * 1024)) ?? Data(), as: UTF8.self)
-        try? handle?.close()
+        self.output = output
         guard status == 0 else {
-            throw BenchError(message: "\(program) \(arguments.joined(separator: " ")) failed (\(status)): \(output)")
+            throw BenchError(
+                message: "\(program) \(arguments.joined(separator: " ")) failed (\(status)): \(output)"
+            )
         }
         guard peakKiB > 0 else {
             throw BenchError(message: "the peak resident size of \(program) could not be read from /proc")

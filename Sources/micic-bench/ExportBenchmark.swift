@@ -33,7 +33,7 @@ struct ExportBenchmark: Benchmark {
         var theirs: [Double] = []
         var peaks: [Double] = []
         for _ in 0..<repetitions {
-            let run = try ChildProcess(micic, ["-c", command], environment: environment, scratch: context.scratch)
+            let run = try ChildProcess(micic, ["-c", command], environment: environment)
             mine.append(run.seconds)
             peaks.append(run.peakMegabytes)
             let lines = try Self.lines(output)
@@ -42,8 +42,7 @@ struct ExportBenchmark: Benchmark {
                 try ChildProcess(
                     context.psql,
                     ["-X", "-q", "-c", select, context.connectionString],
-                    environment: [:],
-                    scratch: context.scratch
+                    environment: [:]
                 ).seconds
             )
         }

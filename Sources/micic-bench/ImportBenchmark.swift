@@ -29,7 +29,7 @@ struct ImportBenchmark: Benchmark {
         var peaks: [Double] = []
         for _ in 0..<repetitions {
             try await Self.clear(connection)
-            let run = try ChildProcess(micic, ["-c", command], environment: environment, scratch: context.scratch)
+            let run = try ChildProcess(micic, ["-c", command], environment: environment)
             try await Self.expect(count, revisions: true, on: connection)
             mine.append(run.seconds)
             peaks.append(run.peakMegabytes)
@@ -54,8 +54,7 @@ struct ImportBenchmark: Benchmark {
         let largeRun = try ChildProcess(
             micic,
             ["-c", "import practice \(large) --tenant \(BenchContext.contentTenant.code)"],
-            environment: environment,
-            scratch: context.scratch
+            environment: environment
         )
         try await Self.expect(largeCount, revisions: true, on: connection)
         try? FileManager.default.removeItem(atPath: large)

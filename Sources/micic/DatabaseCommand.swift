@@ -1,6 +1,7 @@
 import ArgumentParser
 import LocalPostgres
 import Postgres
+import Store
 
 /// `micic db start|stop|status|url`: manages the local PostgreSQL server.
 struct DatabaseCommand: AsyncParsableCommand {
@@ -78,9 +79,7 @@ struct DatabaseCommand: AsyncParsableCommand {
             }
             // Only people: never a group role, the schema's owner or the public reader.
             let owner = try await DatabaseOptions.parse([]).connect(as: .owner, migrate: false)
-            let known = try await owner.run { connection in
-                try !connection.query("select 1 from principals where name = \(person)").isEmpty
-            }
+            let known = try await owner.run { try PeopleDirectory().exists(person, on: $0) }
             await owner.close()
             guard known else {
                 throw ValidationError("there is no person '\(person)' in the local database (micic -c 'user list')")

@@ -11,15 +11,7 @@ extension DatabaseOptions {
         if let configured = try configured() { return configured }
         let owner = try await connect(as: .owner, migrate: true)
         let login = PublicReader.localLoginRole
-        try await owner.run { connection in
-            if try connection.query("select 1 from pg_roles where rolname = \(login)").isEmpty {
-                try connection.execute(
-                    "create role \(identifier: login) login in role \(identifier: PublicReader.role)"
-                )
-            } else {
-                try connection.execute("grant \(identifier: PublicReader.role) to \(identifier: login)")
-            }
-        }
+        try await owner.run { try PublicReader.ensureLocalLogin(on: $0) }
         await owner.close()
         let cluster = Self.localCluster
         return try ConnectionConfiguration(url: cluster.url(), parameters: ["user": login])

@@ -61,7 +61,7 @@ struct DatabaseOptions: ParsableArguments {
         }
         let owner = try await ownerConnection(cluster, migrate: migrate)
         try await owner.run { connection in
-            guard try connection.query("select 1 from principals where name = \(person)").isEmpty else { return }
+            guard try !PeopleDirectory().exists(person, on: connection) else { return }
             // The local cluster trusts its socket: this password is stored, never typed.
             let password = UUID().uuidString
             try PeopleDirectory().create(
@@ -70,7 +70,7 @@ struct DatabaseOptions: ParsableArguments {
                 displayName: "local platform administrator",
                 on: connection
             )
-            try connection.execute("select micic_make_platform_admin(\(person))")
+            try PeopleDirectory().makePlatformAdmin(person, on: connection)
         }
         await owner.close()
         return try await Connection.connect(personal)

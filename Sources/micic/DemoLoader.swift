@@ -103,10 +103,10 @@ struct DemoLoader {
     /// that name left by another database of the same server is adopted rather than made.
     /// - Returns: whether anything was created.
     private func ensure(_ person: DemoPerson, on connection: isolated Connection) throws -> Bool {
-        guard try connection.query("select 1 from principals where name = \(person.name)").isEmpty else { return false }
-        let adopt: Query = "insert into principals (name, display_name) values (\(person.name), \(person.displayName))"
-        if try !connection.query("select 1 from pg_roles where rolname = \(person.name)").isEmpty {
-            try connection.execute(adopt)
+        let people = PeopleDirectory()
+        guard try !people.exists(person.name, on: connection) else { return false }
+        if try people.roleExists(person.name, on: connection) {
+            try people.adopt(person.name, displayName: person.displayName, on: connection)
         } else {
             do {
                 try connection.withTransaction { connection in
@@ -121,7 +121,7 @@ struct DemoLoader {
                 where error.sqlState == .duplicateObject || error.sqlState == .uniqueViolation
             {
                 // Another database of the same server made the role at the same moment.
-                try connection.execute(adopt)
+                try people.adopt(person.name, displayName: person.displayName, on: connection)
             }
         }
         try PeopleDirectory().grant(

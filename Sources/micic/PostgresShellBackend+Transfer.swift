@@ -17,12 +17,16 @@ extension PostgresShellBackend: BulkTransfer {
 
     func importItems(
         _ request: ImportRequest,
+        file: String,
+        report: String?,
+        batchSize: Int?,
         progress: @escaping @Sendable (ImportProgress) -> Void,
         stop: @escaping @Sendable () -> Bool
     ) async throws -> ImportSummary {
         let items = ItemImport(store: contentStore)
+        let options = ImportFileOptions(file: file, report: report, batchSize: batchSize)
         return try await connection.run { connection in
-            try items.run(request, on: connection, progress: progress, stop: stop)
+            try items.run(request, from: options, on: connection, progress: progress, stop: stop)
         }
     }
 

@@ -29,22 +29,21 @@ final class PostgresShellBackend: ShellBackend {
     }
 
     func begin() async throws {
-        try await connection.execute("begin")
+        try await connection.run { try TransactionControl().begin(on: $0) }
         blockOpen.withLock { $0 = true }
     }
 
     /// Commits; a transaction that had failed is rolled back by the server, and says so.
     func commit() async throws {
         defer { blockOpen.withLock { $0 = false } }
-        let tag = try await connection.query("commit").commandTag
-        if tag == "ROLLBACK" {
+        if try await !connection.run({ try TransactionControl().commit(on: $0) }) {
             throw ShellError("the transaction had failed, so it was rolled back: nothing since begin was kept")
         }
     }
 
     func rollback() async throws {
         defer { blockOpen.withLock { $0 = false } }
-        try await connection.execute("rollback")
+        try await connection.run { try TransactionControl().rollback(on: $0) }
     }
 
     func reconnectIfLost() async throws -> String? {
@@ -63,15 +62,14 @@ final class PostgresShellBackend: ShellBackend {
     /// Runs `body` inside a transaction (or a savepoint of the open one) that is then
     /// rolled back.
     func dryRun<Value>(_ body: () async throws -> Value) async throws -> Value {
-        let nested = await connection.isInTransaction
-        try await connection.execute(nested ? "savepoint micic_dry_run" : "begin")
-        let undo: Query = nested ? "rollback to savepoint micic_dry_run" : "rollback"
+        let control = TransactionControl()
+        let nested = try await connection.run { try control.beginDryRun(on: $0) }
         do {
             let value = try await body()
-            try await connection.execute(undo)
+            try await connection.run { try control.endDryRun(nested: nested, on: $0) }
             return value
         } catch {
-            _ = try? await connection.execute(undo)
+            _ = try? await connection.run { try control.endDryRun(nested: nested, on: $0) }
             throw error
         }
     }
@@ -87,38 +85,23 @@ final class PostgresShellBackend: ShellBackend {
             Task { await separate.close() }
         }
         return try await separate.run { connection in
-            guard try connection.query("select micic_is_platform_admin()")[0].decode(Bool.self, at: 0) else {
+            guard try PeopleDirectory().isPlatformAdmin(on: connection) else {
                 throw ShellError("sql is for platform administrators")
             }
-            try connection.execute("begin read only")
-            defer { _ = try? connection.execute("rollback") }
-            let result = try connection.query(Query(unsafeSQL: text))
+            let result = try ReadOnlyQuery().run(text, on: connection)
             return Table(columns: result.columns.map(\.name), rows: result.map(\.texts))
         }
     }
 
     func audit(tenant: String, item: Int64?, actor: String?, limit: Int) async throws -> Table {
-        // Newest first by id (the table's key), through the item index when one is named.
-        var query: Query = "select a.at, a.actor, a.action, a.item_type as type, a.item_id as item, a.command"
-        query.append(Self.auditEntries(tenant: tenant, item: item, actor: actor))
-        query.append(" order by a.id desc limit \(limit)")
-        let result = try await connection.query(query)
+        let result = try await connection.run { connection in
+            try AuditTrail().entries(tenant: tenant, item: item, actor: actor, limit: limit, on: connection)
+        }
         return Table(columns: result.columns.map(\.name), rows: result.map(\.texts))
     }
 
     func auditCount(tenant: String, item: Int64?, actor: String?) async throws -> Int {
-        var query: Query = "select count(*)"
-        query.append(Self.auditEntries(tenant: tenant, item: item, actor: actor))
-        return try await connection.query(query)[0].decode(Int.self, at: 0)
-    }
-
-    /// The audit entries of `tenant` (of one item, or by one person, when named).
-    private static func auditEntries(tenant: String, item: Int64?, actor: String?) -> Query {
-        """
-         from audit_log a join tenants t on t.id = a.tenant_id
-        where t.code = \(tenant) and (\(item)::bigint is null or a.item_id = \(item))
-          and (\(actor)::text is null or a.actor = \(actor))
-        """
+        try await connection.run { try AuditTrail().count(tenant: tenant, item: item, actor: actor, on: $0) }
     }
 
     func cancel() {
@@ -126,11 +109,11 @@ final class PostgresShellBackend: ShellBackend {
         sqlCancel.withLock { $0?.cancel() }
     }
 
-    /// Sets the session's `micic.command`, which audit entries take as their command (see
-    /// the kernel's audit migration); the line is cut at 1,000 characters. Failing (in a
-    /// transaction an error aborted) leaves the command to meet that error itself.
+    /// Sets the session's `micic.command`, which audit entries take as their command
+    /// (``AuditTrail/noteCommand(_:on:)``). Failing (in a transaction an error aborted) leaves
+    /// the command to meet that error itself.
     func willRun(_ command: String) async {
-        _ = try? await connection.query("select set_config('micic.command', \(String(command.prefix(1_000))), false)")
+        _ = try? await connection.run { try AuditTrail().noteCommand(command, on: $0) }
     }
 
     var administration: (any Administration)? { self }

@@ -28,11 +28,7 @@ public struct FieldValidator: Sendable {
         var issues: [ValidationIssue] = []
         let known = Set(specs.map(\.name))
         for name in values.keys.sorted() where !known.contains(name) {
-            let suggestion = specs.map(\.name).min { EditDistance.between($0, name) < EditDistance.between($1, name) }
-            var message = "is not a field of this type"
-            if let suggestion, EditDistance.between(suggestion, name) <= 3 {
-                message += " (did you mean \(suggestion)?)"
-            }
+            let message = "is not a field of this type" + NameSuggestions.hint(name, among: specs.map(\.name))
             issues.append(ValidationIssue(field: prefix + name, message: message))
         }
         for spec in specs {
@@ -152,7 +148,7 @@ public struct FieldValidator: Sendable {
         var message = "'\(code)' is not a known \(vocabulary.name)"
         let suggestions = vocabulary.suggestions(for: code)
         if !suggestions.isEmpty {
-            message += " (did you mean \(suggestions.joined(separator: " or ")))"
+            message += " (did you mean \(suggestions.joined(separator: " or "))?)"
         } else if vocabulary.terms.count <= 20 {
             message += "; expected one of " + vocabulary.terms.map(\.code).joined(separator: ", ")
         }

@@ -7,6 +7,9 @@ internal import Darwin
 /// JSON text for field values, written and read without `Codable`'s overhead: items are
 /// stored as `jsonb` and this runs for every row read or written.
 extension FieldValue {
+    /// How deeply the parser reads nested lists and objects; deeper JSON is refused.
+    public static let maximumJSONDepth = 64
+
     /// The value as compact JSON, object keys sorted.
     public var jsonText: String {
         var output = ""
@@ -123,6 +126,12 @@ public struct FieldValueJSONError: Error, Sendable, CustomStringConvertible {
     public let offset: Int
     /// What was expected.
     public let message: String
+
+    /// An error at byte `offset`, expecting what `message` says.
+    public init(offset: Int, message: String) {
+        self.offset = offset
+        self.message = message
+    }
 
     public var description: String { "invalid JSON at byte \(offset): \(message)" }
 }
@@ -245,7 +254,7 @@ private struct JSONParser {
 
     private mutating func enter() throws {
         depth += 1
-        if depth > JSONBTextCheck.maximumDepth { throw error("nested too deeply") }
+        if depth > FieldValue.maximumJSONDepth { throw error("nested too deeply") }
     }
 
     private mutating func string() throws -> String {

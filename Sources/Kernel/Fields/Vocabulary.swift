@@ -40,13 +40,13 @@ public struct Vocabulary: Sendable, Hashable {
 
     /// The codes closest to a wrong one, for "did you mean" messages.
     public func suggestions(for code: String, limit: Int = 3) -> [String] {
-        let lowered = code.lowercased()
-        return terms.map(\.code)
-            .map { ($0, EditDistance.between($0.lowercased(), lowered)) }
-            .filter { $0.1 <= max(2, lowered.count / 3) }
-            .sorted { $0.1 < $1.1 }
-            .prefix(limit)
-            .map(\.0)
+        NameSuggestions.nearest(
+            to: code,
+            among: terms.map(\.code),
+            within: max(2, code.lowercased().count / 3),
+            limit: limit,
+            ignoringCase: true
+        )
     }
 
     /// One entry of a vocabulary.

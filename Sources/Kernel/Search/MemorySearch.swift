@@ -77,10 +77,15 @@ struct MemorySearch {
         for (name, value) in item.fields where name != "summary" && name != "body" { collect(value, into: &other) }
         return [
             (WebSearchQuery.words(item.title), 1.0),
-            (WebSearchQuery.words(item.fields["summary"]?.textValue ?? ""), 0.4),
-            (WebSearchQuery.words(item.fields["body"]?.textValue ?? ""), 0.2),
+            (WebSearchQuery.words(searchable(item, "summary")), 0.4),
+            (WebSearchQuery.words(searchable(item, "body")), 0.2),
             (other.flatMap(WebSearchQuery.words), 0.1),
         ]
+    }
+
+    /// The part of the item's field `name` that a search reads (see ``SearchableText``).
+    private static func searchable(_ item: Item, _ name: String) -> String {
+        SearchableText.prefix(of: item.fields[name]?.textValue ?? "", field: name)
     }
 
     private static func collect(_ value: FieldValue, into texts: inout [String]) {
@@ -125,7 +130,8 @@ struct MemorySearch {
     /// About thirty words of the summary and body from a little before the first match,
     /// with the words of the query's terms marked.
     private func snippet(_ item: Item) -> Snippet {
-        let text = [item.fields["summary"]?.textValue, item.fields["body"]?.textValue].compactMap { $0 }
+        let text = ["summary", "body"].filter { item.fields[$0]?.textValue != nil }
+            .map { Self.searchable(item, $0) }
             .joined(separator: " ")
         let tokens = text.split(whereSeparator: \.isWhitespace).map(String.init)
         let wanted = parsed.clauses.flatMap { $0 }.filter { !$0.negated }.flatMap(\.words)

@@ -14,12 +14,11 @@ public struct ContentRules: Sendable {
     /// The content type called `name`.
     public func type(_ name: String) throws -> ContentType {
         guard let type = registry.contentType(name) else {
-            var message = "there is no content type '\(name)'"
-            let names = registry.contentTypes.map(\.name)
-            if let closest = names.min(by: { EditDistance.between($0, name) < EditDistance.between($1, name) }) {
-                message += " (did you mean \(closest)?)"
-            }
-            throw ContentError(.unknownType, message)
+            let message = "there is no content type '\(name)'"
+            throw ContentError(
+                .unknownType,
+                message + NameSuggestions.hint(name, among: registry.contentTypes.map(\.name))
+            )
         }
         return type
     }

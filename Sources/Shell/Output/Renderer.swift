@@ -1,5 +1,6 @@
 internal import Foundation
 public import Kernel
+internal import Transfer
 
 /// Writes records in an output format.
 public struct Renderer: Sendable {
@@ -69,7 +70,7 @@ public struct Renderer: Sendable {
         case .ids:
             let column = table.columns.firstIndex(of: "id") ?? 0
             return table.rows.compactMap { $0.indices.contains(column) ? $0[column] : nil }.map { $0 + "\n" }.joined()
-        case .csv: return CSV.render(table)
+        case .csv: return CSVText.line(table.columns) + table.rows.map { CSVText.line($0.map { $0 ?? "" }) }.joined()
         case .json:
             let objects = table.rows.map { row in
                 FieldValue.object(

@@ -33,13 +33,9 @@ struct Arguments {
                 name = String(name[..<equals])
             }
             guard let flag = flags[name] else {
-                var message = "\(spec.name) has no flag --\(name)"
-                if let closest = flags.keys.min(by: { EditDistance.between($0, name) < EditDistance.between($1, name) }
-                ),
-                    EditDistance.between(closest, name) <= 3
-                {
-                    message += " (did you mean --\(closest)?)"
-                }
+                let message =
+                    "\(spec.name) has no flag --\(name)"
+                    + NameSuggestions.hint(name, among: flags.keys.sorted(), prefix: "--")
                 throw ShellError.usage(message + "; see help \(spec.name)")
             }
             if flag.takesValue {

@@ -12,12 +12,18 @@ public protocol BulkTransfer: Sendable {
         write: @escaping @Sendable (UnsafeRawBufferPointer) throws -> Void
     ) async throws -> Int
 
-    /// Imports the file `request` names.
+    /// Imports `file` as `request` says.
     /// - Parameters:
+    ///   - file: the file, by absolute path.
+    ///   - report: a file to write the rejected rows to, as CSV, by absolute path.
+    ///   - batchSize: how many rows each transaction merges; `nil` for the platform's default.
     ///   - progress: rows read, then rows merged.
     ///   - stop: polled between rows and batches; `true` interrupts the import.
     func importItems(
         _ request: ImportRequest,
+        file: String,
+        report: String?,
+        batchSize: Int?,
         progress: @escaping @Sendable (ImportProgress) -> Void,
         stop: @escaping @Sendable () -> Bool
     ) async throws -> ImportSummary

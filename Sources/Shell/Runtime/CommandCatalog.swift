@@ -178,8 +178,7 @@ public struct CommandCatalog: Sendable {
 
     /// The closest known names to a mistyped one.
     public func suggestions(for word: String) -> [String] {
-        let names = nouns + builtinNames
-        return names.map { ($0, EditDistance.between($0, word)) }.filter { $0.1 <= 2 }.sorted { $0.1 < $1.1 }.map(\.0)
+        NameSuggestions.nearest(to: word, among: nouns + builtinNames, within: 2)
     }
 
     private static let builtins: [CommandSpec] = [

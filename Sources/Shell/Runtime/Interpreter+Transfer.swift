@@ -67,10 +67,9 @@ extension Interpreter {
         guard let format = try transferFormat(arguments, file: file) else {
             throw ShellError.usage("cannot tell the format of \(file): name it .csv or .ndjson, or add --format")
         }
-        var request = ImportRequest(tenant: tenant, type: type?.name, file: file, format: format)
+        var request = ImportRequest(tenant: tenant, type: type?.name, format: format)
         request.key = arguments.value("key") ?? "slug"
         request.dryRun = arguments.has("dry-run")
-        request.report = arguments.value("report").map(absolutePath)
         request.message = arguments.value("message")
         request.language = arguments.value("language")
         if let text = arguments.value("on-error") {
@@ -79,13 +78,22 @@ extension Interpreter {
             }
             request.onError = onError
         }
+        var batchSize: Int?
         if let text = arguments.value("batch-size") {
             guard let size = Int(text), size > 0 else { throw ShellError.usage("--batch-size needs a positive number") }
-            request.batchSize = size
+            batchSize = size
         }
         if let map = arguments.value("map") { request.columnMap = try columnMap(absolutePath(map)) }
+        let rejections = arguments.value("report").map(absolutePath)
         let summary = try await withImportProgress { progress, stop in
-            try await transfer.importItems(request, progress: progress, stop: stop)
+            try await transfer.importItems(
+                request,
+                file: file,
+                report: rejections,
+                batchSize: batchSize,
+                progress: progress,
+                stop: stop
+            )
         }
         try report(summary, arguments)
     }
@@ -231,10 +239,7 @@ extension Interpreter {
         }
         guard let type = catalog.registry.contentType(name) else {
             let names = catalog.registry.contentTypes.map(\.name)
-            var message = "there is no content type '\(name)'"
-            if let closest = names.min(by: { EditDistance.between($0, name) < EditDistance.between($1, name) }) {
-                message += " (did you mean \(closest)?)"
-            }
+            let message = "there is no content type '\(name)'" + NameSuggestions.hint(name, among: names)
             throw ShellError.usage(message + "; \(verb) takes " + names.joined(separator: ", ") + " or tenant CODE")
         }
         return (try currentTenant(arguments), type)

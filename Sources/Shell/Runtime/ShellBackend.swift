@@ -1,7 +1,7 @@
 public import Kernel
 
 /// What the shell needs from the platform, implemented by the executable over the Store:
-/// the shell itself depends on the Kernel only.
+/// the shell itself depends on the Kernel only (and on the file formats of `Transfer`).
 public protocol ShellBackend: Sendable {
     /// Where content lives.
     var store: any ContentStore { get }

@@ -12,12 +12,14 @@ public struct ImportJobStore: Sendable {
     /// A job store.
     public init() {}
 
-    /// A job as recorded: the request it runs and where it stands.
+    /// A job as recorded: the request it runs, on which file, and where it stands.
     struct Record {
         /// Where it stands.
         var job: ImportJob
         var tenantID: Int64
         var request: ImportRequest
+        /// The file and the batch size (no report: a resumed job reports nothing again).
+        var options: ImportFileOptions
         var fileSize: Int
         var checksum: String
     }
@@ -25,6 +27,7 @@ public struct ImportJobStore: Sendable {
     /// Records a new job in its own transaction and takes its lock.
     func start(
         _ request: ImportRequest,
+        _ options: ImportFileOptions,
         tenantID: Int64,
         fileSize: Int,
         checksum: String,
@@ -38,9 +41,9 @@ public struct ImportJobStore: Sendable {
                 """
                 insert into import_jobs (tenant_id, item_type, file, file_size, file_checksum, format, key, on_error,
                                          column_map, batch_size, message, language, rows_total, rejected_count)
-                values (\(tenantID), \(request.type), \(request.file), \(fileSize), \(checksum),
+                values (\(tenantID), \(request.type), \(options.file), \(fileSize), \(checksum),
                         \(request.format.rawValue), \(request.key), \(request.onError.rawValue), \(map),
-                        \(request.batchSize), \(request.message), \(request.language), \(rows), \(rejected))
+                        \(options.batchSize), \(request.message), \(request.language), \(rows), \(rejected))
                 returning id
                 """
             )[0].decode(Int64.self, at: 0)
@@ -102,12 +105,10 @@ public struct ImportJobStore: Sendable {
         var request = ImportRequest(
             tenant: job.tenant,
             type: job.type,
-            file: job.file,
             format: TransferFormat(rawValue: try row.decode(column: "format")) ?? .ndjson
         )
         request.key = try row.decode(column: "key")
         request.onError = ImportRequest.OnError(rawValue: try row.decode(column: "on_error")) ?? .stop
-        request.batchSize = try row.decode(column: "batch_size")
         request.message = try row.decode(column: "message")
         request.language = try row.decode(column: "language")
         let map = try FieldValue.parseFields(json: try row.decode(String.self, column: "map"))
@@ -116,6 +117,7 @@ public struct ImportJobStore: Sendable {
             job: job,
             tenantID: try row.decode(column: "tenant_id"),
             request: request,
+            options: ImportFileOptions(file: job.file, batchSize: try row.decode(column: "batch_size")),
             fileSize: try row.decode(column: "file_size"),
             checksum: try row.decode(column: "file_checksum")
         )

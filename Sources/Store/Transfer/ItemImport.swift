@@ -14,7 +14,8 @@ internal import Transfer
 /// again and merged after the checkpoint, so every row is written exactly once.
 ///
 /// ```swift
-/// let summary = try ItemImport(store: store).run(request, on: connection)
+/// let options = ImportFileOptions(file: "/data/practices.csv")
+/// let summary = try ItemImport(store: store).run(request, from: options, on: connection)
 /// ```
 public struct ItemImport: Sendable {
     /// The store whose tenants and rules the import uses.
@@ -26,19 +27,21 @@ public struct ItemImport: Sendable {
         self.store = store
     }
 
-    /// Imports the file `request` names.
+    /// Imports the file `options` names, as `request` says.
     /// - Parameters:
+    ///   - options: the file, the report of rejected rows, the batch size.
     ///   - progress: called now and then with the rows read, then merged.
     ///   - stop: polled between rows and batches; `true` interrupts (the job can be resumed).
     /// - Throws: ``ImportError`` when nothing was imported (an unreadable file, bad rows that
     ///   stop it), or an error that interrupted the merge (the job can be resumed).
     public func run(
         _ request: ImportRequest,
+        from options: ImportFileOptions,
         on connection: isolated Connection,
         progress: @Sendable (ImportProgress) -> Void = { _ in },
         stop: @Sendable () -> Bool = { false }
     ) throws -> ImportSummary {
-        try execute(request, job: nil, on: connection, progress: progress, stop: stop)
+        try execute(request, options, job: nil, on: connection, progress: progress, stop: stop)
     }
 
     /// Resumes the unfinished job `id` after its checkpoint.
@@ -56,11 +59,12 @@ public struct ItemImport: Sendable {
             throw ImportError("import job \(id) is running in another session")
         }
         defer { jobs.unlock(id, on: connection) }
-        return try execute(record.request, job: record, on: connection, progress: progress, stop: stop)
+        return try execute(record.request, record.options, job: record, on: connection, progress: progress, stop: stop)
     }
 
     private func execute(
         _ request: ImportRequest,
+        _ options: ImportFileOptions,
         job: ImportJobStore.Record?,
         on connection: isolated Connection,
         progress: @Sendable (ImportProgress) -> Void,
@@ -75,7 +79,7 @@ public struct ItemImport: Sendable {
         if !request.dryRun && connection.isInTransaction {
             throw ImportError("an import commits batch by batch: run it outside begin ... commit (or with --dry-run)")
         }
-        guard request.batchSize > 0 else { throw ImportError("the batch size must be at least 1") }
+        guard options.batchSize > 0 else { throw ImportError("the batch size must be at least 1") }
         if let language = request.language, !record.tenant.languages.contains(language) {
             throw ImportError(
                 "the import's language \(language) is not one of tenant \(record.tenant.code)'s languages ("
@@ -85,11 +89,20 @@ public struct ItemImport: Sendable {
         let staging = ImportStaging(tenantID: record.id, key: request.key)
         defer { staging.drop(on: connection) }
         // A resumed job reports nothing again: its first run did.
-        let log = try RejectionLog(report: job == nil ? request.report : nil)
-        let loaded = try stage(request, tenant: record.tenant, into: staging, log: log, on: connection, progress, stop)
+        let log = try RejectionLog(report: job == nil ? options.report : nil)
+        let loaded = try stage(
+            request,
+            file: options.file,
+            tenant: record.tenant,
+            into: staging,
+            log: log,
+            on: connection,
+            progress,
+            stop
+        )
         if let job, loaded.size != job.fileSize || loaded.checksum != job.checksum {
             throw ImportError(
-                "\(request.file) changed since import job \(job.job.id) started; nothing more was imported from it"
+                "\(options.file) changed since import job \(job.job.id) started; nothing more was imported from it"
             )
         }
         for problems in try staging.rejectRepeatedKeys(on: connection) { log.add(problems) }
@@ -117,7 +130,7 @@ public struct ItemImport: Sendable {
             job: nil
         )
         if request.dryRun {
-            let counts = try rehearse(merge, batchSize: request.batchSize, on: connection, progress, stop)
+            let counts = try rehearse(merge, batchSize: options.batchSize, on: connection, progress, stop)
             summary.created = counts.created
             summary.updated = counts.updated
             summary.unchanged = counts.unchanged
@@ -127,6 +140,7 @@ public struct ItemImport: Sendable {
             try job?.job.id
             ?? jobs.start(
                 request,
+                options,
                 tenantID: record.id,
                 fileSize: loaded.size,
                 checksum: loaded.checksum,
@@ -149,7 +163,7 @@ public struct ItemImport: Sendable {
             job: id,
             tenantID: record.id,
             from: job?.job.checkpoint ?? 0,
-            batchSize: request.batchSize,
+            batchSize: options.batchSize,
             counts: &counts,
             on: connection,
             progress,
@@ -172,6 +186,7 @@ public struct ItemImport: Sendable {
     /// Reads, validates and stages every row; bad rows go to `log`.
     private func stage(
         _ request: ImportRequest,
+        file: String,
         tenant: Tenant,
         into staging: ImportStaging,
         log: RejectionLog,
@@ -182,7 +197,7 @@ public struct ItemImport: Sendable {
         var loaded = Loaded()
         do {
             try staging.create(on: connection)
-            let reader = try ImportFile.reader(request.file, format: request.format)
+            let reader = try ImportFile.reader(file, format: request.format)
             var decoder = try ImportDecoder(
                 rules: store.rules,
                 tenant: tenant,
@@ -221,23 +236,23 @@ public struct ItemImport: Sendable {
             guard loaded.rows > 0 else {
                 throw ImportError(
                     reader.size == 0 || (request.format == .csv && !sawHeader)
-                        ? "\(request.file) is empty: there is nothing to import"
-                        : "\(request.file) holds no rows" + (sawHeader ? " after its header" : "")
+                        ? "\(file) is empty: there is nothing to import"
+                        : "\(file) holds no rows" + (sawHeader ? " after its header" : "")
                 )
             }
             loaded.size = reader.size
             loaded.checksum = reader.checksum
         } catch let error as ImportFileError {
             // The rows already found bad are reported with the problem that stopped reading.
-            guard log.count > 0 else { throw ImportError("\(request.file): \(error.message)") }
+            guard log.count > 0 else { throw ImportError("\(file): \(error.message)") }
             throw ImportError(
                 rejected: log.count,
                 problems: log.problems,
                 report: log.path,
-                then: "\(request.file): \(error.message)"
+                then: "\(file): \(error.message)"
             )
         } catch let error as PostgresError where error.sqlState == .queryCanceled {
-            throw ImportError("interrupted while reading \(request.file); nothing was written")
+            throw ImportError("interrupted while reading \(file); nothing was written")
         }
         return loaded
     }

@@ -1,3 +1,5 @@
+internal import Kernel
+
 #if canImport(Glibc)
 internal import Glibc
 #elseif canImport(Darwin)
@@ -13,9 +15,6 @@ internal import Darwin
 /// punctuation, keywords and numbers. Text that passes is parsed by
 /// ``FieldValue/parseFields(validUTF8JSON:)`` without an error.
 struct JSONBTextCheck {
-    /// The parser's nesting limit.
-    static let maximumDepth = 64
-
     private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
 
@@ -41,7 +40,7 @@ struct JSONBTextCheck {
             case UInt8(ascii: "\""): try skipString()
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 depth += 1
-                guard depth <= Self.maximumDepth else { throw error("nested too deeply") }
+                guard depth <= FieldValue.maximumJSONDepth else { throw error("nested too deeply") }
                 position += 1
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
                 depth -= 1
