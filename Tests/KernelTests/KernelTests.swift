@@ -133,3 +133,49 @@ import Testing
         #expect(repaired["a"] == .text("x\u{FFFD}\n\u{FFFD}"))
     }
 }
+
+@Suite struct RedundancyTests {
+    static let type = ContentType(
+        name: "note",
+        plural: "notes",
+        label: "Note",
+        fields: [FieldSpec("summary", .markdown(maxLength: 100)), FieldSpec("day", .date, shared: true)]
+    )
+
+    static func item(translationOf original: Int64?) -> Item {
+        Item(
+            id: 7,
+            tenant: "cr",
+            type: "note",
+            language: "en",
+            translationOf: original,
+            slug: "a",
+            title: "A",
+            status: "draft",
+            version: 1,
+            fields: ["summary": .text("s"), "day": .text("2026-01-01")],
+            author: "ana",
+            createdAt: Date(),
+            updatedAt: Date()
+        )
+    }
+
+    @Test func changesThatChangeNothingOfTheItemsOwnAreRedundant() {
+        let original = Self.item(translationOf: nil)
+        let translation = Self.item(translationOf: 3)
+        let same = ItemChanges(set: ["summary": .text("s")])
+        let day = ItemChanges(set: ["day": .text("2026-02-02")])
+        let summary = ItemChanges(set: ["summary": .text("t")])
+        #expect(same.redundancy(on: original, of: Self.type, acrossTranslations: true) == .nothing)
+        #expect(day.redundancy(on: original, of: Self.type, acrossTranslations: true) == nil)
+        #expect(
+            day.redundancy(on: translation, of: Self.type, acrossTranslations: true) == .sharedFieldsFollow(original: 3)
+        )
+        #expect(day.redundancy(on: translation, of: Self.type, acrossTranslations: false) == nil)
+        #expect(summary.redundancy(on: translation, of: Self.type, acrossTranslations: true) == nil)
+        #expect(
+            ItemChanges.reassign(to: "luis").redundancy(on: original, of: Self.type, acrossTranslations: false) == nil
+        )
+        #expect(ItemChanges(title: "B").redundancy(on: translation, of: Self.type, acrossTranslations: true) == nil)
+    }
+}

@@ -104,24 +104,16 @@ extension Interpreter {
             let result = try await each(selection, of: type, in: tenant, verb: "update", arguments) { item in
                 var itemChanges = changes
                 edits.apply(to: item, into: &itemChanges)
-                var after = itemChanges.applied(to: item)
-                after.author = itemChanges.author ?? after.author
-                if after.title == item.title && after.slug == item.slug && after.fields == item.fields
-                    && after.author == item.author
-                {
+                switch itemChanges.redundancy(on: item, of: type, acrossTranslations: selection.fromFilter) {
+                case .nothing:
                     if let version, version != item.version {
                         throw ContentError.conflict(id: item.id, expected: version, actual: item.version)
                     }
-                    return .skipped("nothing to change")
-                }
-                // A filter also finds translations, whose shared fields follow their original.
-                if selection.fromFilter, let original = item.translationOf, after.title == item.title,
-                    after.slug == item.slug,
-                    Set(after.fields.keys).union(item.fields.keys).allSatisfy({ name in
-                        after.fields[name] == item.fields[name] || type.sharedFields.contains(name)
-                    })
-                {
-                    return .skipped("a translation: its shared fields follow item \(original)")
+                    return .skipped(ItemChanges.Redundancy.nothing.reason)
+                case let redundancy?:
+                    return .skipped(redundancy.reason)
+                case nil:
+                    break
                 }
                 return .done(
                     try await store.update(
