@@ -58,18 +58,30 @@ language plpgsql security definer set search_path = pg_catalog, public, pg_temp
 as $$
 declare
     due record;
+    dues jsonb;
     said_message text := coalesce(current_setting('micic.message', true), '');
     said_comment text := coalesce(current_setting('micic.comment', true), '');
 begin
+    -- Each query is planned only on the table it is written for (translation jobs have no type).
+    if tg_nargs > 0 then
+        select jsonb_agg(d) into dues from (
+            select e.effect, n.tenant_id, array_agg(n.id order by n.id) as ids
+            from new_rows n join old_rows o on o.tenant_id = n.tenant_id and o.id = n.id
+            join public.workflow_effects e on e.workflow = tg_argv[0] and e.state = n.status
+            where n.status <> o.status
+            group by e.effect, n.tenant_id) as d;
+    else
+        select jsonb_agg(d) into dues from (
+            select e.effect, n.tenant_id, array_agg(n.id order by n.id) as ids
+            from new_rows n join old_rows o on o.tenant_id = n.tenant_id and o.id = n.id
+            join public.content_types c on c.name = n.type
+            join public.workflow_effects e on e.workflow = c.workflow and e.state = n.status
+            where n.status <> o.status and n.deleted_at is null
+            group by e.effect, n.tenant_id) as d;
+    end if;
     for due in
-        select e.effect, n.tenant_id, array_agg(n.id order by n.id) as ids
-        from new_rows n join old_rows o on o.tenant_id = n.tenant_id and o.id = n.id
-        join public.workflow_effects e
-          on e.state = n.status
-         and e.workflow = case when tg_nargs > 0 then tg_argv[0] else public.micic_workflow_of(to_jsonb(n) ->> 'type') end
-        where n.status <> o.status and to_jsonb(n) ->> 'deleted_at' is null
-        group by e.effect, n.tenant_id
-        order by e.effect, n.tenant_id
+        select * from jsonb_to_recordset(coalesce(dues, '[]')) as d (effect text, tenant_id bigint, ids bigint[])
+        order by effect, tenant_id
     loop
         execute format('select %s($1, $2)', public.micic_effect_function(due.effect)::oid::regproc)
             using due.tenant_id, due.ids;
