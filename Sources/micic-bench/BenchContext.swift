@@ -28,7 +28,12 @@ struct BenchContext: Sendable {
         chmod(scratch, 0o777)
         return BenchContext(
             cluster: cluster,
-            configuration: try ConnectionConfiguration(url: cluster.url(), applicationName: "micic-bench"),
+            // Notices (truncate cascades, ...) are not figures: only warnings reach the output.
+            configuration: try ConnectionConfiguration(
+                url: cluster.url(),
+                applicationName: "micic-bench",
+                parameters: ["options": "-c client_min_messages=warning"]
+            ),
             connectionString:
                 "host=\(cluster.socketDirectory) port=\(cluster.port) user=\(cluster.superuser) dbname=bench",
             psql: try program("psql"),
