@@ -51,6 +51,11 @@ extension PostgresTranslationDesk {
         if transition.requiresComment && (comment ?? "").allSatisfy(\.isWhitespace) {
             throw ValidationError(issues: [ValidationIssue(field: "comment", message: "is required to \(name)")])
         }
+        // Who publishes translations is the tenant's choice: on approval, reviewers may too.
+        var reviewersPublish = false
+        if record.role == .reviewer && workflow.publishes(transition) {
+            reviewersPublish = try TenantDirectory().translationsPublish(tenant, on: connection) == "on-approval"
+        }
         let found = try jobs(TranslationJobQuery(ids: ids), tenant: tenant, lock: true, on: connection)
         let byID = Dictionary(found.map { ($0.id, $0) }) { first, _ in first }
         var refusals: [Int64: String] = [:]
@@ -65,7 +70,8 @@ extension PostgresTranslationDesk {
                 of: transition,
                 person: author,
                 role: record.role,
-                languages: record.languages
+                languages: record.languages,
+                publishing: reviewersPublish
             ) {
                 refusals[id] = refusal
             }

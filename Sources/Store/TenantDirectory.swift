@@ -87,6 +87,14 @@ public struct TenantDirectory: Sendable {
         guard changed == 1 else { throw ContentError(.unknownTenant, "there is no tenant '\(code)' you may change") }
     }
 
+    /// Whether approving a translation publishes it in the tenant with `code`
+    /// (`on-approval`) or editors publish approved translations (`by-editor`).
+    public func translationsPublish(_ code: String, on connection: isolated Connection) throws -> String {
+        let rows = try connection.query("select translations_publish from tenants where code = \(code)")
+        guard let row = rows.first else { throw ContentError(.unknownTenant, "there is no tenant '\(code)'") }
+        return try row.decode(String.self, at: 0)
+    }
+
     /// Archives the tenant with `code`: it stays readable and takes no more changes.
     public func archive(_ code: String, on connection: isolated Connection) throws {
         let changed = try connection.execute(

@@ -312,6 +312,34 @@ import Translations
         }
     }
 
+    @Test func reviewersPublishApprovedJobsOnlyWhereApprovingPublishes() async throws {
+        try await withWorld { world in
+            let (ownerStore, _, _) = try await world.desk("owner")
+            let source = try await publish(world.source, on: ownerStore)
+            try await ownerStore.connection.run {
+                try TenantDirectory().setTranslationsPublish("ta", to: "by-editor", on: $0)
+            }
+            let jobs = try await approveSpanish(of: source.id, in: world)
+            let (_, reviewerDesk, reviewer) = try await world.desk("reviewer")
+            let refused = try await move(reviewerDesk, jobs[0].id, "publish", comment: nil, as: reviewer)
+            guard case .failed(_, let why) = refused[0] else {
+                Issue.record("a reviewer published where editors do: \(refused)")
+                return
+            }
+            #expect(why.contains("editor"))
+            try await ownerStore.connection.run {
+                try TenantDirectory().setTranslationsPublish("ta", to: "on-approval", on: $0)
+            }
+            let published = try await move(reviewerDesk, jobs[0].id, "publish", comment: nil, as: reviewer)
+            guard case .done(let job) = published[0] else {
+                Issue.record("\(published)")
+                return
+            }
+            #expect(job.status == "published")
+            #expect(try await ownerStore.item(id: jobs[0].targetID, tenant: "ta").status == "published")
+        }
+    }
+
     @Test func aTenantMayLeavePublishingApprovedTranslationsToItsEditors() async throws {
         try await withWorld { world in
             let (ownerStore, ownerDesk, _) = try await world.desk("owner")

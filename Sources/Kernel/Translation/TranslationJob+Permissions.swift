@@ -5,10 +5,18 @@ extension TranslationJob {
     /// Why `person`, holding `role` (and working in `languages`), may not take `transition`
     /// on this job; `nil` when they may. Translators and reviewers act on jobs in their
     /// languages that name them or nobody; editors and admins on every job.
-    public func refusal(of transition: Transition, person: String, role: Role?, languages: [String]) -> String? {
+    /// - Parameter publishing: the tenant lets this person publish translations beyond the
+    ///   transition's roles (reviewers, where approving publishes).
+    public func refusal(
+        of transition: Transition,
+        person: String,
+        role: Role?,
+        languages: [String],
+        publishing: Bool = false
+    ) -> String? {
         guard let role else { return "you have no role in tenant \(tenant)" }
         if role == .admin { return nil }
-        guard transition.roles.contains(role) else {
+        guard transition.roles.contains(role) || publishing else {
             let who = Role.allCases.filter(transition.roles.contains).map(\.rawValue).joined(separator: " or ")
             return "as \(role.article) \(role.rawValue) you may not \(transition.name) translations (\(who) only)"
         }
