@@ -23,7 +23,7 @@ public struct TranslationsPlugin: Plugin {
             WorkflowEffect("publish-translations", entering: .published),
             WorkflowEffect("publish-on-approval", entering: .state("approved", of: translation.name)),
         ]
-            + translation.states.filter(translation.publishedStates.contains).map { state in
+            + translation.orderedPublishedStates.map { state in
                 WorkflowEffect("publish-translation-targets", entering: .state(state, of: translation.name))
             }
     }

@@ -56,7 +56,7 @@ extension Workflow {
             "name": name,
             "states": states,
             "initial_state": initialState,
-            "published_states": states.filter(publishedStates.contains),
+            "published_states": orderedPublishedStates,
             "transitions": transitions.map { transition -> [String: Any] in
                 [
                     "name": transition.name,

@@ -73,7 +73,7 @@ public struct PluginRegistry: Sendable {
         case .published:
             let content = workflows.filter { workflow in contentTypes.contains { $0.workflow.name == workflow.name } }
             return content.flatMap { workflow in
-                workflow.states.filter(workflow.publishedStates.contains).map { (workflow.name, $0) }
+                workflow.orderedPublishedStates.map { (workflow.name, $0) }
             }
         case .state(let state, let workflow):
             return [(workflow, state)]

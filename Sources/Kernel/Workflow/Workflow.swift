@@ -44,10 +44,15 @@ public struct Workflow: Sendable, Hashable {
         transitions.first { $0.name == name }
     }
 
+    /// The published states in the order of ``states``.
+    public var orderedPublishedStates: [String] {
+        states.filter(publishedStates.contains)
+    }
+
     /// The first published state in the order of ``states`` (where content that is simply
     /// "published" goes), or `nil` for a workflow that never shows anything.
     public var publishedState: String? {
-        states.first(where: publishedStates.contains)
+        orderedPublishedStates.first
     }
 
     /// Whether `transition` brings content to the public: it leads to a published state
