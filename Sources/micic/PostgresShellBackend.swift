@@ -37,7 +37,7 @@ final class PostgresShellBackend: ShellBackend {
     func commit() async throws {
         defer { blockOpen.withLock { $0 = false } }
         if try await !connection.run({ try TransactionControl().commit(on: $0) }) {
-            throw ShellError("the transaction had failed, so it was rolled back: nothing since begin was kept")
+            throw CommandError("the transaction had failed, so it was rolled back: nothing since begin was kept")
         }
     }
 
@@ -86,7 +86,7 @@ final class PostgresShellBackend: ShellBackend {
         }
         return try await separate.run { connection in
             guard try PeopleDirectory().isPlatformAdmin(on: connection) else {
-                throw ShellError("sql is for platform administrators")
+                throw CommandError("sql is for platform administrators")
             }
             let result = try ReadOnlyQuery().run(text, on: connection)
             return Table(columns: result.columns.map(\.name), rows: result.map(\.texts))
@@ -169,7 +169,7 @@ extension PostgresShellBackend: Administration {
 
     func createTenant(_ tenant: Tenant) async throws {
         let created = try await connection.run { try TenantDirectory().create(tenant, on: $0) }
-        if !created { throw ShellError("a tenant with the code \(tenant.code) already exists") }
+        if !created { throw CommandError("a tenant with the code \(tenant.code) already exists") }
     }
 
     func renameTenant(_ code: String, to name: String) async throws {

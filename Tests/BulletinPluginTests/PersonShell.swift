@@ -10,13 +10,13 @@ struct PersonShell: ShellBackend {
     let tenant: Tenant
 
     func tenants() async throws -> [Tenant] { [tenant] }
-    func begin() async throws { throw ShellError("no transactions in these tests") }
-    func commit() async throws { throw ShellError("no transactions in these tests") }
-    func rollback() async throws { throw ShellError("no transactions in these tests") }
+    func begin() async throws { throw CommandError("no transactions in these tests") }
+    func commit() async throws { throw CommandError("no transactions in these tests") }
+    func rollback() async throws { throw CommandError("no transactions in these tests") }
     func inTransaction() async -> Bool { false }
     func dryRun<Value>(_ body: () async throws -> Value) async throws -> Value {
-        throw ShellError("no dry runs in these tests")
+        throw CommandError("no dry runs in these tests")
     }
-    func sql(_ text: String) async throws -> Table { throw ShellError("no SQL in these tests") }
+    func sql(_ text: String) async throws -> Table { throw CommandError("no SQL in these tests") }
     func cancel() {}
 }

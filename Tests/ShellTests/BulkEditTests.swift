@@ -85,6 +85,6 @@ import Testing
         #expect(try Interpreter.seconds("12h") == 12 * 3_600)
         #expect(try Interpreter.seconds("2w") == 14 * 86_400)
         #expect(try Interpreter.seconds("30") == 30 * 86_400)
-        #expect(throws: ShellError.self) { try Interpreter.seconds("d") }
+        #expect(throws: CommandError.self) { try Interpreter.seconds("d") }
     }
 }

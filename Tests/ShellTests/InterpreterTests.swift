@@ -235,14 +235,14 @@ struct MemoryBackend: ShellBackend {
     init(store: any ContentStore) { self.store = store }
 
     func tenants() async throws -> [Tenant] { tenantList }
-    func begin() async throws { throw ShellError("no transactions in memory") }
-    func commit() async throws { throw ShellError("no transactions in memory") }
-    func rollback() async throws { throw ShellError("no transactions in memory") }
+    func begin() async throws { throw CommandError("no transactions in memory") }
+    func commit() async throws { throw CommandError("no transactions in memory") }
+    func rollback() async throws { throw CommandError("no transactions in memory") }
     func inTransaction() async -> Bool { false }
     func dryRun<Value>(_ body: () async throws -> Value) async throws -> Value {
-        throw ShellError("no dry runs in memory")
+        throw CommandError("no dry runs in memory")
     }
-    func sql(_ text: String) async throws -> Table { throw ShellError("no SQL in memory") }
+    func sql(_ text: String) async throws -> Table { throw CommandError("no SQL in memory") }
     func cancel() {}
 }
 

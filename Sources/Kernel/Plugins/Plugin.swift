@@ -1,6 +1,6 @@
 /// A unit of functionality that the executable lists statically: content types, their
-/// workflows (which `micic migrate` writes into the database, where the guards read them)
-/// and the SQL migrations they need.
+/// workflows (which `micic migrate` writes into the database, where the guards read them),
+/// the SQL migrations they need and the shell commands they add.
 ///
 /// ```swift
 /// struct NewsPlugin: Plugin {
@@ -28,6 +28,8 @@ public protocol Plugin: Sendable {
     var vocabularies: [Vocabulary] { get }
     /// The translation file formats it reads and writes (XLIFF).
     var translationFormats: [any TranslationFileFormat] { get }
+    /// The shell commands it adds beyond the generic verbs of its content types.
+    var commands: [any Command] { get }
 }
 
 extension Plugin {
@@ -37,4 +39,5 @@ extension Plugin {
     public var effects: [WorkflowEffect] { [] }
     public var vocabularies: [Vocabulary] { [] }
     public var translationFormats: [any TranslationFileFormat] { [] }
+    public var commands: [any Command] { [] }
 }

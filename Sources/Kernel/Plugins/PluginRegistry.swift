@@ -56,6 +56,11 @@ public struct PluginRegistry: Sendable {
         typesByName[name].map { contentTypes[$0] }
     }
 
+    /// Every command the plugins add, in plugin order.
+    public var commands: [any Command] {
+        plugins.flatMap(\.commands)
+    }
+
     /// Every translation file format the plugins offer.
     public var translationFormats: [any TranslationFileFormat] {
         plugins.flatMap(\.translationFormats)

@@ -1,4 +1,5 @@
 internal import Foundation
+internal import Kernel
 
 /// A file an export writes, in place only once complete: the data goes to `FILE.partial`,
 /// renamed to `FILE` when ``finish()`` is called, and removed when the export fails.
@@ -14,7 +15,7 @@ final class OutputFile: Sendable {
         partial = path + ".partial"
         descriptor = open(partial, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else {
-            throw ShellError("cannot write \(path): \(String(cString: strerror(errno)))")
+            throw CommandError("cannot write \(path): \(String(cString: strerror(errno)))")
         }
     }
 
@@ -29,7 +30,7 @@ final class OutputFile: Sendable {
             let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                throw ShellError("cannot write \(path): \(String(cString: strerror(errno)))")
+                throw CommandError("cannot write \(path): \(String(cString: strerror(errno)))")
             }
             offset += written
         }
@@ -38,7 +39,7 @@ final class OutputFile: Sendable {
     /// Puts the complete file in place.
     func finish() throws {
         guard fsync(descriptor) == 0, rename(partial, path) == 0 else {
-            throw ShellError("cannot write \(path): \(String(cString: strerror(errno)))")
+            throw CommandError("cannot write \(path): \(String(cString: strerror(errno)))")
         }
     }
 

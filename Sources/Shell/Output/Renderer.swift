@@ -100,7 +100,7 @@ public struct Renderer: Sendable {
         case "created": ISO8601DateFormatter().string(from: item.createdAt)
         case "updated": ISO8601DateFormatter().string(from: item.updatedAt)
         case "deleted": item.deletedAt.map { ISO8601DateFormatter().string(from: $0) }
-        default: item.fields[column].map(Self.text)
+        default: item.fields[column].map(\.lineText)
         }
     }
 
@@ -120,17 +120,6 @@ public struct Renderer: Sendable {
         if let start = item.publishAt { parts.append("from " + formatter.string(from: start)) }
         if let end = item.unpublishAt { parts.append("until " + formatter.string(from: end)) }
         return parts.isEmpty ? "" : " (" + parts.joined(separator: " ") + ")"
-    }
-
-    /// A field value as one line of text: lists joined with `;`, times with their zone.
-    static func text(_ value: FieldValue) -> String {
-        if case .object(let parts) = value, let utc = parts["utc"]?.textValue, let zone = parts["zone"]?.textValue {
-            return "\(utc) (\(zone))"
-        }
-        if case .list(let items) = value, items.contains(where: { if case .object = $0 { true } else { false } }) {
-            return value.jsonText
-        }
-        return value.description
     }
 
     /// An item as a JSON object; `fields` picks keys (core names or field names).

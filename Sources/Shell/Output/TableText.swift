@@ -1,3 +1,5 @@
+internal import Kernel
+
 /// Aligned columns with a header rule, fitted to a width by cutting the widest cells with
 /// an ellipsis. Terminal styles in cells (`ESC [ ... m`, search matches in bold) take no
 /// width, and a cut cell ends with its style reset.

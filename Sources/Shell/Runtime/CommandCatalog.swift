@@ -4,22 +4,52 @@ public import Kernel
 /// filters from their fields) plus the built-ins: what parsing, `help` and completion read.
 public struct CommandCatalog: Sendable {
     public let registry: PluginRegistry
+    /// Every command's declaration, as parsing, `help` and completion read them.
     public let commands: [CommandSpec]
+    /// The commands, in the order of their declarations.
+    private let runnables: [any Command]
     /// The flags of private fields (`submitter-contact`).
     private let privateFieldFlags: Set<String>
 
     public init(registry: PluginRegistry) {
         self.registry = registry
-        var commands = Self.builtins + [Self.search(registry)] + Self.administration + Self.transfer
-        for type in registry.contentTypes { commands += Self.verbs(for: type) }
-        commands += Self.translationCommands(formats: registry.translationFormats)
-        for index in commands.indices where Self.listingVerbs.contains(commands[index].verb) {
-            if !commands[index].flags.contains(where: { $0.name == "to" }) { commands[index].flags.append(.outputFile) }
+        // People and tenants are named, not piped; an import checks its file itself; a
+        // resumed import commits batch by batch: it cannot be rolled back.
+        let administration = Self.administration.map { spec in
+            var spec = spec
+            spec.readsPipe = false
+            return spec
         }
-        self.commands = commands
+        let transfer = Self.transfer.map { spec in
+            var spec = spec
+            if spec.name == "import" { spec.dryRun = .itsOwn }
+            if spec.name == "job resume" {
+                spec.dryRun = .refused(
+                    "(an import commits as it goes); try the file first with import TYPE FILE --dry-run"
+                )
+            }
+            return spec
+        }
+        var specs = Self.builtins + [Self.search(registry)] + administration + transfer
+        for type in registry.contentTypes { specs += Self.verbs(for: type) }
+        specs += Self.translationCommands(formats: registry.translationFormats)
+        var runnables: [any Command] = specs.map(LegacyCommand.init)
+        runnables += registry.commands
+        specs = runnables.map(\.spec)
+        for index in specs.indices where Self.listingVerbs.contains(specs[index].verb) {
+            if !specs[index].flags.contains(where: { $0.name == "to" }) { specs[index].flags.append(.outputFile) }
+        }
+        commands = specs
+        self.runnables = runnables
         privateFieldFlags = Set(
             registry.contentTypes.flatMap(\.fields).filter(\.isPrivate).map { $0.name.replacing("_", with: "-") }
         )
+    }
+
+    /// The command for a noun and verb, or a built-in, with its declaration as the shell
+    /// reads it.
+    func runnable(noun: String?, verb: String) -> (spec: CommandSpec, command: any Command)? {
+        commands.firstIndex { $0.noun == noun && $0.verb == verb }.map { (commands[$0], runnables[$0]) }
     }
 
     /// Whether the value given to `--flag` stays out of the audit log: a password, or a
@@ -36,11 +66,12 @@ public struct CommandCatalog: Sendable {
         commands.first { $0.noun == noun && $0.verb == verb }
     }
 
-    /// The nouns: content types' singular names, then `user`, `tenant`, `job` and (with a
-    /// translations plugin) `translation`.
+    /// The nouns: content types' singular names, then the others in the order their
+    /// commands come (`user`, `tenant`, `job`, a plugin's `translation`).
     public var nouns: [String] {
-        registry.contentTypes.map(\.name) + Self.administrationNouns + [Self.jobNoun]
-            + (registry.translationFormats.isEmpty ? [] : [Self.translationNoun])
+        var nouns = registry.contentTypes.map(\.name)
+        for noun in commands.compactMap(\.noun) where !nouns.contains(noun) { nouns.append(noun) }
+        return nouns
     }
 
     /// The nouns of tenant and people management.

@@ -1,3 +1,5 @@
+internal import Kernel
+
 /// `help` text, generated from the command catalog.
 struct Help {
     let catalog: CommandCatalog

@@ -2,35 +2,37 @@ internal import Foundation
 internal import Kernel
 
 extension Interpreter {
-    func runAdministration(_ spec: CommandSpec, _ arguments: Arguments, show: Bool) async throws -> Records {
+    func runAdministration(_ spec: CommandSpec, _ arguments: CommandArguments, show: Bool) async throws -> Records {
         guard let administration = backend.administration else {
-            throw ShellError("managing tenants and people is not available here")
+            throw CommandError("managing tenants and people is not available here")
         }
         func name() throws -> String {
             guard arguments.positional.count == 1 else {
-                throw ShellError.usage("\(spec.name) needs one \(spec.arguments)")
+                throw CommandError.usage("\(spec.name) needs one \(spec.arguments)")
             }
             // Tenant codes are stored in lower case; people's names as given.
-            return spec.noun == "tenant" ? Arguments.code(arguments.positional[0]) : arguments.positional[0]
+            return spec.noun == "tenant" ? CommandArguments.code(arguments.positional[0]) : arguments.positional[0]
         }
         func tenantFlag() throws -> String {
             guard let code = arguments.value("tenant") ?? tenant else {
-                throw ShellError.usage("\(spec.name) needs --tenant CODE (or use CODE first)")
+                throw CommandError.usage("\(spec.name) needs --tenant CODE (or use CODE first)")
             }
             return code
         }
         /// The role `--role` gives in `--tenant` (or the tenant in use), for `--languages`.
         func membership() throws -> MembershipGrant? {
             guard let text = arguments.value("role") else {
-                if arguments.value("languages") != nil { throw ShellError.usage("--languages goes with --role") }
+                if arguments.value("languages") != nil { throw CommandError.usage("--languages goes with --role") }
                 return nil
             }
             guard let role = Role(rawValue: text) else {
-                throw ShellError.usage("--role must be one of " + Role.allCases.map(\.rawValue).joined(separator: ", "))
+                throw CommandError.usage(
+                    "--role must be one of " + Role.allCases.map(\.rawValue).joined(separator: ", ")
+                )
             }
             let languages = arguments.value("languages").map(ValueParser.splitList) ?? []
             for language in languages where !LanguageTag.isValid(language) {
-                throw ShellError.usage("--languages: '\(language)' is not a language tag")
+                throw CommandError.usage("--languages: '\(language)' is not a language tag")
             }
             return MembershipGrant(role: role, tenant: try tenantFlag(), languages: languages)
         }
@@ -44,7 +46,7 @@ extension Interpreter {
             // Checked before the password is asked for: nothing is created on a bad flag.
             let membership = try membership()
             guard let password = arguments.value("password") ?? askPassword(for: person) else {
-                throw ShellError.usage("user create needs --password (or a terminal to ask on)")
+                throw CommandError.usage("user create needs --password (or a terminal to ask on)")
             }
             try await administration.createPerson(
                 person,
@@ -60,7 +62,9 @@ extension Interpreter {
         case ("user", "grant"):
             let person = try name()
             guard let membership = try membership() else {
-                throw ShellError.usage("--role must be one of " + Role.allCases.map(\.rawValue).joined(separator: ", "))
+                throw CommandError.usage(
+                    "--role must be one of " + Role.allCases.map(\.rawValue).joined(separator: ", ")
+                )
             }
             try await administration.grant(person, membership)
         case ("user", "revoke"):
@@ -79,7 +83,7 @@ extension Interpreter {
         case ("tenant", "create"):
             let code = try name()
             guard let title = arguments.value("name"), let language = arguments.value("default-language") else {
-                throw ShellError.usage("tenant create needs --name and --default-language")
+                throw CommandError.usage("tenant create needs --name and --default-language")
             }
             let languages = arguments.value("languages").map(ValueParser.splitList) ?? [language]
             try await administration.createTenant(
@@ -87,12 +91,14 @@ extension Interpreter {
             )
         case ("tenant", "rename"):
             let code = try name()
-            guard let title = arguments.value("name") else { throw ShellError.usage("tenant rename needs --name") }
+            guard let title = arguments.value("name") else { throw CommandError.usage("tenant rename needs --name") }
             try await administration.renameTenant(code, to: title)
         case ("tenant", "configure"):
             let code = try name()
             guard let mode = arguments.value("translations-publish") else {
-                throw ShellError.usage("tenant configure needs a setting: --translations-publish on-approval|by-editor")
+                throw CommandError.usage(
+                    "tenant configure needs a setting: --translations-publish on-approval|by-editor"
+                )
             }
             try await administration.setTranslationsPublish(code, to: mode)
             note(
@@ -104,7 +110,7 @@ extension Interpreter {
             try confirm("archive tenant \(code) (it becomes read-only)", arguments)
             try await administration.archiveTenant(code)
         default:
-            throw ShellError.usage("unknown command \(spec.name)")
+            throw CommandError.usage("unknown command \(spec.name)")
         }
         return .none
     }

@@ -1,15 +1,15 @@
 internal import Kernel
 
 extension Interpreter {
-    func runBuiltin(_ spec: CommandSpec, _ arguments: Arguments, show: Bool) async throws -> Records {
+    func runBuiltin(_ spec: CommandSpec, _ arguments: CommandArguments, show: Bool) async throws -> Records {
         switch spec.verb {
         case "use":
-            guard arguments.positional.count == 1 else { throw ShellError.usage("use needs one tenant code: use cr") }
-            let code = Arguments.code(arguments.positional[0])
+            guard arguments.positional.count == 1 else { throw CommandError.usage("use needs one tenant code: use cr") }
+            let code = CommandArguments.code(arguments.positional[0])
             let tenants = try await backend.tenants()
             guard tenants.contains(where: { $0.code == code }) else {
                 let known = tenants.map(\.code).joined(separator: ", ")
-                throw ShellError("there is no tenant '\(code)' you can see (tenants: \(known))")
+                throw CommandError("there is no tenant '\(code)' you can see (tenants: \(known))")
             }
             tenant = code
             return .none
@@ -31,22 +31,24 @@ extension Interpreter {
             return .none
         case "begin":
             guard !(await backend.inTransaction()) else {
-                throw ShellError("a transaction is already open: commit or rollback first")
+                throw CommandError("a transaction is already open: commit or rollback first")
             }
             try await backend.begin()
             note("transaction open: commit or rollback", arguments)
             return .none
         case "commit":
-            guard await backend.inTransaction() else { throw ShellError("no transaction is open (begin opens one)") }
+            guard await backend.inTransaction() else { throw CommandError("no transaction is open (begin opens one)") }
             try await backend.commit()
             return .none
         case "rollback":
-            guard await backend.inTransaction() else { throw ShellError("no transaction is open (begin opens one)") }
+            guard await backend.inTransaction() else { throw CommandError("no transaction is open (begin opens one)") }
             try await backend.rollback()
             note("rolled back", arguments)
             return .none
         case "sql":
-            guard !arguments.positional.isEmpty else { throw ShellError.usage("sql needs a query: sql \"select ...\"") }
+            guard !arguments.positional.isEmpty else {
+                throw CommandError.usage("sql needs a query: sql \"select ...\"")
+            }
             let table = try await backend.sql(arguments.positional.joined(separator: " "))
             if show { try self.show(.table(table), arguments) }
             return .table(table)
@@ -54,14 +56,14 @@ extension Interpreter {
             return try await runSearch(spec, arguments, show: show)
         case "audit":
             guard let code = arguments.value("tenant") ?? tenant else {
-                throw ShellError.usage("audit needs --tenant CODE (or use CODE first)")
+                throw CommandError.usage("audit needs --tenant CODE (or use CODE first)")
             }
             guard try await backend.tenants().contains(where: { $0.code == code }) else {
-                throw ShellError("there is no tenant '\(code)' you can see")
+                throw CommandError("there is no tenant '\(code)' you can see")
             }
-            guard arguments.positional.count <= 1 else { throw ShellError.usage("audit takes at most one item id") }
+            guard arguments.positional.count <= 1 else { throw CommandError.usage("audit takes at most one item id") }
             let item = try arguments.positional.first.map { text in
-                guard let id = Int64(text), id > 0 else { throw ShellError.usage("'\(text)' is not an item id") }
+                guard let id = Int64(text), id > 0 else { throw CommandError.usage("'\(text)' is not an item id") }
                 return id
             }
             if show, try format(arguments) == .count {
@@ -90,17 +92,17 @@ extension Interpreter {
         case "exit", "quit":
             throw ExitSignal()
         default:
-            throw ShellError.usage("unknown command \(spec.verb)")
+            throw CommandError.usage("unknown command \(spec.verb)")
         }
     }
 
     /// Sets an on/off setting as `on` or `off` says, or switches it over when neither is given.
-    private func switchSetting(_ setting: inout Bool, _ spec: CommandSpec, _ arguments: Arguments) throws {
+    private func switchSetting(_ setting: inout Bool, _ spec: CommandSpec, _ arguments: CommandArguments) throws {
         switch arguments.positional.first {
         case "on": setting = true
         case "off": setting = false
         case nil: setting.toggle()
-        default: throw ShellError.usage("\(spec.verb) takes on or off")
+        default: throw CommandError.usage("\(spec.verb) takes on or off")
         }
     }
 }

@@ -40,8 +40,12 @@ extension Interpreter {
     }
 
     /// The items named by ids, or chosen by `--where` and `--older-than`.
-    func select(type: ContentType, tenant: String, spec: CommandSpec, _ arguments: Arguments) async throws -> Selection
-    {
+    func select(
+        type: ContentType,
+        tenant: String,
+        spec: CommandSpec,
+        _ arguments: CommandArguments
+    ) async throws -> Selection {
         let conditions = arguments.values["where"] ?? []
         let age = arguments.value("older-than")
         guard !conditions.isEmpty || age != nil else {
@@ -49,7 +53,7 @@ extension Interpreter {
             return Selection(ids: ids, items: [:], fromFilter: false)
         }
         guard arguments.positional.isEmpty else {
-            throw ShellError.usage("\(spec.name) takes ids or --where/--older-than, not both")
+            throw CommandError.usage("\(spec.name) takes ids or --where/--older-than, not both")
         }
         var query = try filterQuery(
             type: type,
@@ -61,7 +65,7 @@ extension Interpreter {
         while true {
             let page = try await backend.store.list(query, tenant: tenant)
             items += page.items
-            if interruption.isRaised { throw ShellError("interrupted while choosing \(type.plural)") }
+            if interruption.isRaised { throw CommandError("interrupted while choosing \(type.plural)") }
             guard let next = page.next else { break }
             query.after = next
         }
@@ -77,19 +81,19 @@ extension Interpreter {
     /// filter of that name (`status`, `language`, `author`, or a field by name or filter).
     private func filterQuery(type: ContentType, conditions: [String], trashed: Bool) throws -> ItemQuery {
         guard let list = catalog.command(noun: type.name, verb: "list") else {
-            throw ShellError("no list for \(type.name)")
+            throw CommandError("no list for \(type.name)")
         }
-        var filters = try Arguments([], spec: list)
+        var filters = try CommandArguments([], spec: list, globals: FlagSpec.global)
         for condition in conditions {
             guard let equals = condition.firstIndex(of: "="), equals != condition.startIndex else {
-                throw ShellError.usage("--where takes FIELD=VALUE (status=draft, country=MX), not '\(condition)'")
+                throw CommandError.usage("--where takes FIELD=VALUE (status=draft, country=MX), not '\(condition)'")
             }
             var name = String(condition[..<equals])
             let value = String(condition[condition.index(after: equals)...])
             if let field = type.field(name) ?? type.field(filter: name) { name = field.filterName }
             guard list.flags.contains(where: { $0.name == name && $0.takesValue }), !["limit", "sort"].contains(name)
             else {
-                throw ShellError.usage(
+                throw CommandError.usage(
                     "--where \(name): \(type.name) has no field or filter \(name) (help \(type.name) list)"
                 )
             }
@@ -108,7 +112,7 @@ extension Interpreter {
         let unit = age.last.flatMap { units[$0] } ?? (age.last?.isNumber == true ? 86_400 : nil)
         let number = age.last?.isNumber == true ? age : String(age.dropLast())
         guard let unit, let count = Double(number), count >= 0 else {
-            throw ShellError.usage("--older-than takes an age such as 365d, 12h or 2w, not '\(age)'")
+            throw CommandError.usage("--older-than takes an age such as 365d, 12h or 2w, not '\(age)'")
         }
         return count * unit
     }
@@ -121,7 +125,7 @@ extension Interpreter {
         of type: ContentType,
         in tenant: String,
         verb: String,
-        _ arguments: Arguments,
+        _ arguments: CommandArguments,
         _ body: (Item) async throws -> ItemOutcome
     ) async throws -> BulkResult {
         var result = BulkResult(items: [], changes: [])
@@ -134,7 +138,7 @@ extension Interpreter {
         for (index, id) in ids.enumerated() {
             progress.update(index)
             if interruption.isRaised {
-                throw ShellError("\(verb) interrupted after \(done.count) of \(ids.count); the rest were not touched")
+                throw CommandError("\(verb) interrupted after \(done.count) of \(ids.count); the rest were not touched")
             }
             do {
                 let item: Item
@@ -144,7 +148,7 @@ extension Interpreter {
                     item = try await backend.store.item(id: id, tenant: tenant)
                 }
                 guard item.type == type.name else {
-                    throw ShellError("item \(id) is a \(item.type), not a \(type.name)")
+                    throw CommandError("item \(id) is a \(item.type), not a \(type.name)")
                 }
                 switch try await body(item) {
                 case .done(let changed):
@@ -171,7 +175,7 @@ extension Interpreter {
         for skip in skipped { note("  skipped \(skip)", arguments) }
         for failure in failures { console.diagnostic("  failed \(failure)") }
         if !failures.isEmpty {
-            throw ShellError("\(failures.count) of \(ids.count) failed", partial: !done.isEmpty || !skipped.isEmpty)
+            throw CommandError("\(failures.count) of \(ids.count) failed", partial: !done.isEmpty || !skipped.isEmpty)
         }
         return result
     }
@@ -179,7 +183,7 @@ extension Interpreter {
     /// The changes from `before` to `after`, one row per field (and the trash).
     private static func changes(from before: Item, to after: Item) -> [[String?]] {
         var rows = FieldChange.between(Revision(of: before, message: nil), Revision(of: after, message: nil)).map {
-            [String(after.id), after.slug, $0.field, $0.before.map(Renderer.text), $0.after.map(Renderer.text)]
+            [String(after.id), after.slug, $0.field, $0.before.map(\.lineText), $0.after.map(\.lineText)]
         }
         if before.author != after.author, after.status == before.status {
             rows.append([String(after.id), after.slug, "author", before.author, after.author])
@@ -221,16 +225,16 @@ extension Interpreter {
         }
     }
 
-    func listEdits(type: ContentType, _ arguments: Arguments) throws -> ListEdits {
+    func listEdits(type: ContentType, _ arguments: CommandArguments) throws -> ListEdits {
         var edits = ListEdits()
         for flag in ["add", "remove"] {
             for text in arguments.values[flag] ?? [] {
                 guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
-                    throw ShellError.usage("--\(flag) takes FIELD=VALUE (guidelines=4), not '\(text)'")
+                    throw CommandError.usage("--\(flag) takes FIELD=VALUE (guidelines=4), not '\(text)'")
                 }
                 let name = String(text[..<equals])
                 guard let field = type.field(name) ?? type.field(filter: name), case .list = field.kind else {
-                    throw ShellError.usage("--\(flag) \(name): \(type.name) has no list field \(name)")
+                    throw CommandError.usage("--\(flag) \(name): \(type.name) has no list field \(name)")
                 }
                 guard
                     case .list(let values) = try ValueParser.parse(

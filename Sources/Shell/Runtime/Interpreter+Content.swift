@@ -3,16 +3,16 @@ internal import Kernel
 
 extension Interpreter {
 
-    func currentTenant(_ arguments: Arguments) throws -> String {
+    func currentTenant(_ arguments: CommandArguments) throws -> String {
         if let code = arguments.value("tenant") ?? tenant { return code }
-        throw ShellError("no tenant chosen: run use TENANT first (tenants lists them), or add --tenant CODE")
+        throw CommandError("no tenant chosen: run use TENANT first (tenants lists them), or add --tenant CODE")
     }
 
     func runContent(
         _ spec: CommandSpec,
         type: ContentType,
         tenant: String,
-        _ arguments: Arguments,
+        _ arguments: CommandArguments,
         show: Bool
     )
         async throws -> Records
@@ -23,7 +23,7 @@ extension Interpreter {
             var query = try listQuery(type: type, arguments)
             if arguments.has("fallback") {
                 guard let language = query.language else {
-                    throw ShellError.usage("--fallback needs --language (the language wanted first)")
+                    throw CommandError.usage("--fallback needs --language (the language wanted first)")
                 }
                 let fallback = try await store.tenant(tenant).defaultLanguage
                 query.fallbackLanguages = LanguageTag.fallbacks(for: language, then: fallback)
@@ -40,7 +40,7 @@ extension Interpreter {
                 let page = try await store.list(query, tenant: tenant)
                 items += page.items
                 progress.update(items.count)
-                if interruption.isRaised { throw ShellError("interrupted after \(items.count) \(type.plural)") }
+                if interruption.isRaised { throw CommandError("interrupted after \(items.count) \(type.plural)") }
                 guard let next = page.next else { break }
                 guard arguments.has("all") else {
                     note("(more \(type.plural) follow: add --all, or a higher --limit)", arguments)
@@ -84,7 +84,7 @@ extension Interpreter {
             let fields = try fieldValues(type: type, arguments)
             let clear = arguments.values["clear"].map { $0.flatMap(ValueParser.splitList) } ?? []
             for name in clear where type.field(name) == nil {
-                throw ShellError.usage("--clear \(name): \(type.name) has no field \(name)")
+                throw CommandError.usage("--clear \(name): \(type.name) has no field \(name)")
             }
             var changes = ItemChanges(
                 title: arguments.value("title"),
@@ -95,7 +95,7 @@ extension Interpreter {
             changes.author = arguments.value("reassign")
             let edits = try listEdits(type: type, arguments)
             let version = try arguments.value("version").map { text -> Int in
-                guard let number = Int(text) else { throw ShellError.usage("--version needs a number") }
+                guard let number = Int(text) else { throw CommandError.usage("--version needs a number") }
                 return number
             }
             if selection.fromFilter && selection.ids.count > 20 {
@@ -186,21 +186,23 @@ extension Interpreter {
             guard let old = revisions.first(where: { $0.version == from }),
                 let new = revisions.first(where: { $0.version == to })
             else {
-                throw ShellError(
+                throw CommandError(
                     "item \(item.id) has versions 1 to \(revisions.count); choose --from and --to among them"
                 )
             }
             let table = Table(
                 columns: ["field", "version \(from)", "version \(to)"],
                 rows: FieldChange.between(old, new).map {
-                    [$0.field, $0.before.map(Renderer.text), $0.after.map(Renderer.text)]
+                    [$0.field, $0.before.map(\.lineText), $0.after.map(\.lineText)]
                 }
             )
             if show { try self.show(.table(table), arguments) }
             return .table(table)
         case "revert":
             let item = try await find(one: arguments, type: type, tenant: tenant)
-            guard let version = try number(arguments, "to") else { throw ShellError.usage("revert needs --to VERSION") }
+            guard let version = try number(arguments, "to") else {
+                throw CommandError.usage("revert needs --to VERSION")
+            }
             let reverted = try await store.revert(
                 id: item.id,
                 tenant: tenant,
@@ -215,11 +217,11 @@ extension Interpreter {
             return .items([reverted])
         default:
             guard let transition = type.workflow.transition(spec.verb) else {
-                throw ShellError.usage("\(type.name) has no verb \(spec.verb)")
+                throw CommandError.usage("\(type.name) has no verb \(spec.verb)")
             }
             let at = try arguments.value("at").map { text in
                 guard let date = ISO8601DateFormatter().date(from: text) else {
-                    throw ShellError.usage("--at takes an ISO 8601 time with its zone, such as 2026-12-01T09:00:00Z")
+                    throw CommandError.usage("--at takes an ISO 8601 time with its zone, such as 2026-12-01T09:00:00Z")
                 }
                 return date
             }
@@ -248,34 +250,34 @@ extension Interpreter {
         }
     }
 
-    func confirm(_ action: String, _ arguments: Arguments) throws {
+    func confirm(_ action: String, _ arguments: CommandArguments) throws {
         guard !arguments.has("yes") && !arguments.has("dry-run") else { return }
         guard let ask = console.confirm else {
-            throw ShellError("refusing to \(action) without confirmation: there is no terminal to ask on; add --yes")
+            throw CommandError("refusing to \(action) without confirmation: there is no terminal to ask on; add --yes")
         }
-        guard ask("\(action.prefix(1).uppercased() + action.dropFirst())?") else { throw ShellError("cancelled") }
+        guard ask("\(action.prefix(1).uppercased() + action.dropFirst())?") else { throw CommandError("cancelled") }
     }
 
-    func idsArgument(_ arguments: Arguments, spec: CommandSpec) throws -> [Int64] {
+    func idsArgument(_ arguments: CommandArguments, spec: CommandSpec) throws -> [Int64] {
         guard !arguments.positional.isEmpty else {
-            throw ShellError.usage("\(spec.name) needs ids (\(spec.arguments)), given or piped: help \(spec.name)")
+            throw CommandError.usage("\(spec.name) needs ids (\(spec.arguments)), given or piped: help \(spec.name)")
         }
         return try arguments.positional.flatMap(ValueParser.splitList).map { text in
-            guard let id = Int64(text) else { throw ShellError.usage("'\(text)' is not an id") }
+            guard let id = Int64(text) else { throw CommandError.usage("'\(text)' is not an id") }
             return id
         }
     }
 
-    private func number(_ arguments: Arguments, _ name: String) throws -> Int? {
+    private func number(_ arguments: CommandArguments, _ name: String) throws -> Int? {
         guard let text = arguments.value(name) else { return nil }
-        guard let number = Int(text) else { throw ShellError.usage("--\(name) needs a whole number") }
+        guard let number = Int(text) else { throw CommandError.usage("--\(name) needs a whole number") }
         return number
     }
 
     /// The item named by the one positional argument: an id, or a slug.
-    private func find(one arguments: Arguments, type: ContentType, tenant: String) async throws -> Item {
+    private func find(one arguments: CommandArguments, type: ContentType, tenant: String) async throws -> Item {
         guard arguments.positional.count == 1, let key = arguments.positional.first else {
-            throw ShellError.usage("\(type.name) needs one id or slug")
+            throw CommandError.usage("\(type.name) needs one id or slug")
         }
         let store = backend.store
         if let id = Int64(key) { return try await item(id, of: type, tenant: tenant) }
@@ -287,12 +289,12 @@ extension Interpreter {
     /// The item with `id`, which must be of `type`.
     func item(_ id: Int64, of type: ContentType, tenant: String) async throws -> Item {
         let item = try await backend.store.item(id: id, tenant: tenant)
-        guard item.type == type.name else { throw ShellError("item \(id) is a \(item.type), not a \(type.name)") }
+        guard item.type == type.name else { throw CommandError("item \(id) is a \(item.type), not a \(type.name)") }
         return item
     }
 
     /// Field values from the flags named after fields.
-    private func fieldValues(type: ContentType, _ arguments: Arguments) throws -> [String: FieldValue] {
+    private func fieldValues(type: ContentType, _ arguments: CommandArguments) throws -> [String: FieldValue] {
         var values: [String: FieldValue] = [:]
         for field in type.fields {
             let flag = field.name.replacing("_", with: "-")
@@ -302,22 +304,24 @@ extension Interpreter {
         return values
     }
 
-    func listQuery(type: ContentType, _ arguments: Arguments) throws -> ItemQuery {
+    func listQuery(type: ContentType, _ arguments: CommandArguments) throws -> ItemQuery {
         var query = ItemQuery(type: type.name, language: arguments.value("language"))
         query.statuses = arguments.values["status"].map { $0.flatMap(ValueParser.splitList) } ?? []
         for status in query.statuses where !type.workflow.states.contains(status) {
-            throw ShellError.usage("--status \(status): the states are " + type.workflow.states.joined(separator: ", "))
+            throw CommandError.usage(
+                "--status \(status): the states are " + type.workflow.states.joined(separator: ", ")
+            )
         }
         query.trashed = arguments.has("trash")
         query.publicOnly = arguments.has("public")
         query.authors = arguments.values["author"].map { $0.flatMap(ValueParser.splitList) } ?? []
         if let limit = try number(arguments, "limit") {
-            guard (1...1000).contains(limit) else { throw ShellError.usage("--limit must be from 1 to 1000") }
+            guard (1...1000).contains(limit) else { throw CommandError.usage("--limit must be from 1 to 1000") }
             query.limit = limit
         }
         if let sort = arguments.value("sort") {
             guard let order = ItemSort(rawValue: sort) else {
-                throw ShellError.usage(
+                throw CommandError.usage(
                     "--sort must be one of " + ItemSort.allCases.map(\.rawValue).joined(separator: ", ")
                 )
             }
@@ -330,7 +334,7 @@ extension Interpreter {
                 let to = arguments.value("\(field.filterName)-before")
                 for (flag, bound) in [("after", from), ("before", to)] {
                     if let bound, CalendarDate(bound) == nil {
-                        throw ShellError.usage(
+                        throw CommandError.usage(
                             "--\(field.filterName)-\(flag) takes a date written YYYY-MM-DD, not '\(bound)'"
                         )
                     }
@@ -358,7 +362,7 @@ extension Interpreter {
         }
         for value in values {
             let issues = FieldValidator().check(value, as: element, field: field.filterName)
-            if let issue = issues.first { throw ShellError.usage("--\(issue.field): \(issue.message)") }
+            if let issue = issues.first { throw CommandError.usage("--\(issue.field): \(issue.message)") }
         }
         return values
     }

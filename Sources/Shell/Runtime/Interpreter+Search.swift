@@ -5,7 +5,7 @@ extension Interpreter {
     /// `search "WORDS"`: a page of ranked hits as a table (id, type, language, status, title,
     /// rank, snippet, or the `--fields` asked for), or with `--facets` the counts of every
     /// match by facet.
-    func runSearch(_ spec: CommandSpec, _ arguments: Arguments, show: Bool) async throws -> Records {
+    func runSearch(_ spec: CommandSpec, _ arguments: CommandArguments, show: Bool) async throws -> Records {
         let tenant = try currentTenant(arguments)
         let query = try searchQuery(spec, arguments)
         let store = backend.store
@@ -50,9 +50,9 @@ extension Interpreter {
     }
 
     /// The query the words and flags describe, checked against the registered types.
-    private func searchQuery(_ spec: CommandSpec, _ arguments: Arguments) throws -> SearchQuery {
+    private func searchQuery(_ spec: CommandSpec, _ arguments: CommandArguments) throws -> SearchQuery {
         guard !arguments.positional.isEmpty else {
-            throw ShellError.usage("search needs the words to look for: search \"evacuation drills\"")
+            throw CommandError.usage("search needs the words to look for: search \"evacuation drills\"")
         }
         let registry = catalog.registry
         var query = SearchQuery(
@@ -63,7 +63,7 @@ extension Interpreter {
         if let names = arguments.values["type"] {
             types = try names.flatMap(ValueParser.splitList).map { name in
                 guard let type = registry.contentType(name) else {
-                    throw ShellError.usage(
+                    throw CommandError.usage(
                         "--type \(name): the types are " + registry.contentTypes.map(\.name).joined(separator: ", ")
                     )
                 }
@@ -74,7 +74,7 @@ extension Interpreter {
         query.statuses = arguments.values["status"].map { $0.flatMap(ValueParser.splitList) } ?? []
         let states = Set(types.flatMap(\.workflow.states))
         for status in query.statuses where !states.contains(status) {
-            throw ShellError.usage("--status \(status): the states are " + states.sorted().joined(separator: ", "))
+            throw CommandError.usage("--status \(status): the states are " + states.sorted().joined(separator: ", "))
         }
         if let limit = try arguments.wholeNumber("limit", in: 1...1000) { query.limit = limit }
         if let offset = try arguments.wholeNumber("offset", in: 0...Int.max) { query.offset = offset }
@@ -82,7 +82,7 @@ extension Interpreter {
             guard let texts = arguments.values[flag.name] else { continue }
             let fields = types.flatMap { $0.fields.filter { $0.filterName == flag.name && $0.isFacet } }
             guard let field = fields.first else {
-                throw ShellError.usage(
+                throw CommandError.usage(
                     "--\(flag.name) is not a facet of " + types.map(\.plural).joined(separator: ", ")
                 )
             }

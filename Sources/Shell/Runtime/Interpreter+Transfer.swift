@@ -2,19 +2,19 @@ internal import Foundation
 internal import Kernel
 
 extension Interpreter {
-    func runTransfer(_ spec: CommandSpec, _ arguments: Arguments) async throws -> Records {
-        guard let transfer = backend.transfer else { throw ShellError("imports and exports are not available here") }
+    func runTransfer(_ spec: CommandSpec, _ arguments: CommandArguments) async throws -> Records {
+        guard let transfer = backend.transfer else { throw CommandError("imports and exports are not available here") }
         switch spec.verb {
         case "export": try await export(arguments, through: transfer)
         case "import": try await importFile(arguments, through: transfer)
-        default: throw ShellError.usage("unknown command \(spec.verb)")
+        default: throw CommandError.usage("unknown command \(spec.verb)")
         }
         return .none
     }
 
     /// `job list` and `job resume ID`.
-    func runJob(_ spec: CommandSpec, _ arguments: Arguments, show: Bool) async throws -> Records {
-        guard let transfer = backend.transfer else { throw ShellError("import jobs are not available here") }
+    func runJob(_ spec: CommandSpec, _ arguments: CommandArguments, show: Bool) async throws -> Records {
+        guard let transfer = backend.transfer else { throw CommandError("import jobs are not available here") }
         switch spec.verb {
         case "list":
             let jobs = try await transfer.importJobs(
@@ -44,7 +44,7 @@ extension Interpreter {
             return .table(table)
         case "resume":
             guard arguments.positional.count == 1, let id = Int64(arguments.positional[0]) else {
-                throw ShellError.usage("job resume needs one job id (job list shows them)")
+                throw CommandError.usage("job resume needs one job id (job list shows them)")
             }
             let summary = try await withImportProgress { progress, stop in
                 try await transfer.resumeImport(job: id, progress: progress, stop: stop)
@@ -52,20 +52,20 @@ extension Interpreter {
             try report(summary, arguments)
             return .none
         default:
-            throw ShellError.usage("unknown command \(spec.name)")
+            throw CommandError.usage("unknown command \(spec.name)")
         }
     }
 
     /// `import TYPE FILE` or `import tenant CODE FILE`.
-    private func importFile(_ arguments: Arguments, through transfer: any BulkTransfer) async throws {
+    private func importFile(_ arguments: CommandArguments, through transfer: any BulkTransfer) async throws {
         let (tenant, type) = try scope(arguments, verb: "import")
         let position = type == nil ? 2 : 1
         guard arguments.positional.count == position + 1 else {
-            throw ShellError.usage("import needs a file: import TYPE FILE, or import tenant CODE FILE")
+            throw CommandError.usage("import needs a file: import TYPE FILE, or import tenant CODE FILE")
         }
         let file = absolutePath(arguments.positional[position])
         guard let format = try transferFormat(arguments, file: file) else {
-            throw ShellError.usage("cannot tell the format of \(file): name it .csv or .ndjson, or add --format")
+            throw CommandError.usage("cannot tell the format of \(file): name it .csv or .ndjson, or add --format")
         }
         var request = ImportRequest(tenant: tenant, type: type?.name, format: format)
         request.key = arguments.value("key") ?? "slug"
@@ -74,13 +74,15 @@ extension Interpreter {
         request.language = arguments.value("language")
         if let text = arguments.value("on-error") {
             guard let onError = ImportRequest.OnError(rawValue: text) else {
-                throw ShellError.usage("--on-error must be stop or skip")
+                throw CommandError.usage("--on-error must be stop or skip")
             }
             request.onError = onError
         }
         var batchSize: Int?
         if let text = arguments.value("batch-size") {
-            guard let size = Int(text), size > 0 else { throw ShellError.usage("--batch-size needs a positive number") }
+            guard let size = Int(text), size > 0 else {
+                throw CommandError.usage("--batch-size needs a positive number")
+            }
             batchSize = size
         }
         if let map = arguments.value("map") { request.columnMap = try columnMap(absolutePath(map)) }
@@ -126,7 +128,7 @@ extension Interpreter {
     }
 
     /// The summary on standard error; rejected rows make a partial failure.
-    private func report(_ summary: ImportSummary, _ arguments: Arguments) throws {
+    private func report(_ summary: ImportSummary, _ arguments: CommandArguments) throws {
         var text = summary.dryRun ? "dry run, nothing was written: " : ""
         if summary.dryRun {
             text += "would create \(summary.created), update \(summary.updated); \(summary.unchanged) unchanged"
@@ -152,13 +154,13 @@ extension Interpreter {
             console.diagnostic("  ... and \(summary.rejected - summary.problems.count) more")
         }
         if summary.rejected > 0 {
-            throw ShellError("\(summary.rejected) rows were rejected", partial: true)
+            throw CommandError("\(summary.rejected) rows were rejected", partial: true)
         }
     }
 
     /// A `--map` file: one `column = field` a line; blank lines and `#` comments skipped.
     private func columnMap(_ path: String) throws -> [String: String] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ShellError("cannot read \(path)") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw CommandError("cannot read \(path)") }
         var map: [String: String] = [:]
         for (index, line) in String(decoding: data, as: UTF8.self).split(
             separator: "\n",
@@ -168,7 +170,7 @@ extension Interpreter {
             if text.isEmpty || text.hasPrefix("#") { continue }
             let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw ShellError("\(path):\(index + 1): write 'column = field'")
+                throw CommandError("\(path):\(index + 1): write 'column = field'")
             }
             map[parts[0]] = parts[1]
         }
@@ -176,11 +178,11 @@ extension Interpreter {
     }
 
     /// `export TYPE` or `export tenant CODE`.
-    private func export(_ arguments: Arguments, through transfer: any BulkTransfer) async throws {
+    private func export(_ arguments: CommandArguments, through transfer: any BulkTransfer) async throws {
         let (tenant, type) = try scope(arguments, verb: "export")
         let extra = arguments.positional.dropFirst(type == nil ? 2 : 1)
         if let word = extra.first {
-            throw ShellError.usage(
+            throw CommandError.usage(
                 "export takes TYPE or tenant CODE, not also '\(word)' (write to a file with --to FILE)"
             )
         }
@@ -191,14 +193,14 @@ extension Interpreter {
         request.language = arguments.value("language")
         if arguments.has("fallback") {
             guard let language = request.language else {
-                throw ShellError.usage("--fallback needs --language (the language wanted first)")
+                throw CommandError.usage("--fallback needs --language (the language wanted first)")
             }
             let fallback = try await backend.store.tenant(tenant).defaultLanguage
             request.fallbackLanguages = LanguageTag.fallbacks(for: language, then: fallback)
         }
         request.statuses = arguments.values["status"].map { $0.flatMap(ValueParser.splitList) } ?? []
         if request.revisions && format == .csv {
-            throw ShellError.usage("--revisions needs NDJSON: a CSV row holds one version")
+            throw CommandError.usage("--revisions needs NDJSON: a CSV row holds one version")
         }
         let output = try file.map { try OutputFile(path: $0) }
         let console = console
@@ -228,28 +230,28 @@ extension Interpreter {
     }
 
     /// The tenant and type named by `TYPE` (in the current tenant) or `tenant CODE`.
-    private func scope(_ arguments: Arguments, verb: String) throws -> (tenant: String, type: ContentType?) {
+    private func scope(_ arguments: CommandArguments, verb: String) throws -> (tenant: String, type: ContentType?) {
         let words = arguments.positional
         if words.first == "tenant" {
-            guard words.count >= 2 else { throw ShellError.usage("\(verb) tenant needs a tenant code") }
-            return (Arguments.code(words[1]), nil)
+            guard words.count >= 2 else { throw CommandError.usage("\(verb) tenant needs a tenant code") }
+            return (CommandArguments.code(words[1]), nil)
         }
         guard let name = words.first else {
-            throw ShellError.usage("\(verb) needs a content type or tenant CODE: help \(verb)")
+            throw CommandError.usage("\(verb) needs a content type or tenant CODE: help \(verb)")
         }
         guard let type = catalog.registry.contentType(name) else {
             let names = catalog.registry.contentTypes.map(\.name)
             let message = "there is no content type '\(name)'" + NameSuggestions.hint(name, among: names)
-            throw ShellError.usage(message + "; \(verb) takes " + names.joined(separator: ", ") + " or tenant CODE")
+            throw CommandError.usage(message + "; \(verb) takes " + names.joined(separator: ", ") + " or tenant CODE")
         }
         return (try currentTenant(arguments), type)
     }
 
     /// The format `--format` names, or the file's extension says.
-    private func transferFormat(_ arguments: Arguments, file: String?) throws -> TransferFormat? {
+    private func transferFormat(_ arguments: CommandArguments, file: String?) throws -> TransferFormat? {
         if let name = arguments.value("format") {
             guard let format = TransferFormat(rawValue: name == "jsonl" ? "ndjson" : name) else {
-                throw ShellError.usage(
+                throw CommandError.usage(
                     "--format must be " + TransferFormat.allCases.map(\.rawValue).joined(separator: " or ")
                 )
             }

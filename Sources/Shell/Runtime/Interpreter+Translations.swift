@@ -2,21 +2,21 @@ internal import Foundation
 internal import Kernel
 
 extension Interpreter {
-    func runTranslation(_ spec: CommandSpec, _ arguments: Arguments, show: Bool) async throws -> Records {
+    func runTranslation(_ spec: CommandSpec, _ arguments: CommandArguments, show: Bool) async throws -> Records {
         guard let desk = backend.translations else {
-            throw ShellError("translation jobs are not available here")
+            throw CommandError("translation jobs are not available here")
         }
         let tenant = try currentTenant(arguments)
         let user = backend.user
         switch spec.verb {
         case "request":
             guard let languages = arguments.value("to").map(ValueParser.splitList), !languages.isEmpty else {
-                throw ShellError.usage("translation request needs --to LANGS (the target languages)")
+                throw CommandError.usage("translation request needs --to LANGS (the target languages)")
             }
             var due: CalendarDate?
             if let text = arguments.value("due") {
                 guard let date = CalendarDate(text) else {
-                    throw ShellError.usage("--due takes a date written YYYY-MM-DD")
+                    throw CommandError.usage("--due takes a date written YYYY-MM-DD")
                 }
                 due = date
             }
@@ -58,8 +58,8 @@ extension Interpreter {
             let table = Table(
                 columns: ["id", "field", "change", "before", "after"],
                 rows: fields.map { field in
-                    let before = field.before.map(Renderer.text) ?? ""
-                    let after = field.after.map(Renderer.text) ?? ""
+                    let before = field.before.map(\.lineText) ?? ""
+                    let after = field.after.map(\.lineText) ?? ""
                     return [String(field.jobID), field.field, WordDiff.between(before, after), before, after]
                 }
             )
@@ -90,17 +90,17 @@ extension Interpreter {
             }
             return .table(Table(columns: ["id"], rows: packets.map { [String($0.jobID)] }))
         case "import":
-            guard arguments.positional.count == 1 else { throw ShellError.usage("translation import needs one FILE") }
+            guard arguments.positional.count == 1 else { throw CommandError.usage("translation import needs one FILE") }
             let path = arguments.positional[0]
             let formats = catalog.registry.translationFormats
             let fileExtension = URL(fileURLWithPath: path).pathExtension.lowercased()
             guard let format = formats.first(where: { $0.fileExtensions.contains(fileExtension) }) ?? formats.first
             else {
-                throw ShellError("no translation file format is available")
+                throw CommandError("no translation file format is available")
             }
             let data: Data
             do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-                throw ShellError("cannot read \(path): \(error.localizedDescription)")
+                throw CommandError("cannot read \(path): \(error.localizedDescription)")
             }
             let packets = try format.decode(data)
             let outcomes = try await desk.apply(packets, tenant: tenant, author: user, force: arguments.has("force"))
@@ -132,19 +132,19 @@ extension Interpreter {
                 note("\(spec.verb): \(done.count) done, \(failures.count) failed", arguments)
             }
             if jobIDs.count == 1, let failure = failures.first {
-                throw ShellError(String(failure.drop { $0 != " " }.dropFirst()))
+                throw CommandError(String(failure.drop { $0 != " " }.dropFirst()))
             }
             for failure in failures { console.diagnostic("  failed \(failure)") }
             let records = try shown(done, arguments, show: show && arguments.value("format") != nil)
             if !failures.isEmpty {
-                throw ShellError("\(failures.count) of \(jobIDs.count) failed", partial: !done.isEmpty)
+                throw CommandError("\(failures.count) of \(jobIDs.count) failed", partial: !done.isEmpty)
             }
             return records
         }
     }
 
     /// The jobs as a table (whose `id` column pipes on), shown when `show`.
-    private func shown(_ jobs: [TranslationJob], _ arguments: Arguments, show: Bool) throws -> Records {
+    private func shown(_ jobs: [TranslationJob], _ arguments: CommandArguments, show: Bool) throws -> Records {
         let today = CalendarDate.today
         let table = Table(
             columns: [
@@ -165,28 +165,28 @@ extension Interpreter {
         return .table(table)
     }
 
-    private func jobQuery(_ arguments: Arguments) throws -> TranslationJobQuery {
+    private func jobQuery(_ arguments: CommandArguments) throws -> TranslationJobQuery {
         var query = TranslationJobQuery(language: arguments.value("language"))
         query.statuses = arguments.values["status"].map { $0.flatMap(ValueParser.splitList) } ?? []
         for status in query.statuses where !Workflow.translation.states.contains(status) {
-            throw ShellError.usage(
+            throw CommandError.usage(
                 "--status \(status): the states are " + Workflow.translation.states.joined(separator: ", ")
             )
         }
         if let source = arguments.value("source") {
-            guard let id = Int64(source) else { throw ShellError.usage("--source needs an item id") }
+            guard let id = Int64(source) else { throw CommandError.usage("--source needs an item id") }
             query.sourceID = id
         }
         return query
     }
 
     /// The format and file an export writes: `--xliff FILE` (or standard output).
-    private func exportTarget(_ arguments: Arguments) throws -> (any TranslationFileFormat, String?) {
+    private func exportTarget(_ arguments: CommandArguments) throws -> (any TranslationFileFormat, String?) {
         let formats = catalog.registry.translationFormats
         for format in formats {
             if let path = arguments.value(format.name) { return (format, path) }
         }
-        guard let format = formats.first else { throw ShellError("no translation file format is available") }
+        guard let format = formats.first else { throw CommandError("no translation file format is available") }
         return (format, nil)
     }
 }

@@ -140,7 +140,7 @@ public final class Interpreter {
         for word in words {
             if word.parts.count == 1, case .variable(let name) = word.parts[0] {
                 guard let values = variables[name] else {
-                    throw ShellError.usage("$\(name) is not set (use let \(name) = ... or --set \(name)=...)")
+                    throw CommandError.usage("$\(name) is not set (use let \(name) = ... or --set \(name)=...)")
                 }
                 expanded += values.map { ($0, false) }
                 if values.isEmpty { empty.append(name) }
@@ -151,7 +151,7 @@ public final class Interpreter {
                 switch part {
                 case .text(let piece): text += piece
                 case .variable(let name):
-                    guard let values = variables[name] else { throw ShellError.usage("$\(name) is not set") }
+                    guard let values = variables[name] else { throw CommandError.usage("$\(name) is not set") }
                     text += values.joined(separator: ",")
                 }
             }
@@ -162,90 +162,58 @@ public final class Interpreter {
 
     private func run(_ call: CommandCall, input: [String]?, show: Bool) async throws -> Records {
         let (words, emptyVariables) = try expand(call.words)
-        guard let first = words.first?.text else { return .none }
-        /// The arguments after `skip` words, with the piped ids if the command takes them;
-        /// `nil` when the command takes ids and was given none because a pipe or a variable
-        /// brought nothing: that is nothing to do, not a missing argument.
-        func arguments(_ spec: CommandSpec, skip: Int, piped: Bool = true) throws -> Arguments? {
-            var arguments = try Arguments(Array(words.dropFirst(skip)), spec: spec)
-            let input = piped ? input : nil
-            if let input { arguments.positional += input }
-            let broughtNothing = input?.isEmpty == true || !emptyVariables.isEmpty
-            if broughtNothing && arguments.positional.isEmpty && spec.takesIDs {
-                let source = emptyVariables.first.map { "$\($0) is empty" } ?? "nothing came through the pipe"
-                note("\(spec.name): \(source)", arguments)
-                return nil
-            }
-            return arguments
+        guard !words.isEmpty else { return .none }
+        let (spec, command, skip) = try resolve(words.map(\.text))
+        var arguments = try CommandArguments(Array(words.dropFirst(skip)), spec: spec, globals: FlagSpec.global)
+        let input = spec.readsPipe ? input : nil
+        if let input { arguments.positional += input }
+        // A command that takes ids and was given none because a pipe or a variable brought
+        // nothing has nothing to do: that is not a missing argument.
+        let broughtNothing = input?.isEmpty == true || !emptyVariables.isEmpty
+        if broughtNothing && arguments.positional.isEmpty && spec.takesIDs {
+            let source = emptyVariables.first.map { "$\($0) is empty" } ?? "nothing came through the pipe"
+            note("\(spec.name): \(source)", arguments)
+            return .none
         }
-        if let spec = catalog.command(noun: nil, verb: first) {
-            guard let arguments = try arguments(spec, skip: 1) else { return .none }
-            return try await runBuiltin(spec, arguments, show: show)
+        let invocation = { (show: Bool) in
+            Invocation(shell: self, spec: spec, arguments: arguments, showsOutput: show)
         }
-        if first == CommandCatalog.translationNoun, catalog.nouns.contains(first) {
-            guard words.count > 1, let spec = catalog.command(noun: first, verb: words[1].text) else {
-                throw ShellError.usage("\(first) needs a verb: \(verbs(of: first)) (help \(first))")
-            }
-            guard let arguments = try arguments(spec, skip: 2) else { return .none }
-            return try await rehearsing(spec, arguments, show: show) { show in
-                try await runTranslation(spec, arguments, show: show)
-            }
-        }
-        if CommandCatalog.administrationNouns.contains(first) || first == CommandCatalog.jobNoun {
-            guard words.count > 1, let spec = catalog.command(noun: first, verb: words[1].text) else {
-                let verbs = catalog.commands.filter { $0.noun == first }.map(\.verb).joined(separator: ", ")
-                throw ShellError.usage("\(first) needs a verb: \(verbs) (help \(first))")
-            }
-            // People and tenants are named, not piped.
-            let piped = first == CommandCatalog.jobNoun
-            guard let arguments = try arguments(spec, skip: 2, piped: piped) else { return .none }
-            if first == CommandCatalog.jobNoun {
-                if spec.mutates && arguments.has("dry-run") {
-                    // A resumed import commits batch by batch: it cannot be rolled back.
-                    throw ShellError.usage(
-                        "\(spec.name) has no --dry-run (an import commits as it goes); try the file first with "
-                            + "import TYPE FILE --dry-run"
-                    )
-                }
-                return try await runJob(spec, arguments, show: show)
-            }
-            return try await rehearsing(spec, arguments, show: show) { show in
-                try await runAdministration(spec, arguments, show: show)
-            }
-        }
-        guard let type = catalog.registry.contentType(first) else {
-            var message = "unknown command '\(first)'"
-            let suggestions = catalog.suggestions(for: first)
-            if !suggestions.isEmpty { message += "; did you mean \(suggestions.joined(separator: " or "))?" }
-            throw ShellError.usage(message + " (help lists the commands)")
-        }
-        guard words.count > 1 else {
-            throw ShellError.usage("\(type.name) needs a verb: " + verbs(of: type.name) + " (help \(type.name))")
-        }
-        let verb = words[1].text
-        guard let spec = catalog.command(noun: type.name, verb: verb) else {
-            throw ShellError.usage("\(type.name) has no verb '\(verb)'; its verbs: " + verbs(of: type.name))
-        }
-        guard let arguments = try arguments(spec, skip: 2) else { return .none }
-        let tenant = try currentTenant(arguments)
-        return try await rehearsing(spec, arguments, show: show) { show in
-            try await runContent(spec, type: type, tenant: tenant, arguments, show: show)
+        guard spec.mutates && arguments.has("dry-run") else { return try await command.run(invocation(show)) }
+        switch spec.dryRun {
+        case .itsOwn:
+            return try await command.run(invocation(show))
+        case .refused(let reason):
+            throw CommandError.usage("\(spec.name) has no --dry-run \(reason)")
+        case .rolledBack:
+            // Run for real in a transaction that is rolled back, and show what it did.
+            let records = try await backend.dryRun { try await command.run(invocation(false)) }
+            note("dry run: nothing was kept", arguments)
+            if show { try self.show(records, arguments) }
+            return records
         }
     }
 
-    /// Runs `body`, or, when the command changes data and `--dry-run` is given, runs it for
-    /// real in a transaction that is rolled back and shows what it did.
-    private func rehearsing(
-        _ spec: CommandSpec,
-        _ arguments: Arguments,
-        show: Bool,
-        _ body: (_ show: Bool) async throws -> Records
-    ) async throws -> Records {
-        guard spec.mutates && arguments.has("dry-run") else { return try await body(show) }
-        let records = try await backend.dryRun { try await body(false) }
-        note("dry run: nothing was kept", arguments)
-        if show { try self.show(records, arguments) }
-        return records
+    /// The command the first words name (a built-in, or a noun and its verb), and how many
+    /// words name it.
+    /// - Throws: a usage error naming the closest known command or the noun's verbs.
+    private func resolve(_ words: [String]) throws -> (spec: CommandSpec, command: any Command, skip: Int) {
+        let first = words[0]
+        if let (spec, command) = catalog.runnable(noun: nil, verb: first) { return (spec, command, 1) }
+        // Content types answer to their plural too (`practices list`).
+        let noun = catalog.registry.contentType(first)?.name ?? first
+        guard catalog.nouns.contains(noun) else {
+            var message = "unknown command '\(first)'"
+            let suggestions = catalog.suggestions(for: first)
+            if !suggestions.isEmpty { message += "; did you mean \(suggestions.joined(separator: " or "))?" }
+            throw CommandError.usage(message + " (help lists the commands)")
+        }
+        guard words.count > 1 else {
+            throw CommandError.usage("\(noun) needs a verb: \(verbs(of: noun)) (help \(noun))")
+        }
+        guard let (spec, command) = catalog.runnable(noun: noun, verb: words[1]) else {
+            throw CommandError.usage("\(noun) has no verb '\(words[1])'; its verbs: \(verbs(of: noun))")
+        }
+        return (spec, command, 2)
     }
 
     private func verbs(of noun: String) -> String {
@@ -261,7 +229,7 @@ public final class Interpreter {
     /// Writes records on standard output in the format the flags ask for.
     func show(
         _ records: Records,
-        _ arguments: Arguments,
+        _ arguments: CommandArguments,
         detail: Item? = nil,
         fields defaultFields: [String]? = nil
     )
@@ -283,7 +251,7 @@ public final class Interpreter {
 
     /// Writes a listing's text: to the `--to` file, through the pager (a long table on a
     /// terminal), or on standard output.
-    func emit(_ text: String, format: OutputFormat, _ arguments: Arguments) throws {
+    func emit(_ text: String, format: OutputFormat, _ arguments: CommandArguments) throws {
         if let path = arguments.outputFile.map(absolutePath) {
             let file = try OutputFile(path: path)
             do {
@@ -300,7 +268,7 @@ public final class Interpreter {
         console.data(text)
     }
 
-    func format(_ arguments: Arguments) throws -> OutputFormat {
+    func format(_ arguments: CommandArguments) throws -> OutputFormat {
         guard let name = arguments.value("format") else {
             guard let file = arguments.outputFile else { return .table }
             switch file.split(separator: ".").last.map({ $0.lowercased() }) {
@@ -308,13 +276,13 @@ public final class Interpreter {
             case "json": return .json
             case "txt": return .table
             default:
-                throw ShellError.usage(
+                throw CommandError.usage(
                     "cannot tell the format of \(file): name it .csv, .json or .txt, or add --format"
                 )
             }
         }
         guard let format = OutputFormat(rawValue: name) else {
-            throw ShellError.usage(
+            throw CommandError.usage(
                 "--format must be one of " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
             )
         }
@@ -322,7 +290,7 @@ public final class Interpreter {
     }
 
     /// A note on standard error, unless `--quiet`.
-    func note(_ text: String, _ arguments: Arguments) {
+    func note(_ text: String, _ arguments: CommandArguments) {
         if !arguments.has("quiet") { console.diagnostic(text) }
     }
 
@@ -335,7 +303,7 @@ public final class Interpreter {
 
     private func describe(_ error: any Error) -> String {
         switch error {
-        case let error as ShellError: error.message
+        case let error as CommandError: error.message
         case let error as ValidationError:
             "invalid: " + error.issues.map { "\($0.field) \($0.message)" }.joined(separator: "; ")
         case let error as ContentError: error.message
@@ -345,7 +313,7 @@ public final class Interpreter {
 
     private func outcome(for error: any Error) -> Outcome {
         if isUnavailable(error) { return .unavailable }
-        if let error = error as? ShellError {
+        if let error = error as? CommandError {
             if error.isUsage { return .usage }
             if error.isPartial { return .partial }
         }

@@ -40,29 +40,22 @@ public protocol ShellBackend: Sendable {
     var translations: (any TranslationService)? { get }
     /// Imports and exports, when the platform offers them.
     var transfer: (any BulkTransfer)? { get }
+    /// The services plugins' commands ask for (``CommandContext/service(_:)``), such as a
+    /// plugin's storage.
+    var services: [any Sendable] { get }
 }
 
 extension ShellBackend {
     public func willRun(_ command: String) async {}
     public func reconnectIfLost() async throws -> String? { nil }
     public func audit(tenant: String, item: Int64?, actor: String?, limit: Int) async throws -> Table {
-        throw ShellError("the audit log is not available here")
+        throw CommandError("the audit log is not available here")
     }
     public func auditCount(tenant: String, item: Int64?, actor: String?) async throws -> Int {
-        throw ShellError("the audit log is not available here")
+        throw CommandError("the audit log is not available here")
     }
     public var administration: (any Administration)? { nil }
     public var translations: (any TranslationService)? { nil }
     public var transfer: (any BulkTransfer)? { nil }
-}
-
-/// Rows of text, for commands whose results are not items.
-public struct Table: Sendable, Hashable {
-    public var columns: [String]
-    public var rows: [[String?]]
-
-    public init(columns: [String], rows: [[String?]]) {
-        self.columns = columns
-        self.rows = rows
-    }
+    public var services: [any Sendable] { [] }
 }

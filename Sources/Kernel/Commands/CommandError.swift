@@ -1,6 +1,6 @@
 /// A command that could not run: what went wrong and what to do. ``isUsage`` marks mistakes
 /// in the command itself (unknown names, flags, missing arguments), which exit with 2.
-public struct ShellError: Error, Sendable, CustomStringConvertible {
+public struct CommandError: Error, Sendable, CustomStringConvertible {
     public let message: String
     public let isUsage: Bool
     /// Whether part of a bulk operation succeeded (exit 3).
@@ -14,5 +14,6 @@ public struct ShellError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { message }
 
-    static func usage(_ message: String) -> ShellError { ShellError(message, usage: true) }
+    /// A mistake in the command itself (exit 2).
+    public static func usage(_ message: String) -> CommandError { CommandError(message, usage: true) }
 }

@@ -1,21 +1,23 @@
 internal import Foundation
-internal import Kernel
 
 /// A command's words sorted into positional arguments, flag values and switches, checked
 /// against its specification.
-struct Arguments {
-    var positional: [String] = []
-    var values: [String: [String]] = [:]
-    var switches: Set<String> = []
+public struct CommandArguments: Sendable {
+    /// The words that are not flags, then the ids piped in.
+    public var positional: [String] = []
+    /// Every value given to each flag, in order.
+    public var values: [String: [String]] = [:]
+    /// The flags without a value that were given.
+    public var switches: Set<String> = []
     /// The file a listing is written to (`--to FILE`), when the command lists.
-    var outputFile: String?
+    public var outputFile: String?
 
-    /// Sorts `words` (already expanded) for `spec`.
+    /// Sorts `words` (already expanded) for `spec`, whose flags are its own and `globals`.
     /// - Throws: a usage error naming an unknown flag (with the closest known one) or a
     ///   flag missing its value.
-    init(_ words: [(text: String, isFlag: Bool)], spec: CommandSpec) throws {
+    public init(_ words: [(text: String, isFlag: Bool)], spec: CommandSpec, globals: [FlagSpec] = []) throws {
         let flags = Dictionary(
-            (spec.flags + FlagSpec.global).map { ($0.name, $0) },
+            (spec.flags + globals).map { ($0.name, $0) },
             uniquingKeysWith: { first, _ in first }
         )
         var index = 0
@@ -36,7 +38,7 @@ struct Arguments {
                 let message =
                     "\(spec.name) has no flag --\(name)"
                     + NameSuggestions.hint(name, among: flags.keys.sorted(), prefix: "--")
-                throw ShellError.usage(message + "; see help \(spec.name)")
+                throw CommandError.usage(message + "; see help \(spec.name)")
             }
             if flag.takesValue {
                 var value: String
@@ -44,7 +46,7 @@ struct Arguments {
                     value = inline
                 } else {
                     guard index < words.count else {
-                        throw ShellError.usage("--\(name) needs a value (\(flag.placeholder))")
+                        throw CommandError.usage("--\(name) needs a value (\(flag.placeholder))")
                     }
                     value = words[index].text
                     index += 1
@@ -57,7 +59,7 @@ struct Arguments {
                 values[name, default: []].append(value)
                 if flag.isOutputFile { outputFile = value }
             } else {
-                if inline != nil { throw ShellError.usage("--\(name) takes no value") }
+                if inline != nil { throw CommandError.usage("--\(name) takes no value") }
                 switches.insert(name)
             }
         }
@@ -65,24 +67,24 @@ struct Arguments {
 
     /// The flags whose values are codes only ever stored in lower case (tenant codes, workflow
     /// states), so read in any case.
-    static let lowerCaseFlags: Set<String> = ["tenant", "status"]
+    public static let lowerCaseFlags: Set<String> = ["tenant", "status"]
 
     /// A code typed in any case and with spaces around it (`CR `), as stored (`cr`).
-    static func code(_ text: String) -> String {
+    public static func code(_ text: String) -> String {
         text.trimmingCharacters(in: .whitespaces).lowercased()
     }
 
     /// The last value given for `--name`.
-    func value(_ name: String) -> String? { values[name]?.last }
+    public func value(_ name: String) -> String? { values[name]?.last }
 
-    func has(_ name: String) -> Bool { switches.contains(name) }
+    public func has(_ name: String) -> Bool { switches.contains(name) }
 
     /// The whole number given to `--name`, or `nil` when the flag is absent.
     /// - Throws: a usage error when the value is not a whole number within `range`.
-    func wholeNumber(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
+    public func wholeNumber(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
         guard let text = value(name) else { return nil }
         guard let number = Int(text), range.contains(number) else {
-            throw ShellError.usage(
+            throw CommandError.usage(
                 "--\(name) must be a whole number from \(range.lowerBound)"
                     + (range.upperBound == Int.max ? "" : " to \(range.upperBound)")
             )

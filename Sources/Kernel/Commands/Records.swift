@@ -1,5 +1,3 @@
-public import Kernel
-
 /// What a command produces and a pipe passes on: items, or a table of text.
 public enum Records: Sendable {
     case items([Item])
