@@ -81,10 +81,10 @@ import Testing
     }
 
     @Test func agesAreReadInTheirUnits() throws {
-        #expect(try Interpreter.seconds("365d") == 365 * 86_400)
-        #expect(try Interpreter.seconds("12h") == 12 * 3_600)
-        #expect(try Interpreter.seconds("2w") == 14 * 86_400)
-        #expect(try Interpreter.seconds("30") == 30 * 86_400)
-        #expect(throws: CommandError.self) { try Interpreter.seconds("d") }
+        #expect(try ItemSelection.seconds("365d") == 365 * 86_400)
+        #expect(try ItemSelection.seconds("12h") == 12 * 3_600)
+        #expect(try ItemSelection.seconds("2w") == 14 * 86_400)
+        #expect(try ItemSelection.seconds("30") == 30 * 86_400)
+        #expect(throws: CommandError.self) { try ItemSelection.seconds("d") }
     }
 }

@@ -13,9 +13,7 @@ struct LegacyCommand: ShellCommand {
         case "user"?, "tenant"?: return try await shell.runAdministration(spec, arguments, show: show)
         case "job"?: return try await shell.runJob(spec, arguments, show: show)
         case "translation"?: return try await shell.runTranslation(spec, arguments, show: show)
-        case let noun?:
-            guard let type = invocation.registry.contentType(noun) else { throw CommandError("unknown noun \(noun)") }
-            return try await shell.runContent(spec, type: type, tenant: try invocation.tenant(), arguments, show: show)
+        case let noun?: throw CommandError("unknown noun \(noun)")
         }
     }
 }

@@ -90,25 +90,3 @@ extension CommandCatalog {
         ),
     ]
 }
-
-extension CommandCatalog {
-    /// The flags that choose the items of a verb over many, instead of ids.
-    static let selectionFlags: [FlagSpec] = [
-        FlagSpec(
-            "where",
-            summary: "choose items by a list filter instead of ids: status=draft, country=MX (repeatable)",
-            placeholder: "FIELD=VALUE"
-        ),
-        FlagSpec(
-            "older-than",
-            summary: "only items last saved longer ago than this: 365d, 12h, 2w",
-            placeholder: "AGE"
-        ),
-    ]
-
-    /// The flags that change list fields item by item.
-    static let listEditFlags: [FlagSpec] = [
-        FlagSpec("add", summary: "add values to a list field: guidelines=4 (repeatable)", placeholder: "FIELD=VALUE"),
-        FlagSpec("remove", summary: "take values out of a list field (repeatable)", placeholder: "FIELD=VALUE"),
-    ]
-}

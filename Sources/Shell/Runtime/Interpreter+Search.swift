@@ -86,7 +86,7 @@ extension Interpreter {
                     "--\(flag.name) is not a facet of " + types.map(\.plural).joined(separator: ", ")
                 )
             }
-            query.filters.append(FacetFilter(flag.name, try filterValues(texts, for: field)))
+            query.filters.append(FacetFilter(flag.name, try Invocation.filterValues(texts, for: field)))
         }
         return query
     }
