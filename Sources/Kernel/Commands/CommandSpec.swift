@@ -43,7 +43,9 @@ public struct CommandSpec: Sendable {
         flags: [FlagSpec] = [],
         examples: [String] = [],
         mutates: Bool = false,
-        destructive: Bool = false
+        destructive: Bool = false,
+        readsPipe: Bool = true,
+        dryRun: DryRun = .rolledBack
     ) {
         self.noun = noun
         self.verb = verb
@@ -53,6 +55,8 @@ public struct CommandSpec: Sendable {
         self.examples = examples
         self.mutates = mutates
         self.destructive = destructive
+        self.readsPipe = readsPipe
+        self.dryRun = dryRun
     }
 
     /// Whether its arguments are ids (of items or of translation jobs), which pipes and

@@ -5,15 +5,6 @@ struct LegacyCommand: ShellCommand {
     let spec: CommandSpec
 
     func run(_ invocation: Invocation) async throws -> Records {
-        let shell = invocation.shell
-        let show = invocation.showsOutput
-        let arguments = invocation.arguments
-        switch spec.noun {
-        case nil: return try await shell.runBuiltin(spec, arguments, show: show)
-        case "user"?, "tenant"?: return try await shell.runAdministration(spec, arguments, show: show)
-        case "job"?: return try await shell.runJob(spec, arguments, show: show)
-        case "translation"?: return try await shell.runTranslation(spec, arguments, show: show)
-        case let noun?: throw CommandError("unknown noun \(noun)")
-        }
+        try await invocation.shell.runTranslation(spec, invocation.arguments, show: invocation.showsOutput)
     }
 }

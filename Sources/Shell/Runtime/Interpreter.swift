@@ -268,6 +268,11 @@ public final class Interpreter {
         console.data(text)
     }
 
+    /// `path` made absolute against the working directory.
+    func absolutePath(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
+
     func format(_ arguments: CommandArguments) throws -> OutputFormat {
         guard let name = arguments.value("format") else {
             guard let file = arguments.outputFile else { return .table }
