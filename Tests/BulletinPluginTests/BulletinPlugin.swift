@@ -2,7 +2,8 @@ import Kernel
 
 /// A plugin that exists for the tests only: a content type of its own whose three-state
 /// workflow is nothing like the editorial one. Its `check` is taken by viewers, a role no
-/// other item workflow lets move anything; `retract` needs a comment.
+/// other item workflow lets move anything; `retract` needs a comment. It adds a command of
+/// its own, `bulletin board`.
 struct BulletinPlugin: Plugin {
     /// The bulletins' workflow.
     static let workflow = Workflow(
@@ -34,4 +35,5 @@ struct BulletinPlugin: Plugin {
 
     var name: String { "bulletins" }
     var contentTypes: [ContentType] { [Self.bulletin] }
+    var commands: [any Command] { [BoardCommand()] }
 }

@@ -251,8 +251,30 @@ import Testing
             #expect(await editor.run("help bulletin go-live", source: "test") == .success)
             #expect(editorSaid.take().contains("--at"))
 
+            // The plugin's own command: in help, run with the person's rights, piping ids on.
+            _ = editorSaid.take()
+            #expect(await editor.run("help bulletin", source: "test") == .success)
+            #expect(editorSaid.take().contains("bulletin board"))
+            #expect(await editor.run("help bulletin board", source: "test") == .success)
+            let boardHelp = editorSaid.take()
+            #expect(boardHelp.contains("--limit N") && boardHelp.contains("bulletin board --limit 5"))
+            #expect(await editor.run("bulletin board --format csv", source: "test") == .success)
+            #expect(editorSaid.take().contains("\(id),Notice,"))
+            #expect(await editor.run("bulletin board --limit 0", source: "test") == .usage)
+            #expect(editorSaid.take().contains("--limit must be a whole number from 1 to 100"))
+            #expect(
+                await editor.run("bulletin board | bulletin retract --comment \"out of date\"", source: "test")
+                    == .success
+            )
+            #expect(try await world.status(of: id) == "draft")
+            _ = editorSaid.take()
+            #expect(await editor.run("bulletin board", source: "test") == .success)
+            #expect(editorSaid.take().contains("the board is empty"))
+
             let completer = Completer(catalog: CommandCatalog(registry: Self.registry), tenants: ["ta"])
             #expect(completer.candidates(before: "bull").candidates == ["bulletin"])
+            #expect(completer.candidates(before: "bulletin bo").candidates == ["board"])
+            #expect(completer.candidates(before: "bulletin board --l").candidates == ["--limit"])
             #expect(completer.candidates(before: "bulletin ch").candidates == ["check"])
             #expect(completer.candidates(before: "bulletin go").candidates == ["go-live"])
             #expect(completer.candidates(before: "bulletin re").candidates.contains("retract"))
