@@ -223,6 +223,13 @@ import Testing
         #expect(withRecent.candidates(before: "note delete 1").candidates == ["12"])
         withRecent.languages = ["en", "es", "fr"]
         #expect(withRecent.candidates(before: "note list --language e").candidates == ["en", "es"])
+        // What a flag's value completes to comes from its declaration: language tags, a
+        // file (the `FILE` placeholder), or nothing (a version number).
+        #expect(withRecent.candidates(before: "tenant create mx --languages es,e").candidates == ["es,en", "es,es"])
+        #expect(withRecent.candidates(before: "note diff 12 --to ").candidates.isEmpty)
+        #expect(withRecent.candidates(before: "note revert 12 --to ").candidates.isEmpty)
+        #expect(!withRecent.candidates(before: "export note --to ").candidates.isEmpty)
+        #expect(!withRecent.candidates(before: "note list --to ").candidates.isEmpty)
     }
 }
 

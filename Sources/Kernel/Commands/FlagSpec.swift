@@ -10,6 +10,9 @@ public struct FlagSpec: Sendable {
     /// read in any case and kept in the canonical one (`ES-mx` is `es-MX`).
     public var isLanguage = false
 
+    /// Whether the value is a file's path (its placeholder is `FILE`), completed as one.
+    public var takesFile: Bool { placeholder == "FILE" }
+
     /// Whether the value is the file a listing is written to (`--to FILE`).
     public var isOutputFile = false
 

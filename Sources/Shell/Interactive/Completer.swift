@@ -47,14 +47,14 @@ public struct Completer: Sendable {
             flag.takesValue
         {
             if flag.name == "tenant" { return tenants }
-            if flag.name == "language" { return languages }
-            if ["file", "xliff", "to", "report", "map"].contains(flag.name) { return paths(current) }
+            if flag.takesFile { return paths(current) }
+            let values = flag.isLanguage ? languages : flag.values
             let listed = current.split(separator: ",", omittingEmptySubsequences: false)
             if listed.count > 1 {
                 let head = listed.dropLast().joined(separator: ",") + ","
-                return (flag.name == "languages" ? languages : flag.values).map { head + $0 }
+                return values.map { head + $0 }
             }
-            return flag.name == "languages" ? languages : flag.values
+            return values
         }
         if current.hasPrefix("-") { return flags.map { "--" + $0.name } }
         if command.arguments.contains("SLUG") { return ids + slugs }

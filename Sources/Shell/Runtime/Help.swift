@@ -23,7 +23,12 @@ struct Help {
 
     private func overview() -> String {
         var text = "Content (noun verb): " + catalog.nouns.joined(separator: ", ") + "\n"
-        text += "  verbs: list, show, create, update, delete, restore, purge, history, diff, revert\n\n"
+        // The verbs every content type has; each type's workflow adds its transitions.
+        let types = catalog.registry.contentTypes.map(\.name)
+        let verbs = catalog.commands.filter { $0.noun == types.first }.map(\.verb).filter { verb in
+            types.allSatisfy { catalog.command(noun: $0, verb: verb) != nil }
+        }
+        text += "  verbs: " + verbs.joined(separator: ", ") + " (help NOUN: a type's workflow verbs too)\n\n"
         text += "Shell commands:\n"
         for command in catalog.commands where command.noun == nil {
             let call = command.arguments.isEmpty ? command.name : command.name + " " + command.arguments
