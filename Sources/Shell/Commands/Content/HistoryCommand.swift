@@ -1,7 +1,8 @@
 internal import Foundation
 internal import Kernel
 
-/// `practice history 42`: an item's revisions, with the steps of its translation's job.
+/// `practice history 42`: an item's revisions, with the steps other workflows took on it
+/// (its translation job's).
 struct HistoryCommand: ShellCommand {
     let type: ContentType
 
@@ -20,18 +21,21 @@ struct HistoryCommand: ShellCommand {
         let store = invocation.store
         let item = try await invocation.find(one: type, tenant: tenant)
         let revisions = try await store.history(id: item.id, tenant: tenant)
-        // Editorial transitions save a revision (with their comment); a translation job's
-        // steps do not, so its thread joins the history from the workflow events.
-        let jobSteps = try await store.events(id: item.id, tenant: tenant).filter {
-            $0.transition.hasPrefix("translation-")
+        // The item's own transitions save a revision (with their comment); the steps of
+        // another workflow on it (a translation job's, recorded as `translation-approve`) do
+        // not, so they join the history from the workflow events.
+        let others = invocation.registry.workflows.map(\.name).filter { $0 != type.workflow.name }
+        let steps = try await store.events(id: item.id, tenant: tenant).compactMap { event in
+            others.first { event.transition.hasPrefix($0 + "-") }.map { (workflow: $0, event: event) }
         }
         let formatter = ISO8601DateFormatter()
         let rows =
             revisions.map { ($0.createdAt, [String($0.version), $0.author, $0.status, $0.title, $0.message]) }
-            + jobSteps.map { step in
-                let name = step.transition.replacing("translation-", with: "translation ")
+            + steps.map { workflow, step in
+                let name = workflow + " " + step.transition.dropFirst(workflow.count + 1)
                 return (
-                    step.at, ["", step.actor, "job: \(step.to)", "", step.comment.map { "\(name): \($0)" } ?? name]
+                    step.at,
+                    ["", step.actor, "\(workflow): \(step.to)", "", step.comment.map { "\(name): \($0)" } ?? name]
                 )
             }
         let table = Table(
