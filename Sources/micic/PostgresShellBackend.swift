@@ -23,6 +23,7 @@ final class PostgresShellBackend: ShellBackend {
     var store: any ContentStore { contentStore }
 
     var translations: (any TranslationService)? { PostgresTranslationDesk(store: contentStore) }
+    var services: [any Sendable] { [PostgresAdoptionDesk(store: contentStore) as any AdoptionService] }
 
     func tenants() async throws -> [Tenant] {
         try await connection.run { try TenantDirectory().list(on: $0) }

@@ -1,7 +1,7 @@
 internal import Kernel
 
 /// The shell's own commands, registered statically: the built-ins, search, tenants and
-/// people, imports, exports and import jobs.
+/// people, imports, exports and import jobs, adoptions.
 enum ShellCommands {
     static func all(_ registry: PluginRegistry) -> [any Command] {
         let builtins: [any Command] = [
@@ -16,6 +16,10 @@ enum ShellCommands {
             TenantConfigureCommand(), TenantArchiveCommand(),
         ]
         let transfer: [any Command] = [ImportCommand(), JobListCommand(), JobResumeCommand(), ExportCommand()]
-        return builtins + administration + transfer
+        let adoption: [any Command] = [
+            AdoptionListCommand(), AdoptionOutdatedCommand(), AdoptionResolveCommand(resets: false),
+            AdoptionResolveCommand(resets: true),
+        ]
+        return builtins + administration + transfer + adoption
     }
 }

@@ -306,7 +306,8 @@ public final class Interpreter {
         console.diagnostic("error: " + (place.isEmpty ? "" : place + " ") + message)
     }
 
-    private func describe(_ error: any Error) -> String {
+    /// The words for `error` the shell reports.
+    func describe(_ error: any Error) -> String {
         switch error {
         case let error as CommandError: error.message
         case let error as ValidationError:
