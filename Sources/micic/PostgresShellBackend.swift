@@ -1,5 +1,6 @@
 import Kernel
 import Postgres
+import Registration
 import Shell
 import Store
 import Synchronization
@@ -16,13 +17,15 @@ final class PostgresShellBackend: ShellBackend {
 
     init(connection: Connection, registry: PluginRegistry) async {
         self.connection = connection
-        contentStore = PostgresContentStore(connection: connection, registry: registry)
+        contentStore = Platform.store(on: connection, registry: registry)
         user = await connection.user
     }
 
     var store: any ContentStore { contentStore }
 
-    var translations: (any TranslationService)? { PostgresTranslationDesk(store: contentStore) }
+    var translations: (any TranslationService)? {
+        Platform.services(for: contentStore).lazy.compactMap { $0 as? any TranslationService }.first
+    }
 
     func tenants() async throws -> [Tenant] {
         try await connection.run { try TenantDirectory().list(on: $0) }

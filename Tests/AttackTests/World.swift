@@ -3,6 +3,7 @@ import Kernel
 import MicicTesting
 import Postgres
 import Store
+import TranslationsStore
 
 /// The content of one tenant: originals in each state of the editorial workflow, a
 /// translation with its job, private fields, an import job.

@@ -1,5 +1,6 @@
 public import Kernel
 public import Postgres
+internal import Store
 
 extension PostgresTranslationDesk {
     public func transition(

@@ -1,5 +1,6 @@
 public import Kernel
 public import Postgres
+public import Store
 
 internal import struct Foundation.Date
 
