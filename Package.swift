@@ -156,7 +156,11 @@ let package = Package(
             dependencies: ["Kernel", "Store", "Shell", "Postgres", "Registration", "MicicTesting"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "Kernel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ShellTests",
+            dependencies: ["Shell", "Kernel", "Translations"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "TransferTests",
             dependencies: ["Transfer", "Kernel", "Practices", "Events", "Tools"],

@@ -33,4 +33,19 @@ public struct TranslationsPlugin: Plugin {
 
     /// XLIFF 2.1.
     public var translationFormats: [any TranslationFileFormat] { [XLIFFFormat()] }
+
+    /// The `translation` commands: a transition of the jobs' workflow each (but `outdate`,
+    /// which the database takes when a source changes), requesting, listing, the inbox,
+    /// outdated fields, and translation files in ``translationFormats``.
+    public var commands: [any Command] {
+        let formats = translationFormats
+        let transitions: [any Command] = Workflow.translation.transitions.filter { $0.name != "outdate" }.map {
+            TranslationTransitionCommand($0)
+        }
+        return transitions + [
+            RequestTranslationsCommand(), ListTranslationJobsCommand(), TranslationInboxCommand(),
+            OutdatedTranslationsCommand(), ExportTranslationsCommand(formats: formats),
+            ImportTranslationsCommand(formats: formats),
+        ]
+    }
 }

@@ -23,9 +23,8 @@ final class PostgresShellBackend: ShellBackend {
 
     var store: any ContentStore { contentStore }
 
-    var translations: (any TranslationService)? {
-        Platform.services(for: contentStore).lazy.compactMap { $0 as? any TranslationService }.first
-    }
+    /// The plugins' services over this store (the translation desk).
+    var services: [any Sendable] { Platform.services(for: contentStore) }
 
     func tenants() async throws -> [Tenant] {
         try await connection.run { try TenantDirectory().list(on: $0) }

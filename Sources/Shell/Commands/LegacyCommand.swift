@@ -12,7 +12,6 @@ struct LegacyCommand: ShellCommand {
         case nil: return try await shell.runBuiltin(spec, arguments, show: show)
         case "user"?, "tenant"?: return try await shell.runAdministration(spec, arguments, show: show)
         case "job"?: return try await shell.runJob(spec, arguments, show: show)
-        case "translation"?: return try await shell.runTranslation(spec, arguments, show: show)
         case let noun?:
             guard let type = invocation.registry.contentType(noun) else { throw CommandError("unknown noun \(noun)") }
             return try await shell.runContent(spec, type: type, tenant: try invocation.tenant(), arguments, show: show)

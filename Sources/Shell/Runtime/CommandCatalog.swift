@@ -32,7 +32,6 @@ public struct CommandCatalog: Sendable {
         }
         var specs = Self.builtins + [Self.search(registry)] + administration + transfer
         for type in registry.contentTypes { specs += Self.verbs(for: type) }
-        specs += Self.translationCommands(formats: registry.translationFormats)
         var runnables: [any Command] = specs.map(LegacyCommand.init)
         runnables += registry.commands
         specs = runnables.map(\.spec)
