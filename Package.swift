@@ -186,7 +186,10 @@ let package = Package(
         ),
         .testTarget(
             name: "AttackTests",
-            dependencies: ["MicicTesting", "Postgres", "Store", "Kernel", "Schema", "TranslationsStore"],
+            dependencies: [
+                "MicicTesting", "Postgres", "Store", "Kernel", "Schema", "Registration", "Translations",
+                "TranslationsStore",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -2,6 +2,7 @@ import Foundation
 import Kernel
 import Postgres
 import Store
+import Translations
 import TranslationsStore
 
 /// `bulk-approve`: 1,000 submitted translations approved in one bulk transition by a

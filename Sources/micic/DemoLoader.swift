@@ -2,6 +2,7 @@ import DemoContent
 import Kernel
 import Postgres
 import Store
+import Translations
 import TranslationsStore
 
 /// Loads the demonstration tenants and content; running it again changes nothing.

@@ -4,6 +4,7 @@ import MicicTesting
 import Postgres
 import Store
 import Testing
+import Translations
 import TranslationsStore
 
 /// Every transition of both workflows tried by every role over a direct SQL connection:

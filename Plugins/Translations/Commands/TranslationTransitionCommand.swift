@@ -1,6 +1,6 @@
 public import Kernel
 
-/// `translation submit JOB...` and the other transitions of ``Kernel/Workflow/translation``
+/// `translation submit JOB...` and the other transitions of ``Workflow/translation``
 /// (one command each): moves jobs, each checked on its own, and reports those that failed.
 public struct TranslationTransitionCommand: Command {
     /// The transition it takes.

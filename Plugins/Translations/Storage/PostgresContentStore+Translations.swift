@@ -1,6 +1,7 @@
 internal import Kernel
 internal import Postgres
 internal import Store
+internal import Translations
 
 /// What the store does for translation jobs: reading them, and moving them (the database
 /// writes their events and audit entries, and carries out the Translations plugin's

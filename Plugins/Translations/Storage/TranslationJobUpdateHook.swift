@@ -1,9 +1,10 @@
 package import Kernel
 package import Postgres
 package import Store
+internal import Translations
 
 /// A translation changes only as its job allows (see
-/// ``Kernel/TranslationJob/editRefusal(person:role:languages:)``), and the first change its
+/// ``Translations/TranslationJob/editRefusal(person:role:languages:)``), and the first change its
 /// translator (or an admin) makes starts a requested job.
 package struct TranslationJobUpdateHook: ItemUpdateHook {
     /// The hook.
