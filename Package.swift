@@ -78,13 +78,24 @@ let package = Package(
             name: "Translations",
             dependencies: ["Kernel", .product(name: "SWXMLHash", package: "SWXMLHash")],
             path: "Plugins/Translations",
+            exclude: ["Storage"],
+            swiftSettings: swiftSettings
+        ),
+        // The Translations plugin's storage: its desk over the Store
+        .target(
+            name: "TranslationsStore",
+            dependencies: ["Translations", "Kernel", "Store", "Postgres"],
+            path: "Plugins/Translations/Storage",
             swiftSettings: swiftSettings
         ),
         .target(name: "DemoContent", dependencies: ["Kernel"], swiftSettings: swiftSettings),
         // The one list of plugins, for the executables and the tests
         .target(
             name: "Registration",
-            dependencies: ["Kernel", "Store", "Schema", "Practices", "Events", "News", "Tools", "Translations"],
+            dependencies: [
+                "Kernel", "Store", "Postgres", "Schema", "Practices", "Events", "News", "Tools", "Translations",
+                "TranslationsStore",
+            ],
             swiftSettings: swiftSettings
         ),
 
@@ -115,7 +126,7 @@ let package = Package(
             name: "micic",
             dependencies: [
                 "Postgres", "LocalPostgres", "Kernel", "Store", "Schema", "DemoContent", "Registration",
-                "Practices", "Events", "News", "Tools", "Translations", "Shell", "Delivery",
+                "Practices", "Events", "News", "Tools", "Translations", "TranslationsStore", "Shell", "Delivery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -125,7 +136,7 @@ let package = Package(
             name: "micic-bench",
             dependencies: [
                 "Postgres", "LocalPostgres", "Kernel", "Store", "Schema", "Registration", "Practices", "Events",
-                "News", "Tools", "Translations",
+                "News", "Tools", "Translations", "TranslationsStore",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -145,7 +156,11 @@ let package = Package(
             dependencies: ["Kernel", "Store", "Shell", "Postgres", "Registration", "MicicTesting"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "Kernel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ShellTests",
+            dependencies: ["Shell", "Kernel", "Translations"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "TransferTests",
             dependencies: ["Transfer", "Kernel", "Practices", "Events", "Tools"],
@@ -163,12 +178,18 @@ let package = Package(
         ),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "Schema", "Postgres", "Kernel", "Translations", "Registration", "MicicTesting"],
+            dependencies: [
+                "Store", "Schema", "Postgres", "Kernel", "Translations", "TranslationsStore", "Registration",
+                "MicicTesting",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "AttackTests",
-            dependencies: ["MicicTesting", "Postgres", "Store", "Kernel", "Schema"],
+            dependencies: [
+                "MicicTesting", "Postgres", "Store", "Kernel", "Schema", "Registration", "Translations",
+                "TranslationsStore",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

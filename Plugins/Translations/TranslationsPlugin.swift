@@ -1,7 +1,9 @@
 public import Kernel
 
 /// Translations: jobs that carry items into other languages through
-/// ``Kernel/Workflow/translation``, and the XLIFF files professional translators exchange.
+/// ``Workflow/translation``, their `translation` commands, their publishing rule, and the
+/// XLIFF files professional translators exchange. The commands reach the jobs through a
+/// ``TranslationService`` the platform offers (the plugin's storage, `TranslationsStore`).
 /// The jobs themselves live in the kernel schema (`translation_jobs`), since the item
 /// guard and outdated detection need them.
 public struct TranslationsPlugin: Plugin {
@@ -31,6 +33,21 @@ public struct TranslationsPlugin: Plugin {
     /// The translation jobs' workflow, which the database enforces on `translation_jobs`.
     public var workflows: [Workflow] { [.translation] }
 
-    /// XLIFF 2.1.
+    /// The translation file formats its commands read and write: XLIFF 2.1.
     public var translationFormats: [any TranslationFileFormat] { [XLIFFFormat()] }
+
+    /// The `translation` commands: a transition of the jobs' workflow each (but `outdate`,
+    /// which the database takes when a source changes), requesting, listing, the inbox,
+    /// outdated fields, and translation files in ``translationFormats``.
+    public var commands: [any Command] {
+        let formats = translationFormats
+        let transitions: [any Command] = Workflow.translation.transitions.filter { $0.name != "outdate" }.map {
+            TranslationTransitionCommand($0)
+        }
+        return transitions + [
+            RequestTranslationsCommand(), ListTranslationJobsCommand(), TranslationInboxCommand(),
+            OutdatedTranslationsCommand(), ExportTranslationsCommand(formats: formats),
+            ImportTranslationsCommand(formats: formats),
+        ]
+    }
 }

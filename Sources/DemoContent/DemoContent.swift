@@ -54,6 +54,12 @@ public enum DemoContent {
         DemoPerson(name: "claire", displayName: "Claire Dubois", tenant: "hq", role: .translator, languages: ["fr"]),
     ]
 
+    /// The Secretariat offers its Guidelines' practices and tools to every office, which may
+    /// adopt them.
+    public static let offers: [DemoOffer] = [
+        DemoOffer(tenant: "hq", type: "practice"), DemoOffer(tenant: "hq", type: "tool"),
+    ]
+
     /// Every item, practices first, then events, news and tools.
     public static let items: [DemoItem] = practices + events + news + tools
 

@@ -1,11 +1,13 @@
 public import Events
 public import Kernel
 public import News
+public import Postgres
 public import Practices
 internal import Schema
 public import Store
 public import Tools
 public import Translations
+internal import TranslationsStore
 
 /// The composition root: the one place that lists every plugin, for the executable, the
 /// benchmarks and the tests alike.
@@ -18,6 +20,22 @@ public enum Platform {
     /// The checked plugin list; a clash of names stops the program at start-up.
     public static func registry() throws -> PluginRegistry {
         try PluginRegistry(plugins)
+    }
+
+    /// A content store on `connection` for `registry`, whose updates of items also run the
+    /// plugins' storage rules (a translation changes only as its job allows).
+    public static func store(on connection: Connection, registry: PluginRegistry) -> PostgresContentStore {
+        PostgresContentStore(
+            connection: connection,
+            registry: registry,
+            updateHooks: [TranslationJobUpdateHook()]
+        )
+    }
+
+    /// The services commands ask for, over `store` (the Translations plugin's desk, the
+    /// offers and adoptions between tenants), as the shell's backend offers them.
+    public static func services(for store: PostgresContentStore) -> [any Sendable] {
+        [PostgresTranslationDesk(store: store), PostgresAdoptionDesk(store: store) as any AdoptionService]
     }
 
     /// Every migration of `registry` (the platform's unless told): the kernel's files, each

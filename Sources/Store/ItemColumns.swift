@@ -1,8 +1,8 @@
-internal import Kernel
-internal import Postgres
+package import Kernel
+package import Postgres
 
 /// The columns an ``Item`` is read from, and the reading.
-enum ItemColumns {
+package enum ItemColumns {
     /// The item's columns, and its private fields (null where the reader may not see them).
     static let list = columns(of: "items")
 
@@ -33,7 +33,7 @@ enum ItemColumns {
 
     /// The columns of the items table called (or aliased) `table`, each named with `prefix`
     /// in front, so that one statement can read two items.
-    static func columns(of table: String, prefix: String = "") -> Query {
+    package static func columns(of table: String, prefix: String = "") -> Query {
         let plain = names.map { prefix.isEmpty ? "\(table).\($0)" : "\(table).\($0) as \(prefix)\($0)" }
         return Query(
             unsafeSQL: plain.joined(separator: ", ")
@@ -44,7 +44,7 @@ enum ItemColumns {
 
     /// The item of `row`, whose columns are named with `prefix` in front (for results of
     /// many rows, ``ItemRowReader`` finds the columns once).
-    static func item(from row: Row, tenant: String, prefix: String = "") throws -> Item {
+    package static func item(from row: Row, tenant: String, prefix: String = "") throws -> Item {
         try ItemRowReader(row.result, prefix: prefix).item(from: row, tenant: tenant)
     }
 }

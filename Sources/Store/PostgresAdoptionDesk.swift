@@ -18,7 +18,22 @@ public final class PostgresAdoptionDesk: AdoptionService {
     }
 
     public func offer(type: String, items: [Int64], to receivers: [String], tenant: String) async throws -> Int {
-        try await editOffers(type: type, items: items, receivers: receivers, tenant: tenant) {
+        try await connection.run { connection in
+            try connection.withTransaction { connection in
+                try self.offer(type: type, items: items, to: receivers, tenant: tenant, on: connection)
+            }
+        }
+    }
+
+    /// Makes the offers on `connection`; the caller owns the transaction.
+    public func offer(
+        type: String,
+        items: [Int64],
+        to receivers: [String],
+        tenant: String,
+        on connection: isolated Connection
+    ) throws -> Int {
+        try editOffers(type: type, items: items, receivers: receivers, tenant: tenant, on: connection) {
             tenant,
             items,
             receivers in
@@ -32,15 +47,19 @@ public final class PostgresAdoptionDesk: AdoptionService {
     }
 
     public func withdraw(type: String, items: [Int64], from receivers: [String], tenant: String) async throws -> Int {
-        try await editOffers(type: type, items: items, receivers: receivers, tenant: tenant) {
-            tenant,
-            items,
-            receivers in
-            """
-            delete from offers
-            where tenant_id = \(tenant) and type = \(type) and coalesce(item_id, 0) = any (\(items)::bigint[])
-              and coalesce(receiver_id, 0) = any (\(receivers)::bigint[])
-            """
+        try await connection.run { connection in
+            try connection.withTransaction { connection in
+                try self.editOffers(type: type, items: items, receivers: receivers, tenant: tenant, on: connection) {
+                    tenant,
+                    items,
+                    receivers in
+                    """
+                    delete from offers
+                    where tenant_id = \(tenant) and type = \(type) and coalesce(item_id, 0) = any (\(items)::bigint[])
+                      and coalesce(receiver_id, 0) = any (\(receivers)::bigint[])
+                    """
+                }
+            }
         }
     }
 
@@ -52,22 +71,19 @@ public final class PostgresAdoptionDesk: AdoptionService {
         items: [Int64],
         receivers: [String],
         tenant: String,
-        _ statement: @escaping @Sendable (Int64, [Int64], [Int64]) -> Query
-    ) async throws -> Int {
-        try await connection.run { connection in
-            try connection.withTransaction { connection in
-                let (record, receiverIDs) = try self.offerScope(
-                    type: type,
-                    items: items,
-                    receivers: receivers,
-                    tenant: tenant,
-                    on: connection
-                )
-                return try connection.execute(
-                    statement(record.id, items.isEmpty ? [0] : items, receiverIDs.isEmpty ? [0] : receiverIDs)
-                )
-            }
-        }
+        on connection: isolated Connection,
+        _ statement: (Int64, [Int64], [Int64]) -> Query
+    ) throws -> Int {
+        let (record, receiverIDs) = try offerScope(
+            type: type,
+            items: items,
+            receivers: receivers,
+            tenant: tenant,
+            on: connection
+        )
+        return try connection.execute(
+            statement(record.id, items.isEmpty ? [0] : items, receiverIDs.isEmpty ? [0] : receiverIDs)
+        )
     }
 
     /// The offering tenant and the receivers' ids, checked: the receivers exist, the items

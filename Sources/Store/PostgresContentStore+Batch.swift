@@ -1,5 +1,5 @@
-internal import Kernel
-internal import Postgres
+package import Kernel
+package import Postgres
 
 internal import struct Foundation.Date
 
@@ -9,7 +9,7 @@ extension PostgresContentStore {
     /// entries. Only public fields are written: the items must not differ in private fields
     /// from what was read.
     /// - Returns: the saved items; an item changed meanwhile is missing from them.
-    func saveAll(
+    package func saveAll(
         _ changes: [(item: Item, old: Item)],
         tenantID: Int64,
         message: String?,

@@ -46,11 +46,8 @@ extension PostgresContentStore {
             throw ContentError.conflict(id: id, expected: expectedVersion, actual: current.version)
         }
         try record.authorize(.edit, item: current, type: try rules.type(current.type))
-        let job = try current.translationOf.flatMap { _ in
-            try translationJobs(TranslationJobQuery(targetID: id), tenant: tenant, lock: true, on: connection).first
-        }
-        if let job, let refusal = job.editRefusal(person: author, role: record.role, languages: record.languages) {
-            throw ContentError(.forbidden, refusal)
+        for hook in updateHooks {
+            try hook.willUpdate(current, by: author, as: record, in: self, on: connection)
         }
         var changed = try rules.apply(changes, to: current, in: record.tenant)
         if changed.slug != current.slug {
@@ -73,16 +70,8 @@ extension PostgresContentStore {
         }
         changed.author = changes.author ?? author
         let saved = try save(changed, replacing: current, tenantID: record.id, message: message, on: connection)
-        if let job, job.status == "requested", record.role == .translator || record.role == .admin {
-            try moveJobs(
-                [job.id],
-                to: "in_progress",
-                name: "start",
-                comment: nil,
-                tenantID: record.id,
-                author: author,
-                on: connection
-            )
+        for hook in updateHooks {
+            try hook.didUpdate(saved, by: author, as: record, in: self, on: connection)
         }
         if current.translationOf == nil {
             try syncSharedFields(of: saved, from: current, tenantID: record.id, actor: author, on: connection)

@@ -29,21 +29,34 @@ public final class PostgresContentStore: ContentStore {
     /// trusted before it is read again, so a long session sees changes made elsewhere.
     static let tenantLifetime = Duration.seconds(2)
 
+    /// What plugins' storage does when an item is updated.
+    let updateHooks: [any ItemUpdateHook]
+
     /// A store on `connection` for the content types of `registry`.
-    public init(connection: Connection, registry: PluginRegistry) {
+    public convenience init(connection: Connection, registry: PluginRegistry) {
+        self.init(connection: connection, registry: registry, updateHooks: [])
+    }
+
+    /// A store on `connection` for the content types of `registry`, whose updates of items
+    /// also run `updateHooks`, in order.
+    package init(connection: Connection, registry: PluginRegistry, updateHooks: [any ItemUpdateHook]) {
         self.connection = connection
         rules = ContentRules(registry: registry)
+        self.updateHooks = updateHooks
     }
 
     /// A tenant, its row id, and the connected person's role and languages there.
-    struct TenantRecord: Sendable {
-        let id: Int64
-        let tenant: Tenant
-        let role: Role?
-        let languages: [String]
+    package struct TenantRecord: Sendable {
+        /// The tenant's row id.
+        package let id: Int64
+        package let tenant: Tenant
+        /// The connected person's role there (`nil`: none).
+        package let role: Role?
+        /// The languages the person works in there.
+        package let languages: [String]
 
         /// Throws when the person may not take `action`.
-        func authorize(_ action: Permissions.Action, item: Item?, type: ContentType) throws {
+        package func authorize(_ action: Permissions.Action, item: Item?, type: ContentType) throws {
             try Permissions.check(action, role: role, languages: languages, item: item, type: type, tenant: tenant.code)
         }
     }
@@ -60,7 +73,7 @@ public final class PostgresContentStore: ContentStore {
     }
 
     /// The tenant with `code`, its row id and the person's role there (cached briefly).
-    func tenantRecord(_ code: String, on connection: isolated Connection) throws -> TenantRecord {
+    package func tenantRecord(_ code: String, on connection: isolated Connection) throws -> TenantRecord {
         let now = ContinuousClock.now
         if let cached = tenants.withLock({ $0[code] }), now - cached.read < Self.tenantLifetime { return cached.record }
         let rows = try connection.query(

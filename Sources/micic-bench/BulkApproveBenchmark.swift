@@ -2,6 +2,8 @@ import Foundation
 import Kernel
 import Postgres
 import Store
+import Translations
+import TranslationsStore
 
 /// `bulk-approve`: 1,000 submitted translations approved in one bulk transition by a
 /// reviewer (permission and version checked for each, a workflow event and an audit entry

@@ -3,6 +3,8 @@ import Kernel
 import LocalPostgres
 import Postgres
 import Store
+import Translations
+import TranslationsStore
 
 /// Source practices with translation jobs into English, and a reviewer and a translator
 /// of English, for the translation benchmarks.

@@ -3,6 +3,7 @@ import Kernel
 import Postgres
 import Store
 import Translations
+import TranslationsStore
 
 /// `xliff`: 1,000 jobs (practices of about 2 KB of text) exported to an XLIFF file by a
 /// translator and their translations imported back (every unit checked, each target item

@@ -2,6 +2,8 @@ import DemoContent
 import Kernel
 import Postgres
 import Store
+import Translations
+import TranslationsStore
 
 /// Loads the demonstration tenants and content; running it again changes nothing.
 struct DemoLoader {
@@ -53,6 +55,10 @@ struct DemoLoader {
                         on: connection
                     )
                     summary.itemsCreated += 1
+                }
+                let adoptions = PostgresAdoptionDesk(store: store)
+                for offer in DemoContent.offers {
+                    _ = try adoptions.offer(type: offer.type, items: [], to: [], tenant: offer.tenant, on: connection)
                 }
                 summary.translationsRequested = try self.requestTranslations(
                     store: store,

@@ -1,5 +1,6 @@
 import Kernel
 import Postgres
+import Registration
 import Shell
 import Store
 import Synchronization
@@ -16,14 +17,14 @@ final class PostgresShellBackend: ShellBackend {
 
     init(connection: Connection, registry: PluginRegistry) async {
         self.connection = connection
-        contentStore = PostgresContentStore(connection: connection, registry: registry)
+        contentStore = Platform.store(on: connection, registry: registry)
         user = await connection.user
     }
 
     var store: any ContentStore { contentStore }
 
-    var translations: (any TranslationService)? { PostgresTranslationDesk(store: contentStore) }
-    var services: [any Sendable] { [PostgresAdoptionDesk(store: contentStore) as any AdoptionService] }
+    /// The plugins' services over this store (the translation desk, the adoption desk).
+    var services: [any Sendable] { Platform.services(for: contentStore) }
 
     func tenants() async throws -> [Tenant] {
         try await connection.run { try TenantDirectory().list(on: $0) }

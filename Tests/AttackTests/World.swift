@@ -2,7 +2,10 @@ import Foundation
 import Kernel
 import MicicTesting
 import Postgres
+import Registration
 import Store
+import Translations
+import TranslationsStore
 
 /// The content of one tenant: originals in each state of the editorial workflow, a
 /// translation with its job, private fields, an import job.
@@ -69,7 +72,7 @@ struct World: Sendable {
     static func with(_ body: (World) async throws -> Void) async throws {
         try await TestDatabase.with(defining: Note.registry) { database in
             let owner = try await database.connect()
-            let store = PostgresContentStore(connection: owner, registry: Note.registry)
+            let store = Platform.store(on: owner, registry: Note.registry)
             try await owner.run { connection in
                 for code in ["ta", "tb", "tc"] {
                     let tenant = Tenant(

@@ -32,13 +32,18 @@ import Testing
         let capture = Capture()
         let shell: Interpreter
 
-        init(confirm: (@Sendable (String) -> Bool)? = nil) throws {
-            let registry = try PluginRegistry([NotesPlugin()])
+        init(
+            confirm: (@Sendable (String) -> Bool)? = nil,
+            plugins: [any Plugin] = [NotesPlugin()],
+            services: [any Sendable] = []
+        ) throws {
+            let registry = try PluginRegistry(plugins)
             let store = MemoryContentStore(
                 registry: registry,
                 tenants: [Tenant(code: "cr", name: "Costa Rica", defaultLanguage: "es", languages: ["es", "en"])]
             )
-            let backend = MemoryBackend(store: store)
+            var backend = MemoryBackend(store: store)
+            backend.services = services
             shell = Interpreter(
                 backend: backend,
                 registry: registry,
@@ -238,6 +243,7 @@ struct MemoryBackend: ShellBackend {
     let store: any ContentStore
     var user: String { "tester" }
     let tenantList = [Tenant(code: "cr", name: "Costa Rica", defaultLanguage: "es", languages: ["es", "en"])]
+    var services: [any Sendable] = []
 
     init(store: any ContentStore) { self.store = store }
 

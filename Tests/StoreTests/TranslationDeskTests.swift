@@ -2,9 +2,11 @@ import Foundation
 import Kernel
 import MicicTesting
 import Postgres
+import Registration
 import Store
 import Testing
 import Translations
+import TranslationsStore
 
 /// Translation jobs end to end through the Store, each person connected as themselves.
 @Suite struct TranslationDeskTests {
@@ -17,7 +19,7 @@ import Translations
         func desk(_ person: String) async throws -> (PostgresContentStore, PostgresTranslationDesk, String) {
             let name = people[person] ?? person
             let connection = person == "owner" ? try await database.connect() : try await database.connect(as: name)
-            let store = PostgresContentStore(connection: connection, registry: Fixtures.registry)
+            let store = Platform.store(on: connection, registry: Fixtures.registry)
             return (store, PostgresTranslationDesk(store: store), name)
         }
     }

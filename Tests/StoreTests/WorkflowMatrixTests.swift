@@ -4,6 +4,8 @@ import MicicTesting
 import Postgres
 import Store
 import Testing
+import Translations
+import TranslationsStore
 
 /// Every transition of both workflows tried by every role over a direct SQL connection:
 /// the database allows exactly what the Kernel's `Workflow` values say (and, for publishing

@@ -38,8 +38,10 @@ import Testing
             let hq = people["hq"]!
             let cr = people["cr"]!
 
-            // Before the offer, cr sees nothing of hq; after it, hq's published practices only.
-            try refused("practice list --tenant hq", as: cr, saying: "no tenant 'hq'")
+            // The demonstration's hq offers its practices to every office: withdrawn, cr sees none
+            // of them; offered to cr again, hq's published practices only.
+            _ = try ok("use hq; practice offer --withdraw", as: hq)
+            #expect(try ok("practice list --tenant hq --format ids", as: cr).isEmpty)
             _ = try ok("tenant configure hq --offer practice --to cr", as: hq)
             let offered = try ok("practice list --tenant hq --format csv --fields slug,status", as: cr)
             #expect(offered.contains("hyogo-e-net,published"))

@@ -69,7 +69,7 @@ import Testing
             #expect(!reviewer.standardOutput.contains("example.org"))
             let reviewerCSV = try demo.micic("export practice --tenant cr --format csv", as: "luis")
             #expect(!reviewerCSV.standardOutput.contains("submitter_contact"))
-            let elsewhere = try demo.micic("export practice --tenant hq", as: "luis")
+            let elsewhere = try demo.micic("export practice --tenant ph", as: "luis")
             #expect(elsewhere.status == 1)
         }
     }

@@ -47,9 +47,15 @@ import Testing
             let list = try micic("user list --format csv --fields name,memberships").standardOutput
             #expect(list.contains("\(ana),cr:editor"))
 
+            // Ana sees her tenant, and hq only for what it offers every office (published
+            // practices and tools); ph not at all.
             let tenants = try micic("tenants --format ids", as: ana)
-            #expect(tenants.standardOutput == "cr\n", "\(tenants.standardError)")
-            let elsewhere = try micic("practice list --tenant hq --format count", as: ana)
+            #expect(tenants.standardOutput == "cr\nhq\n", "\(tenants.standardError)")
+            #expect(
+                try micic("practice list --tenant hq --status draft --format count", as: ana).standardOutput == "0\n"
+            )
+            #expect(try micic("news list --tenant hq --format count", as: ana).standardOutput == "0\n")
+            let elsewhere = try micic("practice list --tenant ph --format count", as: ana)
             #expect(elsewhere.status == 1)
             let created = try micic(
                 "practice create --tenant cr --title \"Written by Ana\" --phases preparedness --countries CR --format ids",
@@ -189,7 +195,7 @@ import Testing
                 ],
                 environment: ["DATABASE_URL": try database.url(as: "jose")]
             )
-            #expect(asJose.standardOutput.hasPrefix("ph\n"))
+            #expect(asJose.standardOutput.hasPrefix("hq\nph\n"), "hq offers every office its practices and tools")
             #expect(asJose.status == 1)
             #expect(asJose.standardError.contains("as a viewer in ph you may not create practices"))
             let sql = try ExecutableRun(

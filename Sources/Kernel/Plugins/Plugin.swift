@@ -26,8 +26,6 @@ public protocol Plugin: Sendable {
     var effects: [WorkflowEffect] { get }
     /// The vocabularies its fields use, for completion and help.
     var vocabularies: [Vocabulary] { get }
-    /// The translation file formats it reads and writes (XLIFF).
-    var translationFormats: [any TranslationFileFormat] { get }
     /// The shell commands it adds beyond the generic verbs of its content types.
     var commands: [any Command] { get }
 }
@@ -38,6 +36,5 @@ extension Plugin {
     public var workflows: [Workflow] { [] }
     public var effects: [WorkflowEffect] { [] }
     public var vocabularies: [Vocabulary] { [] }
-    public var translationFormats: [any TranslationFileFormat] { [] }
     public var commands: [any Command] { [] }
 }

@@ -61,16 +61,6 @@ public struct PluginRegistry: Sendable {
         plugins.flatMap(\.commands)
     }
 
-    /// Every translation file format the plugins offer.
-    public var translationFormats: [any TranslationFileFormat] {
-        plugins.flatMap(\.translationFormats)
-    }
-
-    /// The translation file format called `name`, or recognised by the extension `name`.
-    public func translationFormat(_ name: String) -> (any TranslationFileFormat)? {
-        translationFormats.first { $0.name == name || $0.fileExtensions.contains(name) }
-    }
-
     /// The states of each workflow whose entering runs `effect`: for ``WorkflowEffect/States/published``,
     /// every published state of every content type's workflow.
     public func states(entering effect: WorkflowEffect) -> [(workflow: String, state: String)] {

@@ -58,5 +58,5 @@ public enum Permissions {
 
 extension Role {
     /// "a" or "an", for messages.
-    var article: String { self == .admin || self == .editor ? "an" : "a" }
+    public var article: String { self == .admin || self == .editor ? "an" : "a" }
 }

@@ -15,7 +15,6 @@ public struct CommandCatalog: Sendable {
         self.registry = registry
         var runnables = ShellCommands.all(registry)
         for type in registry.contentTypes { runnables += ContentCommands.all(for: type) }
-        runnables += Self.translationCommands(formats: registry.translationFormats).map(LegacyCommand.init)
         runnables += registry.commands
         var declarations = runnables.map(\.spec)
         for index in declarations.indices where Self.listingVerbs.contains(declarations[index].verb) {

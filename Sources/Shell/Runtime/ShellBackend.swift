@@ -36,8 +36,6 @@ public protocol ShellBackend: Sendable {
     func reconnectIfLost() async throws -> String?
     /// Tenants and people, when the platform offers managing them.
     var administration: (any Administration)? { get }
-    /// Translation jobs, when the platform offers them.
-    var translations: (any TranslationService)? { get }
     /// Imports and exports, when the platform offers them.
     var transfer: (any BulkTransfer)? { get }
     /// The services plugins' commands ask for (``CommandContext/service(_:)``), such as a
@@ -55,7 +53,6 @@ extension ShellBackend {
         throw CommandError("the audit log is not available here")
     }
     public var administration: (any Administration)? { nil }
-    public var translations: (any TranslationService)? { nil }
     public var transfer: (any BulkTransfer)? { nil }
     public var services: [any Sendable] { [] }
 }

@@ -17,7 +17,7 @@ struct AdoptCommand: ShellCommand {
             ],
             examples: [
                 "\(type.name) adopt hq:evacuation-drills",
-                "\(type.name) list --tenant hq --format ids | \(type.name) adopt --from hq --yes",
+                "\(type.name) list --tenant hq --public --format ids | \(type.name) adopt --from hq --yes",
             ],
             mutates: true
         )

@@ -20,7 +20,7 @@ struct OfferCommand: ShellCommand {
                 ),
                 FlagSpec("withdraw", takesValue: false, summary: "take the offer back (adoptions stay)"),
             ],
-            examples: ["\(type.name) offer --to cr,ph", "\(type.name) offer 42 --to cr --withdraw"],
+            examples: ["\(type.name) offer --to ph", "\(type.name) offer 42 --to hq --withdraw"],
             mutates: true
         )
     }

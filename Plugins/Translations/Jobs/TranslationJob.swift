@@ -1,3 +1,5 @@
+public import Kernel
+
 public import struct Foundation.Date
 
 /// A request to carry one item into another language, and how far it has come.

@@ -1,3 +1,5 @@
+public import Kernel
+
 /// One source field that changed since a translation was made from it.
 public struct OutdatedField: Sendable, Hashable {
     /// The job whose translation needs the field again.

@@ -1,5 +1,7 @@
-public import Kernel
+internal import Kernel
 public import Postgres
+internal import Store
+public import Translations
 
 extension PostgresTranslationDesk {
     /// A job with its target item as it now is, the hash of every translatable source
@@ -242,17 +244,6 @@ extension PostgresTranslationDesk {
 
     /// Work has begun on requested jobs that received a translation.
     func startRequested(_ ids: [Int64], tenantID: Int64, author: String, on connection: isolated Connection) throws {
-        let waiting = try connection.query(
-            "select id from translation_jobs where tenant_id = \(tenantID) and id = any(\(ids)) and status = 'requested'"
-        )
-        try store.moveJobs(
-            try waiting.map { try $0.decode(at: 0) },
-            to: "in_progress",
-            name: "start",
-            comment: nil,
-            tenantID: tenantID,
-            author: author,
-            on: connection
-        )
+        try store.startRequestedJobs("id = any(\(ids))", tenantID: tenantID, author: author, on: connection)
     }
 }

@@ -1,5 +1,6 @@
 internal import Kernel
 internal import Postgres
+internal import Translations
 
 /// The columns a ``TranslationJob`` is read from (with its source item), and the reading.
 enum TranslationJobColumns {

@@ -1,6 +1,7 @@
 /// Translation jobs: requesting them, moving them through ``Workflow/translation``, finding
-/// outdated ones, and carrying their text to and from translation files. The `Store`
-/// module implements it over PostgreSQL.
+/// outdated ones, and carrying their text to and from translation files. The plugin's
+/// storage (`TranslationsStore`) implements it over PostgreSQL; the `translation` commands
+/// ask the platform for it as a service.
 public protocol TranslationService: Sendable {
     /// Creates a job (and the target-language item, with the shared fields copied) for each
     /// requested language.

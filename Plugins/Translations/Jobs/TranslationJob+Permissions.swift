@@ -1,3 +1,5 @@
+public import Kernel
+
 extension TranslationJob {
     /// The states in which the translator may change the translation.
     public static let editableStates: Set<String> = ["requested", "in_progress", "changes_requested", "outdated"]

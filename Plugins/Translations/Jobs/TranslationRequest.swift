@@ -1,3 +1,5 @@
+public import Kernel
+
 /// What an editor asks for: one item carried into some languages, by whom, by when.
 public struct TranslationRequest: Sendable, Hashable {
     /// The source item.

@@ -1,5 +1,7 @@
-public import Kernel
+internal import Kernel
 public import Postgres
+public import Store
+public import Translations
 
 internal import struct Foundation.Date
 

@@ -1,5 +1,7 @@
 internal import Kernel
 internal import Postgres
+internal import Store
+internal import Translations
 
 /// What the store does for translation jobs: reading them, and moving them (the database
 /// writes their events and audit entries, and carries out the Translations plugin's
@@ -36,6 +38,28 @@ extension PostgresContentStore {
             from \(RevisionNote.saying(nil, comment: comment))
             where j.tenant_id = \(tenantID) and j.id = any(\(ids))
             """
+        )
+    }
+
+    /// Starts the requested jobs among those `selection` picks (a condition on
+    /// `translation_jobs`, such as `target_id = 42`): work has begun on them.
+    func startRequestedJobs(
+        _ selection: Query,
+        tenantID: Int64,
+        author: String,
+        on connection: isolated Connection
+    ) throws {
+        let waiting = try connection.query(
+            "select id from translation_jobs where tenant_id = \(tenantID) and status = 'requested' and \(selection)"
+        )
+        try moveJobs(
+            try waiting.map { try $0.decode(at: 0) },
+            to: "in_progress",
+            name: "start",
+            comment: nil,
+            tenantID: tenantID,
+            author: author,
+            on: connection
         )
     }
 }

@@ -1,3 +1,5 @@
+public import Kernel
+
 extension Workflow {
     /// The workflow a translation job follows: translators start and submit, reviewers
     /// approve or request changes, editors publish approved translations (or approval

@@ -1,5 +1,7 @@
-public import Kernel
+internal import Kernel
 public import Postgres
+internal import Store
+public import Translations
 
 extension PostgresTranslationDesk {
     public func transition(
