@@ -10,6 +10,11 @@
 -- the taken one (listed with both, for a word diff), until a merge takes upstream's value or
 -- keeps the office's, or a reset drops the override.
 
+-- Whether the changes adoptions inherit reach a published adoption at once (`publish`) or
+-- wait, listed as outdated, for an editor to take them (`review`); drafts inherit at once.
+alter table tenants add column inherited_changes text not null default 'publish'
+    check (inherited_changes in ('publish', 'review'));
+
 -- What a tenant offers: every item of a type, or one item (its translations with it); to
 -- every tenant (receiver_id null) or to one.
 create table offers (
@@ -132,15 +137,15 @@ as $$
     where v is not null
 $$;
 
--- The fields (and title) an adoption overrides whose upstream value changed since it was
--- taken: `{"summary": {"taken": ..., "upstream": ...}}`.
-create function micic_adoption_outdated(local jsonb, taken jsonb, upstream jsonb) returns jsonb
+-- The fields (and title) whose upstream value changed since the adoption took it: the ones it
+-- overrides, and, where published adoptions wait for review, the ones it inherits:
+-- `{"summary": {"taken": ..., "upstream": ...}}`.
+create function micic_adoption_outdated(taken jsonb, upstream jsonb) returns jsonb
 language sql immutable parallel safe
 as $$
     select coalesce(jsonb_object_agg(k, jsonb_build_object('taken', taken -> k, 'upstream', upstream -> k)), '{}')
-    from (select jsonb_object_keys(local) union select jsonb_object_keys(taken)
-          union select jsonb_object_keys(upstream)) as keys (k)
-    where local -> k is distinct from taken -> k and upstream -> k is distinct from taken -> k
+    from (select jsonb_object_keys(taken) union select jsonb_object_keys(upstream)) as keys (k)
+    where upstream -> k is distinct from taken -> k
 $$;
 
 -- The fields (and title) whose local value differs from the one taken: the overrides.
@@ -361,11 +366,16 @@ begin
         perform 1 from public.adoptions a
         where a.upstream_tenant_id = upstream.tenant_id and a.upstream_id = upstream.id and a.orphaned_at is null
         for update;
+        -- Published adoptions of tenants that review inherited changes keep what they have:
+        -- the changes wait, listed as outdated.
         select coalesce(jsonb_agg(jsonb_build_object('tenant_id', a.tenant_id, 'item_id', a.item_id, 'taken', a.taken,
                    'local', public.micic_item_values(i.title, i.fields))), '[]')
         into adopted
-        from public.adoptions a join public.items i on i.tenant_id = a.tenant_id and i.id = a.item_id
-        where a.upstream_tenant_id = upstream.tenant_id and a.upstream_id = upstream.id and a.orphaned_at is null;
+        from public.adoptions a
+        join public.items i on i.tenant_id = a.tenant_id and i.id = a.item_id
+        join public.tenants t on t.id = a.tenant_id
+        where a.upstream_tenant_id = upstream.tenant_id and a.upstream_id = upstream.id and a.orphaned_at is null
+          and not (t.inherited_changes = 'review' and public.micic_published_in(i.type, i.status));
         update public.items i
         set title = merged.item_values ->> 'title', fields = merged.item_values - 'title'
         from (select d.tenant_id, d.item_id, d.local,
@@ -538,5 +548,5 @@ revoke execute on function micic_inherits(public.items, public.items), micic_pro
 grant execute on function micic_tenant_id(text), micic_tenant_code(bigint), micic_overridden(jsonb, jsonb),
     micic_offering_tenants(), micic_is_offered(bigint, text, bigint, bigint, bigint),
     micic_item_values(text, jsonb), micic_inherit(jsonb, jsonb, jsonb, jsonb),
-    micic_adoption_outdated(jsonb, jsonb, jsonb), micic_adopt(bigint, bigint, bigint, text),
+    micic_adoption_outdated(jsonb, jsonb), micic_adopt(bigint, bigint, bigint, text),
     micic_resolve_adoption(bigint, bigint, text[], text[]) to micic_people;

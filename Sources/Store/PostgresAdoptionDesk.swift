@@ -162,8 +162,7 @@ public final class PostgresAdoptionDesk: AdoptionService {
                 select a.item_id, i.type, i.title, i.status, micic_tenant_code(a.upstream_tenant_id) as upstream_tenant,
                        a.upstream_id, a.taken_version, a.orphan_reason,
                        micic_overridden(micic_item_values(i.title, i.fields), a.taken) as overridden,
-                       coalesce(micic_adoption_outdated(micic_item_values(i.title, i.fields), a.taken,
-                           micic_item_values(u.title, u.fields)), '{}') as outdated
+                       coalesce(micic_adoption_outdated(a.taken, micic_item_values(u.title, u.fields)), '{}') as outdated
                 from adoptions a
                 join items i on i.tenant_id = a.tenant_id and i.id = a.item_id
                 left join items u on u.tenant_id = a.upstream_tenant_id and u.id = a.upstream_id

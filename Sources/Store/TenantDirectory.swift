@@ -75,15 +75,21 @@ public struct TenantDirectory: Sendable {
         }
     }
 
-    /// Sets whether approving a translation publishes it (`on-approval`, when its original
-    /// is published) or editors publish approved translations (`by-editor`).
-    public func setTranslationsPublish(_ code: String, to mode: String, on connection: isolated Connection) throws {
-        guard ["on-approval", "by-editor"].contains(mode) else {
+    /// Sets `setting` of the tenant with `code` to `value`.
+    /// - Throws: ``ValidationError`` naming the setting for a value it does not take;
+    ///   ``ContentError`` when there is no such tenant the person may change.
+    public func configure(
+        _ code: String,
+        _ setting: TenantSetting,
+        to value: String,
+        on connection: isolated Connection
+    ) throws {
+        guard setting.values.contains(value) else {
             throw ValidationError(issues: [
-                ValidationIssue(field: "translations-publish", message: "must be on-approval or by-editor")
+                ValidationIssue(field: setting.rawValue, message: "must be " + setting.values.joined(separator: " or "))
             ])
         }
-        let changed = try connection.execute("update tenants set translations_publish = \(mode) where code = \(code)")
+        let changed = try connection.execute(setting.update(code, to: value))
         guard changed == 1 else { throw ContentError(.unknownTenant, "there is no tenant '\(code)' you may change") }
     }
 

@@ -179,8 +179,9 @@ extension PostgresShellBackend: Administration {
         contentStore.forgetTenants()
     }
 
-    func setTranslationsPublish(_ code: String, to mode: String) async throws {
-        try await connection.run { try TenantDirectory().setTranslationsPublish(code, to: mode, on: $0) }
+    func configure(_ code: String, setting: String, to value: String) async throws {
+        guard let setting = TenantSetting(rawValue: setting) else { throw CommandError("no tenant setting \(setting)") }
+        try await connection.run { try TenantDirectory().configure(code, setting, to: value, on: $0) }
     }
 
     func archiveTenant(_ code: String) async throws {

@@ -222,6 +222,47 @@ import Testing
         }
     }
 
+    @Test func aTenantThatReviewsInheritedChangesKeepsItsPublishedAdoptionsUntilAnEditorTakesThem() async throws {
+        try await withWorld { world in
+            let (hqStore, hq, hqEditor) = try await world.desk("hq_editor")
+            let (crStore, cr, _) = try await world.desk("cr_editor")
+            _ = try await hq.offer(type: "note", items: [], to: ["cr"], tenant: "hq")
+            let published = try await cr.adopt(world.published.id, from: "hq", slug: "published", tenant: "cr")
+            let owner = try await world.database.connect()
+            try await owner.run { try TenantDirectory().configure("cr", .inheritedChanges, to: "review", on: $0) }
+            try await owner.execute("update items set status = 'published' where id = \(published.id)")
+            await owner.close()
+            _ = try await hqStore.update(
+                id: world.published.id,
+                tenant: "hq",
+                expectedVersion: world.published.version,
+                changes: ItemChanges(title: "Evacuation drills, revised"),
+                author: hqEditor,
+                message: nil
+            )
+            #expect(try await crStore.item(id: published.id, tenant: "cr").title == "Evacuation drills")
+            let waiting = try #require(try await cr.adoptions(tenant: "cr", orphaned: false).first)
+            #expect(waiting.overridden.isEmpty)
+            #expect(
+                waiting.outdated == [
+                    AdoptionChange(
+                        field: "title",
+                        taken: .text("Evacuation drills"),
+                        upstream: .text("Evacuation drills, revised")
+                    )
+                ]
+            )
+            let taken = try await cr.resolve(published.id, take: ["title"], keep: [], tenant: "cr")
+            #expect(taken.title == "Evacuation drills, revised" && taken.status == "published")
+            #expect(try await cr.adoptions(tenant: "cr", orphaned: false).first?.outdated.isEmpty == true)
+            let invalid = try await world.database.connect()
+            await expectRefusal {
+                try await invalid.run { try TenantDirectory().configure("cr", .inheritedChanges, to: "later", on: $0) }
+            }
+            await invalid.close()
+        }
+    }
+
     private func expectRefusal(_ body: () async throws -> Void) async {
         do {
             try await body()

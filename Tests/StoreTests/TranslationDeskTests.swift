@@ -319,7 +319,7 @@ import TranslationsStore
             let (ownerStore, _, _) = try await world.desk("owner")
             let source = try await publish(world.source, on: ownerStore)
             try await ownerStore.connection.run {
-                try TenantDirectory().setTranslationsPublish("ta", to: "by-editor", on: $0)
+                try TenantDirectory().configure("ta", .translationsPublish, to: "by-editor", on: $0)
             }
             let jobs = try await approveSpanish(of: source.id, in: world)
             let (_, reviewerDesk, reviewer) = try await world.desk("reviewer")
@@ -330,7 +330,7 @@ import TranslationsStore
             }
             #expect(why.contains("editor"))
             try await ownerStore.connection.run {
-                try TenantDirectory().setTranslationsPublish("ta", to: "on-approval", on: $0)
+                try TenantDirectory().configure("ta", .translationsPublish, to: "on-approval", on: $0)
             }
             let published = try await move(reviewerDesk, jobs[0].id, "publish", comment: nil, as: reviewer)
             guard case .done(let job) = published[0] else {
@@ -347,7 +347,7 @@ import TranslationsStore
             let (ownerStore, ownerDesk, _) = try await world.desk("owner")
             let source = try await publish(world.source, on: ownerStore)
             try await ownerStore.connection.run {
-                try TenantDirectory().setTranslationsPublish("ta", to: "by-editor", on: $0)
+                try TenantDirectory().configure("ta", .translationsPublish, to: "by-editor", on: $0)
             }
             let job = try await approveSpanish(of: source.id, in: world)
             let (_, editorDesk, editor) = try await world.desk("editor")

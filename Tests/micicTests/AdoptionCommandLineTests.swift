@@ -105,6 +105,17 @@ import Testing
                 saying: "may not change anything but translations"
             )
 
+            // A tenant may make published adoptions wait for an editor (platform administrators
+            // set it; a value it does not take changes nothing).
+            let wrong = try micic("tenant configure cr --inherited-changes later --translations-publish by-editor")
+            #expect(wrong.status == 2 && wrong.standardError.contains("--inherited-changes must be publish or review"))
+            #expect(
+                try ok("sql \"select translations_publish from tenants where code = 'cr'\" --format csv")
+                    .contains("on-approval")
+            )
+            _ = try ok("tenant configure cr --inherited-changes review")
+            try refused("tenant configure cr --inherited-changes publish", as: cr, saying: "permission denied")
+
             // Upstream unpublished: the adoption is orphaned, and stays.
             _ = try ok("use hq; practice unpublish \(upstream)", as: hq)
             #expect(

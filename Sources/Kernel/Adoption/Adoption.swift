@@ -18,7 +18,9 @@ public struct Adoption: Sendable, Hashable {
     public var takenVersion: Int
     /// The fields (and `title`) the office changed, which no longer follow upstream.
     public var overridden: [String]
-    /// The overridden fields upstream changed since they were taken, with both values.
+    /// The fields upstream changed since they were taken, with both values: the overridden
+    /// ones, and in a published adoption of a tenant that reviews inherited changes, the
+    /// inherited ones waiting to be taken.
     public var outdated: [AdoptionChange]
     /// Why upstream no longer feeds it (unpublished, in the trash, purged), or `nil`.
     public var orphanReason: String?

@@ -20,9 +20,8 @@ public protocol Administration: Sendable {
     func createTenant(_ tenant: Tenant) async throws
     /// Renames a tenant.
     func renameTenant(_ code: String, to name: String) async throws
-    /// Sets how a tenant's approved translations are published: `on-approval` (with their
-    /// original) or `by-editor`.
-    func setTranslationsPublish(_ code: String, to mode: String) async throws
+    /// Sets a tenant's setting (`translations-publish`, `inherited-changes`) to `value`.
+    func configure(_ code: String, setting: String, to value: String) async throws
     /// Archives a tenant: it becomes read-only.
     func archiveTenant(_ code: String) async throws
 }

@@ -17,6 +17,13 @@ struct TenantConfigureCommand: ShellCommand {
                     placeholder: "MODE"
                 ),
                 FlagSpec(
+                    "inherited-changes",
+                    summary:
+                        "publish (upstream's changes reach published adoptions at once) or review (editors take them)",
+                    values: ["publish", "review"],
+                    placeholder: "MODE"
+                ),
+                FlagSpec(
                     "offer",
                     summary: "content types whose published items it offers (commas)",
                     placeholder: "TYPES"
@@ -30,6 +37,7 @@ struct TenantConfigureCommand: ShellCommand {
             examples: [
                 "tenant configure cr --translations-publish by-editor",
                 "tenant configure hq --offer practice,tool --to cr,ph",
+                "tenant configure cr --inherited-changes review",
             ],
             mutates: true,
             readsPipe: false
@@ -40,10 +48,11 @@ struct TenantConfigureCommand: ShellCommand {
         let code = try invocation.name()
         let arguments = invocation.arguments
         let offered = (arguments.values["offer"] ?? []).flatMap(ValueParser.splitList)
-        let mode = arguments.value("translations-publish")
-        guard mode != nil || !offered.isEmpty else {
+        let settings = Self.settings.compactMap { name in arguments.value(name).map { (name, $0) } }
+        guard !settings.isEmpty || !offered.isEmpty else {
             throw CommandError.usage(
-                "tenant configure needs a setting: --translations-publish on-approval|by-editor, or --offer TYPES"
+                "tenant configure needs a setting: --translations-publish on-approval|by-editor, "
+                    + "--inherited-changes publish|review, or --offer TYPES"
             )
         }
         if arguments.value("to") != nil && offered.isEmpty { throw CommandError.usage("--to goes with --offer") }
@@ -53,11 +62,16 @@ struct TenantConfigureCommand: ShellCommand {
             }
             return type
         }
-        if let mode {
-            try await invocation.administration.setTranslationsPublish(code, to: mode)
-            invocation.note(
-                "tenant \(code): translations are published \(mode == "by-editor" ? "by editors" : "on approval")"
-            )
+        // Every value is checked before anything is written.
+        for (setting, value) in settings {
+            let values = spec.flags.first { $0.name == setting }?.values ?? []
+            guard values.contains(value) else {
+                throw CommandError.usage("--\(setting) must be " + values.joined(separator: " or "))
+            }
+        }
+        for (setting, value) in settings {
+            try await invocation.administration.configure(code, setting: setting, to: value)
+            invocation.note("tenant \(code): " + Self.said(setting, value))
         }
         if !types.isEmpty {
             let adoptions = try invocation.service((any AdoptionService).self)
@@ -71,5 +85,18 @@ struct TenantConfigureCommand: ShellCommand {
             )
         }
         return .none
+    }
+
+    /// The settings it changes, by flag.
+    private static let settings = ["translations-publish", "inherited-changes"]
+
+    /// What a setting's new value means.
+    private static func said(_ setting: String, _ value: String) -> String {
+        switch (setting, value) {
+        case ("translations-publish", "by-editor"): "translations are published by editors"
+        case ("translations-publish", _): "translations are published on approval"
+        case (_, "review"): "changes inherited from upstream wait for an editor in published adoptions"
+        default: "changes inherited from upstream reach published adoptions at once"
+        }
     }
 }
