@@ -5,10 +5,10 @@
 /// completion read the declarations.
 ///
 /// ```swift
-/// struct InboxCommand: Command {
-///     var spec: CommandSpec { CommandSpec(noun: "translation", verb: "inbox", summary: "what waits for you") }
+/// struct AdoptionListCommand: Command {
+///     var spec: CommandSpec { CommandSpec(noun: "adoption", verb: "list", summary: "the adopted items") }
 ///     func run(_ context: any CommandContext) async throws -> Records {
-///         let desk = try context.service((any TranslationService).self)
+///         let adoptions = try context.service((any AdoptionService).self)
 ///         ...
 ///     }
 /// }
