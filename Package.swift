@@ -161,6 +161,12 @@ let package = Package(
             dependencies: ["LocalPostgres", "Postgres", "MicicTesting"],
             swiftSettings: swiftSettings
         ),
+        // Primaries and standbys on this machine, failover, and reading standbys
+        .testTarget(
+            name: "ReplicationTests",
+            dependencies: ["LocalPostgres", "Postgres", "MicicTesting"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "Schema", "Postgres", "Kernel", "Translations", "Registration", "MicicTesting"],
