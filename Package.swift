@@ -193,7 +193,7 @@ let package = Package(
         ),
         .testTarget(
             name: "micicTests",
-            dependencies: ["MicicTesting", "Postgres", .product(name: "Yams", package: "Yams")],
+            dependencies: ["MicicTesting", "Postgres", "LocalPostgres", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
     ]
