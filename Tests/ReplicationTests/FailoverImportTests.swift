@@ -43,17 +43,23 @@ import Testing
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
         try process.run()
 
-        // Halfway (some batches replayed on the standby), the primary is killed.
+        // Early (a tenth of the rows committed on the primary, some replayed on the standby,
+        // which has the job then), the primary is killed.
+        let primaryWatch = try await Connection.connect(ConnectionConfiguration(url: set.primary.url()))
         let standby = try await Connection.connect(ConnectionConfiguration(url: set.standbys[0].url()))
         let imported = "title like 'Práctica de relevo %'"
-        var seen = 0
+        let counting = Query(unsafeSQL: "select count(*)::int from items where \(imported)")
+        var committed = 0
+        var replayed = 0
         let deadline = Date().addingTimeInterval(300)
-        while seen < 5_000 && Date() < deadline && process.isRunning {
-            try await Task.sleep(for: .milliseconds(100))
-            seen = try await standby.query(Query(unsafeSQL: "select count(*)::int from items where \(imported)"))[0]
-                .decode(Int.self, at: 0)
+        while (committed < rows / 10 || replayed == 0) && Date() < deadline && process.isRunning {
+            try await Task.sleep(for: .milliseconds(20))
+            committed = try await primaryWatch.query(counting)[0].decode(Int.self, at: 0)
+            replayed = try await standby.query(counting)[0].decode(Int.self, at: 0)
         }
+        await primaryWatch.close()
         await standby.close()
+        #expect(process.isRunning, "the import ended before the primary was killed")
         guard case .running(let pid) = try set.primary.status() else {
             Issue.record("the primary does not run")
             return
