@@ -176,6 +176,12 @@ let package = Package(
             dependencies: ["LocalPostgres", "Postgres", "MicicTesting"],
             swiftSettings: swiftSettings
         ),
+        // Primaries and standbys on this machine, failover, and reading standbys
+        .testTarget(
+            name: "ReplicationTests",
+            dependencies: ["LocalPostgres", "Postgres", "MicicTesting"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "StoreTests",
             dependencies: [
@@ -208,7 +214,7 @@ let package = Package(
         ),
         .testTarget(
             name: "micicTests",
-            dependencies: ["MicicTesting", "Postgres", .product(name: "Yams", package: "Yams")],
+            dependencies: ["MicicTesting", "Postgres", "LocalPostgres", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
     ]

@@ -11,6 +11,8 @@ struct ChangeListener: Service {
     let database: ConnectionConfiguration
     let reader: PublicReader
     let cache: ResponseCache
+    /// Raised as changes are heard of (for reading standbys).
+    let floor: ReplayFloor
     let logger: Logger
 
     func run() async throws {
@@ -36,7 +38,7 @@ struct ChangeListener: Service {
     private func listen(_ follower: inout ChangeFollower) async throws {
         let connection = try await Connection.connect(database, logger: logger)
         do {
-            let feed = try await ConnectionChangeFeed.listening(on: connection, reader: reader)
+            let feed = try await ConnectionChangeFeed.listening(on: connection, reader: reader, floor: floor)
             try await follower.follow(feed)
             await connection.close()
         } catch {

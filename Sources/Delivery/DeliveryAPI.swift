@@ -9,6 +9,8 @@ internal import Store
 /// ``ResponseCache``; every answer states its language, entity tag and freshness.
 struct DeliveryAPI: Sendable {
     let pool: ConnectionPool
+    /// Where content is read: standbys that have replayed what the server heard of, or `pool`.
+    let readers: ReadRouting
     let reader: PublicReader
     let cache: ResponseCache
     let configuration: DeliveryConfiguration
@@ -16,8 +18,14 @@ struct DeliveryAPI: Sendable {
     let openAPI: Representation
     let guidelines: Representation
 
-    init(pool: ConnectionPool, registry: PluginRegistry, configuration: DeliveryConfiguration) {
+    init(
+        pool: ConnectionPool,
+        registry: PluginRegistry,
+        configuration: DeliveryConfiguration,
+        standbys: [ConnectionPool] = []
+    ) {
         self.pool = pool
+        readers = ReadRouting(primary: pool, standbys: standbys, floor: ReplayFloor(), maxLag: configuration.maxLag)
         reader = PublicReader(registry: registry)
         cache = ResponseCache(lifetime: configuration.cacheLifetime)
         self.configuration = configuration
@@ -63,14 +71,12 @@ struct DeliveryAPI: Sendable {
     // MARK: Routes
 
     private func health() async throws -> Response {
+        let body: String
         do {
-            _ = try await pool.withConnection { connection in
-                try await connection.run { try $0.query("select 1", plan: .prepared).count }
-            }
+            body = try await readers.health().jsonText
         } catch {
             throw Problem(.serviceUnavailable, "the database cannot be reached")
         }
-        let body = FieldValue.object(["status": .text("ok"), "database": .text("ok")]).jsonText
         return Response(
             status: .ok,
             headers: [.contentType: "application/json", .cacheControl: "no-store"],
@@ -107,7 +113,7 @@ struct DeliveryAPI: Sendable {
         let path = request.uri.path
         let representation = try await cache.representation(for: reading.cacheKey, now: Date()) {
             let started = Date()
-            return try await pool.withConnection { connection in
+            return try await readers.withConnection { connection in
                 try await connection.run { connection in
                     var tenant: PublicTenant?
                     do {

@@ -13,6 +13,9 @@ public struct DeliveryConfiguration: Sendable {
     /// How long, in seconds, clients and shared caches may keep an answer
     /// (`Cache-Control: max-age`, cut at the tenant's next scheduled change).
     public var maxAge: Int
+    /// How long, in seconds, a standby may stay behind a change the server heard of before it
+    /// is left for the next standby or the primary.
+    public var maxLag: Double
 
     /// A configuration.
     public init(
@@ -20,8 +23,10 @@ public struct DeliveryConfiguration: Sendable {
         port: Int = 8080,
         connections: Int = 4,
         cacheLifetime: Double = 60,
-        maxAge: Int = 5
+        maxAge: Int = 5,
+        maxLag: Double = 1
     ) {
+        self.maxLag = maxLag
         self.host = host
         self.port = port
         self.connections = connections

@@ -23,10 +23,13 @@ public struct DeliveryServer: Sendable {
     let logger: Logger
     let database: ConnectionConfiguration
 
-    /// A server for the content types of `registry`, reading `database`.
+    /// A server for the content types of `registry`, reading `database` (the primary, where
+    /// it also hears of changes), or the first of `standbys` that has replayed every change it
+    /// heard of (``ReadRouting``).
     public init(
         configuration: DeliveryConfiguration,
         database: ConnectionConfiguration,
+        standbys: [ConnectionConfiguration] = [],
         registry: PluginRegistry,
         logger: Logger
     ) {
@@ -36,7 +39,14 @@ public struct DeliveryServer: Sendable {
             maximumConnections: configuration.connections,
             logger: Logger(label: "micic.serve.pool")
         )
-        api = DeliveryAPI(pool: pool, registry: registry, configuration: configuration)
+        let standbyPools = standbys.map {
+            ConnectionPool(
+                configuration: $0,
+                maximumConnections: configuration.connections,
+                logger: Logger(label: "micic.serve.standby")
+            )
+        }
+        api = DeliveryAPI(pool: pool, registry: registry, configuration: configuration, standbys: standbyPools)
         self.logger = logger
         self.database = database
     }
@@ -53,12 +63,15 @@ public struct DeliveryServer: Sendable {
     ///   database cannot be reached; the server's errors.
     public func run(onListening: @escaping @Sendable (Int) async -> Void) async throws {
         let reader = api.reader
-        let refusal = try await pool.withConnection { connection in
-            try await connection.run { try reader.refusal(on: $0) }
-        }
-        if let refusal {
-            await pool.close()
-            throw DeliveryError(refusal)
+        // Every server it reads, standbys included, as a role that reads as the public only.
+        for pool in [pool] + api.readers.standbys {
+            let refusal = try await pool.withConnection { connection in
+                try await connection.run { try reader.refusal(on: $0) }
+            }
+            if let refusal {
+                await close()
+                throw DeliveryError(refusal)
+            }
         }
         let port = configuration.port
         let api = api
@@ -75,17 +88,30 @@ public struct DeliveryServer: Sendable {
                 serverName: nil
             ),
             services: configuration.cacheLifetime > 0
-                ? [ChangeListener(database: database, reader: api.reader, cache: api.cache, logger: logger)] : [],
+                ? [
+                    ChangeListener(
+                        database: database,
+                        reader: api.reader,
+                        cache: api.cache,
+                        floor: api.readers.floor,
+                        logger: logger
+                    )
+                ] : [],
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
             logger: logger
         )
         do {
             try await application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
         } catch {
-            await pool.close()
+            await close()
             throw error
         }
+        await close()
+    }
+
+    private func close() async {
         await pool.close()
+        for standby in api.readers.standbys { await standby.close() }
     }
 }
 

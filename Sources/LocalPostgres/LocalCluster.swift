@@ -100,17 +100,20 @@ public struct LocalCluster: Sendable {
             if !files.fileExists(atPath: dataDirectory + "/PG_VERSION") {
                 try create(with: programs)
             }
-            if case .running = try status() {
-            } else {
-                let (code, output) = try runner.run(
-                    programs.pgCtl,
-                    ["start", "-D", dataDirectory, "-l", logFile, "-w", "-t", "120", "-s"]
-                )
-                if code != 0 {
-                    let log = (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? ""
-                    throw LocalClusterError.commandFailed("pg_ctl start", status: code, output: output + "\n" + log)
-                }
-            }
+            try launch(with: programs)
+        }
+    }
+
+    /// Starts the server unless it runs already (the data directory exists).
+    func launch(with programs: ServerPrograms) throws {
+        if case .running = try status() { return }
+        let (code, output) = try runner.run(
+            programs.pgCtl,
+            ["start", "-D", dataDirectory, "-l", logFile, "-w", "-t", "120", "-s"]
+        )
+        if code != 0 {
+            let log = (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? ""
+            throw LocalClusterError.commandFailed("pg_ctl start", status: code, output: output + "\n" + log)
         }
     }
 
@@ -140,6 +143,12 @@ public struct LocalCluster: Sendable {
         try runner.check(programs.pgCtl, ["stop", "-D", dataDirectory, "-m", "fast", "-w", "-s"])
     }
 
+    /// Ends recovery on a standby (`pg_ctl promote`): it becomes a primary that takes writes.
+    public func promote() throws {
+        let programs = try ServerPrograms.locate()
+        try runner.check(programs.pgCtl, ["promote", "-D", dataDirectory, "-w", "-t", "60", "-s"])
+    }
+
     /// Stops the server at once and deletes the whole directory (for throwaway clusters).
     public func destroy() throws {
         if case .running = try status() {
@@ -152,13 +161,27 @@ public struct LocalCluster: Sendable {
     // MARK: Creating
 
     private func create(with programs: ServerPrograms) throws {
+        try prepareHome(for: "initdb")
+        try runner.check(
+            programs.initdb,
+            [
+                "-D", dataDirectory, "-U", superuser, "--auth-local=trust", "--auth-host=scram-sha-256",
+                "--encoding=UTF8", "--locale=C.UTF-8", "--no-instructions",
+            ]
+        )
+        try writeSettings()
+    }
+
+    /// Checks that the data directory may be made (`command` makes it) and gives the home
+    /// and the socket directory to the service user.
+    func prepareHome(for command: String) throws {
         let files = FileManager.default
         guard (socketDirectory + "/.s.PGSQL.\(port)").utf8.count < 100 else {
             throw LocalClusterError.socketPathTooLong(socketDirectory)
         }
         if let entries = try? files.contentsOfDirectory(atPath: dataDirectory), !entries.isEmpty {
             throw LocalClusterError.commandFailed(
-                "initdb",
+                command,
                 status: 1,
                 output:
                     "\(dataDirectory) exists and is not a PostgreSQL data directory; move it away or set MICIC_HOME elsewhere"
@@ -171,13 +194,10 @@ public struct LocalCluster: Sendable {
             let (code, _) = try runner.run("/usr/bin/test", ["-w", home, "-a", "-x", home])
             guard code == 0 else { throw LocalClusterError.unreachableHome(home, user: user) }
         }
-        try runner.check(
-            programs.initdb,
-            [
-                "-D", dataDirectory, "-U", superuser, "--auth-local=trust", "--auth-host=scram-sha-256",
-                "--encoding=UTF8", "--locale=C.UTF-8", "--no-instructions",
-            ]
-        )
+    }
+
+    /// Appends the socket settings and ``settings`` to `postgresql.conf` (later lines win).
+    func writeSettings() throws {
         var configuration = "\n# Written by micic: a private server reached through its own socket only.\n"
         let base = [
             "listen_addresses": "''",
@@ -195,11 +215,11 @@ public struct LocalCluster: Sendable {
     }
 
     /// The unprivileged user the server runs as when this process is root.
-    private var serviceUser: String? {
+    var serviceUser: String? {
         geteuid() == 0 ? ServiceUser.name() : nil
     }
 
-    private var runner: ProcessRunner {
+    var runner: ProcessRunner {
         ProcessRunner(user: serviceUser)
     }
 

@@ -6,6 +6,14 @@ public struct ServerPrograms: Sendable, Hashable {
     public let initdb: String
     /// Path of `pg_ctl`.
     public let pgCtl: String
+    /// Path of `pg_basebackup` (a standby's first copy of its primary): beside `pg_ctl`, or
+    /// beside the file a linked `pg_ctl` leads to.
+    public var pgBasebackup: String {
+        let beside = (pgCtl as NSString).deletingLastPathComponent + "/pg_basebackup"
+        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+        let real = URL(fileURLWithPath: pgCtl).resolvingSymlinksInPath().deletingLastPathComponent()
+        return real.appendingPathComponent("pg_basebackup").path
+    }
 
     /// Finds `initdb` and `pg_ctl`: first on `path` (default: `PATH`), then in the newest
     /// `<root>/<version>/bin` under each search root (Debian keeps them in

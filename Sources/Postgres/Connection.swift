@@ -147,6 +147,12 @@ public actor Connection {
         handle.map { Int(PQserverVersion($0)) } ?? 0
     }
 
+    /// The host (or socket directory) the connection reached: of several in its URL, the one
+    /// that answered.
+    public var host: String {
+        handle.flatMap { PQhost($0) }.map { String(cString: $0) } ?? ""
+    }
+
     /// The user the connection authenticated as.
     public var user: String {
         handle.flatMap { PQuser($0) }.map { String(cString: $0) } ?? ""

@@ -3,7 +3,8 @@ import LocalPostgres
 import Postgres
 import Store
 
-/// `micic db start|stop|status|url`: manages the local PostgreSQL server.
+/// `micic db start|stop|status|url`: manages the local PostgreSQL server (and its standbys,
+/// `db start --standbys N`).
 struct DatabaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
@@ -16,6 +17,18 @@ struct DatabaseCommand: AsyncParsableCommand {
             abstract: "Create (the first time), start and migrate the local server."
         )
 
+        @Option(
+            help: ArgumentHelp(
+                "Also make and start N hot standbys of the local server, streaming from it.",
+                valueName: "N"
+            )
+        )
+        var standbys = 0
+
+        func validate() throws {
+            guard (0...9).contains(standbys) else { throw ValidationError("--standbys takes 0 to 9") }
+        }
+
         func run() async throws {
             let options = try DatabaseOptions.parse([])
             let connection = try await options.connect(migrate: true)
@@ -25,6 +38,15 @@ struct DatabaseCommand: AsyncParsableCommand {
                 "the local database runs under \(cluster.home); connect with: psql \"$(micic db url --as "
                     + DatabaseOptions.localPerson + ")\""
             )
+            guard standbys > 0 else { return }
+            let set = LocalReplicaSet(home: cluster.home, standbys: standbys)
+            do { try set.start() } catch let error as LocalClusterError {
+                throw LocalClusterFailure(underlying: error)
+            }
+            printError("writes (whichever server takes them): \(set.url(user: DatabaseOptions.localPerson))")
+            for standby in set.standbys {
+                printError("standby (reads): \(standby.url(user: DatabaseOptions.localPerson))")
+            }
         }
     }
 
@@ -32,7 +54,8 @@ struct DatabaseCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Stop the local server.")
 
         func run() throws {
-            do { try DatabaseOptions.localCluster.stop() } catch let error as LocalClusterError {
+            let set = LocalReplicaSet.existing(home: DatabaseOptions.localCluster.home)
+            do { try set.stop() } catch let error as LocalClusterError {
                 throw LocalClusterFailure(underlying: error)
             }
         }
@@ -47,6 +70,12 @@ struct DatabaseCommand: AsyncParsableCommand {
             case .running(let pid): print("running (pid \(pid)) in \(cluster.home)")
             case .stopped: print("stopped (\(cluster.home))")
             case .notCreated: print("not created (\(cluster.home)); it is created on first use")
+            }
+            for standby in LocalReplicaSet.existing(home: cluster.home).standbys {
+                switch try standby.status() {
+                case .running(let pid): print("standby running (pid \(pid)) in \(standby.home)")
+                case .stopped, .notCreated: print("standby stopped (\(standby.home))")
+                }
             }
         }
     }

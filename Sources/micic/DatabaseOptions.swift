@@ -15,10 +15,23 @@ struct DatabaseOptions: ParsableArguments {
     )
     var url: String?
 
-    /// The configured server, or `nil` when the local cluster is to be used.
+    /// The configured server, or `nil` when the local cluster is to be used. Unless the URL
+    /// (or `PGTARGETSESSIONATTRS`) says otherwise, it asks for a server that takes writes
+    /// (`target_session_attrs=read-write`): of several hosts (`postgresql://a,b/micic`,
+    /// `PGHOST=a,b`), libpq connects to the primary, now and after a failover.
     func configured() throws -> ConnectionConfiguration? {
-        if let url { return try ConnectionConfiguration(url: url) }
-        return try ConnectionConfiguration.fromEnvironment(ProcessInfo.processInfo.environment)
+        let environment = ProcessInfo.processInfo.environment
+        var configuration: ConnectionConfiguration?
+        if let url {
+            configuration = try ConnectionConfiguration(url: url)
+        } else {
+            configuration = try ConnectionConfiguration.fromEnvironment(environment)
+        }
+        let chosen =
+            (configuration?.url ?? "").contains("target_session_attrs=")
+            || !(environment["PGTARGETSESSIONATTRS"] ?? "").isEmpty
+        if !chosen { configuration?.parameters["target_session_attrs"] = "read-write" }
+        return configuration
     }
 
     /// The local cluster under `MICIC_HOME` (or the default data directory).

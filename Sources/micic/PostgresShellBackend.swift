@@ -50,12 +50,17 @@ final class PostgresShellBackend: ShellBackend {
 
     func reconnectIfLost() async throws -> String? {
         guard await connection.lostWhileIdle() else { return nil }
+        let before = await connection.host
+        // With several hosts in the URL, libpq tries each again and keeps the one that takes
+        // writes (`target_session_attrs=read-write`): after a failover, the new primary.
         try await connection.reset()
+        let after = await connection.host
         let lostBlock = blockOpen.withLock { open in
             defer { open = false }
             return open
         }
         return "the connection to the server was lost; connected again"
+            + (before == after ? "" : " to \(after), which now takes writes")
             + (lostBlock ? ": the open transaction was rolled back, nothing since begin was kept" : "")
     }
 

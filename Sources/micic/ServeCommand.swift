@@ -41,11 +41,29 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-age"), help: "Seconds clients may keep an answer (Cache-Control max-age).")
     var maxAge = 5
 
+    @Option(
+        name: .customLong("read-url"),
+        help: ArgumentHelp(
+            """
+            A standby to read content from (repeat for several, tried in order), as a role of             micic_public; the primary (DATABASE_URL) still tells of changes and serves when no             standby has replayed them.
+            """,
+            valueName: "URL"
+        )
+    )
+    var readURLs: [String] = []
+
+    @Option(
+        name: .customLong("max-lag"),
+        help: "Seconds a standby may stay behind a change before it is left for another or the primary."
+    )
+    var maxLag: Double = 1
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard (1...64).contains(connections) else { throw ValidationError("--connections must be from 1 to 64") }
         guard (0...3600).contains(cache) else { throw ValidationError("--cache must be from 0 to 3600 seconds") }
         guard (0...86_400).contains(maxAge) else { throw ValidationError("--max-age must be from 0 to 86400 seconds") }
+        guard (0...3600).contains(maxLag) else { throw ValidationError("--max-lag must be from 0 to 3600 seconds") }
     }
 
     func run() async throws {
@@ -53,6 +71,16 @@ struct ServeCommand: AsyncParsableCommand {
         var connection = try await database.publicReaderConfiguration()
         connection.applicationName = "micic-serve"
         connection.parameters["options"] = "-c default_transaction_read_only=on -c statement_timeout=10s"
+        // Its sessions are read-only by choice, so it asks for the primary (where it hears of
+        // changes) by role, not by whether the session may write.
+        if connection.parameters["target_session_attrs"] == "read-write" {
+            connection.parameters["target_session_attrs"] = "primary"
+        }
+        let standbys = try readURLs.map { url in
+            var standby = try ConnectionConfiguration(url: url, applicationName: "micic-serve")
+            standby.parameters["options"] = connection.parameters["options"]
+            return standby
+        }
         var logger = Logger(label: "micic.serve")
         if ProcessInfo.processInfo.environment["MICIC_LOG_LEVEL"] == nil { logger.logLevel = .info }
         let server = DeliveryServer(
@@ -61,9 +89,11 @@ struct ServeCommand: AsyncParsableCommand {
                 port: port,
                 connections: connections,
                 cacheLifetime: cache,
-                maxAge: maxAge
+                maxAge: maxAge,
+                maxLag: maxLag
             ),
             database: connection,
+            standbys: standbys,
             registry: try Platform.registry(),
             logger: logger
         )

@@ -52,9 +52,10 @@ import Yams
         return try #require(lines.first { $0.hasPrefix("create role \(role) ") }, "no create role \(role)")
     }
 
-    /// The services that connect to the database, by name.
+    /// The services that connect to the database, by name: the platform's (the database
+    /// servers, postgres and its standby, run an image of their own).
     private func clients(_ services: [String: [String: Any]]) -> [String: [String: Any]] {
-        services.filter { $0.key != "postgres" }
+        services.filter { $0.key != "postgres" && $0.value["image"] == nil }
     }
 
     @Test func thePlatformReachesTheDatabaseServiceItDeclares() throws {
@@ -141,6 +142,49 @@ import Yams
         #expect(try creation(of: "micic_admins", in: script).hasSuffix(" in role micic_people;"))
         let dependsOn = try #require(shell["depends_on"] as? [String: [String: String]])
         #expect(dependsOn.values.contains { $0["condition"] == "service_completed_successfully" })
+    }
+
+    @Test func theStandbyCopiesPostgresAsTheReplicatorAndTheSecondAPIReadsIt() throws {
+        let services = try services()
+        let postgres = try #require(services["postgres"])
+        let standby = try #require(services["standby"])
+        #expect((standby["image"] as? String)?.hasPrefix("postgres:15") == true)
+        #expect(standby["profiles"] as? [String] == ["standby"])
+        #expect(standby["ports"] == nil)
+        let dependsOn = try #require(standby["depends_on"] as? [String: [String: String]])
+        #expect(dependsOn["postgres"]?["condition"] == "service_healthy")
+
+        // The entrypoint copies the postgres service as micic_replicator, which the init
+        // script makes (replication and nothing more) with the password the standby is given.
+        let volumes = try #require(standby["volumes"] as? [String])
+        let entrypoint = try #require(standby["entrypoint"] as? [String])
+        let mount = try #require(volumes.first { $0.hasSuffix(":" + (entrypoint.last ?? "") + ":ro") })
+        let copy = try String(
+            contentsOf: root.appendingPathComponent(String(mount.split(separator: ":")[0])),
+            encoding: .utf8
+        )
+        #expect(copy.contains("pg_basebackup --host postgres --username micic_replicator"))
+        #expect(copy.contains("--write-recovery-conf") && copy.contains("--slot "))
+        let script = try initScript(postgres)
+        let creation = try creation(of: "micic_replicator", in: script)
+        #expect(!creation.contains("superuser") && !creation.contains("bypassrls"))
+        let passwordVariable = try #require(creation.firstMatch(of: /login replication password :'([a-z_]+)';$/))
+        let password = try #require(try environment(of: standby)["PGPASSWORD"])
+        let variable = try #require(requiredVariable(password))
+        #expect(script.contains("--set \(passwordVariable.1)=\"$\(variable)\""))
+        #expect(try environment(of: postgres)[variable].flatMap(requiredVariable) == variable)
+        #expect(script.contains("host replication micic_replicator all scram-sha-256"))
+
+        // The second API hears of changes from postgres and reads the standby, as the public.
+        let serve = try #require(services["serve-standby"])
+        #expect(try url(of: serve).host == "postgres")
+        let command = try #require(serve["command"] as? [String])
+        let read = try #require(command.firstIndex(of: "--read-url").map { URLComponents(string: command[$0 + 1]) })
+        #expect(read?.host == "standby")
+        #expect(read?.user == (try url(of: services["serve"] ?? [:]).user))
+        #expect(read?.path == (try url(of: serve).path))
+        let waits = try #require(serve["depends_on"] as? [String: [String: String]])
+        #expect(waits["standby"]?["condition"] == "service_healthy")
     }
 
     @Test func theDeliveryAPIRunsBesideTheDatabaseAsThePublicReader() throws {
