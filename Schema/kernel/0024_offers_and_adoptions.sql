@@ -16,13 +16,14 @@ alter table tenants add column inherited_changes text not null default 'publish'
     check (inherited_changes in ('publish', 'review'));
 
 -- What a tenant offers: every item of a type, or one item (its translations with it); to
--- every tenant (receiver_id null) or to one.
+-- every tenant (receiver_id null) or to one (a tenant's id, as micic_tenant_id gives it; no
+-- foreign key to tenants, as keys between tenant-owned rows lead with tenant_id only).
 create table offers (
     tenant_id bigint not null references tenants (id),
     id bigint generated always as identity,
     type text not null,
     item_id bigint,
-    receiver_id bigint references tenants (id),
+    receiver_id bigint,
     created_by text not null default session_user,
     created_at timestamptz not null default now(),
     primary key (tenant_id, id),

@@ -113,7 +113,7 @@ import Testing
 
             // Tenants choose who publishes approved translations.
             let wrong = try micic("tenant configure cr --translations-publish sometimes")
-            #expect(wrong.status == 1 && wrong.standardError.contains("on-approval or by-editor"))
+            #expect(wrong.status == 2 && wrong.standardError.contains("on-approval or by-editor"))
             #expect(try micic("tenant configure cr --translations-publish by-editor", as: editor).status == 1)
             _ = try ok("tenant configure cr --translations-publish by-editor")
         }
