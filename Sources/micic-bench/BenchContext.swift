@@ -50,6 +50,13 @@ struct BenchContext: Sendable {
         try await Connection.connect(configuration)
     }
 
+    /// A connection as `person` (the local server trusts its socket).
+    func connect(as person: String) async throws -> Connection {
+        try await Connection.connect(
+            try ConnectionConfiguration(url: cluster.url(database: "bench"), parameters: ["user": person])
+        )
+    }
+
     /// Runs a program with `environment` added to this one's and `input` on standard input;
     /// returns its output and the wall-clock seconds.
     @discardableResult

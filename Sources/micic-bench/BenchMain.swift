@@ -10,6 +10,7 @@ enum BenchMain {
     static let benchmarks: [any Benchmark] = [
         CopyBenchmark(), StatementsBenchmark(), KernelCreateBenchmark(), ListPageBenchmark(), ShellOneShotBenchmark(),
         ShellStartBenchmark(), RLSListBenchmark(), SearchBenchmark(), BulkApproveBenchmark(), XLIFFBenchmark(),
+        AdoptPropagateBenchmark(),
         ImportBenchmark(), ExportBenchmark(), ServeBenchmark(),
     ]
 

@@ -69,9 +69,7 @@ struct TranslationBench {
 
     /// A store and desk connected as `person`.
     func desk(as person: String, in context: BenchContext) async throws -> (Connection, PostgresTranslationDesk) {
-        let connection = try await Connection.connect(
-            try ConnectionConfiguration(url: context.cluster.url(database: "bench"), parameters: ["user": person])
-        )
+        let connection = try await context.connect(as: person)
         let store = PostgresContentStore(connection: connection, registry: try BenchContext.contentRegistry())
         return (connection, PostgresTranslationDesk(store: store))
     }
