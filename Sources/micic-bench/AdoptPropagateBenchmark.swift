@@ -47,20 +47,26 @@ struct AdoptPropagateBenchmark: Benchmark {
         // Adopted set-based as the owner (what micic_adopt writes, item for item), to keep the
         // set-up short: the measured path does not depend on how the links were made.
         try await owner.execute(
+            "insert into offers (tenant_id, type) select id, 'practice' from tenants where code = \(upstream)"
+        )
+        try await owner.execute(
             """
-            insert into offers (tenant_id, type) select id, 'practice' from tenants where code = \(upstream);
             insert into items (tenant_id, type, language, slug, title, status, fields, author)
             select o.id, u.type, u.language, u.slug, u.title, 'draft', u.fields, 'bench'
             from items u join tenants t on t.id = u.tenant_id and t.code = \(upstream)
-            cross join tenants o where o.code = any (\(officeCodes));
+            cross join tenants o where o.code = any (\(officeCodes))
+            """
+        )
+        try await owner.execute(
+            """
             insert into adoptions (tenant_id, item_id, upstream_tenant_id, upstream_id, taken, taken_version)
             select i.tenant_id, i.id, u.tenant_id, u.id, micic_item_values(u.title, u.fields), u.version
             from items u join tenants t on t.id = u.tenant_id and t.code = \(upstream)
             join items i on i.slug = u.slug and i.type = u.type
-                and i.tenant_id in (select id from tenants where code = any (\(officeCodes)));
-            checkpoint;
+                and i.tenant_id in (select id from tenants where code = any (\(officeCodes)))
             """
         )
+        try await owner.execute("checkpoint")
         let adopted = try await owner.query(
             """
             select a.tenant_id, a.item_id from adoptions a join tenants t on t.id = a.upstream_tenant_id
@@ -129,10 +135,10 @@ struct AdoptPropagateBenchmark: Benchmark {
                 """
                 update items i set fields = jsonb_set(i.fields, '{summary}', a.taken -> 'summary')
                 from adoptions a where a.tenant_id = i.tenant_id and a.item_id = i.id
-                  and a.upstream_tenant_id = (select id from tenants where code = \(upstream));
-                checkpoint;
+                  and a.upstream_tenant_id = (select id from tenants where code = \(upstream))
                 """
             )
+            try await owner.execute("checkpoint")
         }
         await connection.close()
         await owner.close()
