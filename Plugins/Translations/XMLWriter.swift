@@ -48,30 +48,48 @@ struct XMLWriter {
         bytes.append(contentsOf: literal.utf8)
     }
 
-    /// Appends `value` as XML text, byte by byte: markup characters become entities, and
-    /// characters XML 1.0 cannot hold (control characters, U+FFFE, U+FFFF) become XLIFF
-    /// `<cp>` elements in text (and are dropped from attributes, which cannot hold them).
+    /// Appends `value` as XML text: markup characters become entities, and characters XML 1.0
+    /// cannot hold (control characters, U+FFFE, U+FFFF) become XLIFF `<cp>` elements in text
+    /// (and are dropped from attributes, which cannot hold them). Runs of bytes that need
+    /// nothing are copied whole.
     private mutating func escape(_ value: String, attribute: Bool) {
-        let utf8 = Array(value.utf8)
-        var index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
-            index += 1
-            switch byte {
-            case UInt8(ascii: "&"): append("&amp;")
-            case UInt8(ascii: "<"): append("&lt;")
-            case UInt8(ascii: ">"): append("&gt;")
-            case UInt8(ascii: "\"") where attribute: append("&quot;")
-            case UInt8(ascii: "\n") where attribute: append("&#10;")
-            case UInt8(ascii: "\r"): append("&#13;")
-            case UInt8(ascii: "\t"), UInt8(ascii: "\n"): bytes.append(byte)
-            case 0..<0x20: codePoint(UInt32(byte), attribute: attribute)
-            case 0xEF where index + 1 < utf8.count && utf8[index] == 0xBF && (utf8[index + 1] & 0xFE) == 0xBE:
-                codePoint(0xFFFE | UInt32(utf8[index + 1] & 1), attribute: attribute)
-                index += 2
-            default: bytes.append(byte)
+        var value = value
+        value.withUTF8 { utf8 in
+            var run = 0
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                guard Self.mayNeedEscaping(byte) else {
+                    index += 1
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
+                index += 1
+                switch byte {
+                case UInt8(ascii: "&"): append("&amp;")
+                case UInt8(ascii: "<"): append("&lt;")
+                case UInt8(ascii: ">"): append("&gt;")
+                case UInt8(ascii: "\"") where attribute: append("&quot;")
+                case UInt8(ascii: "\n") where attribute: append("&#10;")
+                case UInt8(ascii: "\r"): append("&#13;")
+                case UInt8(ascii: "\t"), UInt8(ascii: "\n"): bytes.append(byte)
+                case 0..<0x20: codePoint(UInt32(byte), attribute: attribute)
+                case 0xEF where index + 1 < utf8.count && utf8[index] == 0xBF && (utf8[index + 1] & 0xFE) == 0xBE:
+                    codePoint(0xFFFE | UInt32(utf8[index + 1] & 1), attribute: attribute)
+                    index += 2
+                default: bytes.append(byte)
+                }
+                run = index
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<utf8.count]))
         }
+    }
+
+    /// Whether `byte` may stand for something written otherwise: markup, a control
+    /// character, or the first byte of U+FFFE or U+FFFF.
+    private static func mayNeedEscaping(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+            || byte == UInt8(ascii: "\"") || byte == 0xEF
     }
 
     private mutating func codePoint(_ value: UInt32, attribute: Bool) {

@@ -18,7 +18,7 @@ struct BenchContext: Sendable {
         let cluster = LocalCluster(
             home: home,
             database: "bench",
-            settings: ["shared_buffers": "'256MB'", "max_wal_size": "'4GB'"]
+            settings: ["shared_buffers": "'256MB'", "max_wal_size": "'4GB'"].merging(extraSettings()) { $1 }
         )
         try? cluster.destroy()
         try cluster.start()
@@ -43,7 +43,25 @@ struct BenchContext: Sendable {
     }
 
     func stop() {
+        if ProcessInfo.processInfo.environment["MICIC_BENCH_KEEP"] != nil {
+            note("kept the server's files (its log: \(cluster.logFile))")
+            try? cluster.stop()
+            return
+        }
         try? cluster.destroy()
+    }
+
+    /// Server settings for finding where a benchmark's time goes, from `MICIC_BENCH_SETTINGS`
+    /// (`name=value` pairs separated by `;`, as in `postgresql.conf`), e.g.
+    /// `session_preload_libraries='auto_explain';auto_explain.log_min_duration=50`.
+    private static func extraSettings() -> [String: String] {
+        let text = ProcessInfo.processInfo.environment["MICIC_BENCH_SETTINGS"] ?? ""
+        var settings: [String: String] = [:]
+        for pair in text.split(separator: ";") {
+            guard let equals = pair.firstIndex(of: "=") else { continue }
+            settings[pair[..<equals].trimmingCharacters(in: .whitespaces)] = String(pair[pair.index(after: equals)...])
+        }
+        return settings
     }
 
     func connect() async throws -> Connection {

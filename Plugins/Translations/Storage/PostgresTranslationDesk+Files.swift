@@ -57,16 +57,17 @@ extension PostgresTranslationDesk {
             let present = Set(try row.decode([String].self, column: "present"))
             var texts: [String: String] = [:]
             if withSource {
-                let fields = try FieldValue.parseFields(
-                    json: try row.decode(JSONDocument.self, column: "source_fields").text
+                let fields = try row.withTextBytes(
+                    at: try row.result.columnNumber("source_fields"),
+                    FieldValue.parseFields(validUTF8JSON:)
                 )
-                texts = fields.compactMapValues(\.textValue)
+                texts = (fields ?? [:]).compactMapValues(\.textValue)
                 texts["title"] = job.sourceTitle
             }
             return Workpiece(
                 job: job,
                 target: try ItemColumns.item(from: row, tenant: tenant, prefix: "t_"),
-                currentHashes: try row.decode(JSONDocument.self, column: "hashes").decode(),
+                currentHashes: try TranslationJobColumns.strings(of: row, column: "hashes"),
                 expected: order.filter(present.contains),
                 sourceTexts: texts
             )

@@ -73,9 +73,25 @@ enum TranslationJobColumns {
             due: try row.decode(String?.self, column: "due").flatMap(CalendarDate.init),
             status: try row.decode(column: "status"),
             outdatedFields: try row.decode(column: "outdated_fields"),
-            sourceHashes: try row.decode(JSONDocument.self, column: "source_hashes").decode(),
+            sourceHashes: try strings(of: row, column: "source_hashes"),
             version: try row.decode(column: "version"),
             updatedAt: try row.decode(column: "updated_at")
         )
+    }
+
+    /// A `jsonb` column holding an object of strings (field hashes), parsed from libpq's
+    /// buffer (the server writes valid UTF-8 from a UTF8 database, see ``ItemRowReader``).
+    /// - Throws: ``PostgresError/Code/decoding`` for NULL or anything but an object of strings.
+    static func strings(of row: Row, column: String) throws -> [String: String] {
+        let values = try row.withTextBytes(at: try row.result.columnNumber(column)) { bytes in
+            try FieldValue.parseFields(validUTF8JSON: bytes).mapValues { value in
+                guard let text = value.textValue else {
+                    throw PostgresError(code: .decoding, message: "column \(column) holds a value that is not a string")
+                }
+                return text
+            }
+        }
+        guard let values else { throw PostgresError(code: .decoding, message: "column \(column) is NULL") }
+        return values
     }
 }
