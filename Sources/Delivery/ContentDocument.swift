@@ -1,5 +1,6 @@
 internal import Foundation
 internal import Kernel
+internal import Store
 
 /// The JSON the API writes of content: built as field values, so keys come out sorted and
 /// the same content always gives the same bytes (and entity tag).
@@ -21,10 +22,20 @@ enum ContentDocument {
             "fields": .object(fields),
             "created": .text(timestamp(item.createdAt)),
             "updated": .text(timestamp(item.updatedAt)),
-            "url": .text(
-                "/v1/\(item.tenant)/\(type.plural)/\(item.slug)?lang=\(QueryParameters.escape(item.language))"
-            ),
+            "url": .text(url(tenant: item.tenant, plural: type.plural, slug: item.slug, language: item.language)),
         ])
+    }
+
+    /// The API's path of an item.
+    static func url(tenant: String, plural: String, slug: String, language: String) -> String {
+        "/v1/\(tenant)/\(plural)/\(slug)?lang=\(QueryParameters.escape(language))"
+    }
+
+    /// The API's path of an adoption's upstream item, when its type is registered.
+    static func url(of upstream: PublicUpstream, registry: PluginRegistry) -> String? {
+        registry.contentType(upstream.type).map { type in
+            url(tenant: upstream.tenant, plural: type.plural, slug: upstream.slug, language: upstream.language)
+        }
     }
 
     /// Facet counts by facet, each most frequent first.

@@ -149,12 +149,26 @@ extension DeliveryAPI {
             else {
                 throw Problem.notFound("tenant \(code) publishes no \(type.name) called \(slug)")
             }
+            // An adoption names its upstream, which is the canonical page while the office
+            // overrides neither its title nor its body.
+            let upstream = try reader.upstream(of: item.id, tenant: tenant, on: connection)
+            let upstreamURL = upstream.flatMap { ContentDocument.url(of: $0, registry: reader.rules.registry) }
+            var document = ContentDocument.item(item, type: type)
+            if case .object(var object) = document {
+                if let upstream, let upstreamURL {
+                    object["upstream"] = .object(["tenant": .text(upstream.tenant), "url": .text(upstreamURL)])
+                } else {
+                    object["upstream"] = .null
+                }
+                document = .object(object)
+            }
             return representation(
-                ContentDocument.item(item, type: type),
+                document,
                 tenant: tenant,
                 languages: [item.language],
                 lastModified: ContentDocument.lastModified([item]),
-                negotiated: language.isNegotiated
+                negotiated: language.isNegotiated,
+                canonical: upstream?.isCanonical == true ? upstreamURL : nil
             )
         }
     }

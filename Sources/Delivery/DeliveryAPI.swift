@@ -146,13 +146,15 @@ struct DeliveryAPI: Sendable {
         tenant: PublicTenant,
         languages: [String]? = nil,
         lastModified: Date? = nil,
-        negotiated: Bool = false
+        negotiated: Bool = false,
+        canonical: String? = nil
     ) -> Representation {
         Representation(
             json: document.jsonText,
             contentLanguage: languages?.joined(separator: ", "),
             lastModified: lastModified,
             negotiated: negotiated,
+            canonical: canonical,
             maxAge: configuration.maxAge,
             nextChange: tenant.nextChange,
             expires: cache.expiry(from: Date())

@@ -1,4 +1,5 @@
 internal import Foundation
+internal import HTTPTypes
 internal import Hummingbird
 
 /// One answer of the API, kept to be sent again: its status, body and header fields, how
@@ -23,12 +24,16 @@ struct Representation: Sendable {
     private let notModifiedFields: HTTPFields
     /// `Cache-Control` when no scheduled change cuts ``maxAge``.
     private let cacheControl: String
+    /// The `Link` field (RFC 8288).
+    private static let link = HTTPField.Name("Link")!
 
     /// A representation of `body`.
     /// - Parameters:
     ///   - contentLanguage: the language the body is in, or languages (comma-separated).
     ///   - lastModified: when what it shows last changed.
     ///   - negotiated: whether the language came from `Accept-Language` (`Vary`).
+    ///   - canonical: the URL of the page that is the canonical one for this content
+    ///     (`Link: <URL>; rel="canonical"`), when it is another's.
     init(
         status: HTTPResponse.Status = .ok,
         json: String,
@@ -36,6 +41,7 @@ struct Representation: Sendable {
         contentLanguage: String? = nil,
         lastModified: Date? = nil,
         negotiated: Bool = false,
+        canonical: String? = nil,
         maxAge: Int,
         nextChange: Date? = nil,
         expires: Date
@@ -50,6 +56,7 @@ struct Representation: Sendable {
         var notModified = HTTPFields()
         fields[.contentType] = contentType
         if let contentLanguage { fields[.contentLanguage] = contentLanguage }
+        if let canonical { fields[Self.link] = "<\(canonical)>; rel=\"canonical\"" }
         if let entityTag {
             fields[.eTag] = entityTag
             notModified[.eTag] = entityTag

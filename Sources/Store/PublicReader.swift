@@ -117,6 +117,39 @@ public struct PublicReader: Sendable {
         return try rows.first.map { try ItemColumns.item(from: $0, tenant: tenant.tenant.code) }
     }
 
+    /// The upstream of item `id` when it is an adoption whose upstream the public sees, or
+    /// `nil`.
+    public func upstream(
+        of id: Int64,
+        tenant: PublicTenant,
+        on connection: isolated Connection
+    ) throws
+        -> PublicUpstream?
+    {
+        let rows = try connection.query(
+            """
+            select t.code, u.type, u.slug, u.language,
+                   i.title = a.taken ->> 'title' and i.fields -> 'body' is not distinct from a.taken -> 'body'
+                       as canonical
+            from adoptions a
+            join items i on i.tenant_id = a.tenant_id and i.id = a.item_id
+            join items u on u.tenant_id = a.upstream_tenant_id and u.id = a.upstream_id
+            join tenants t on t.id = u.tenant_id
+            where a.tenant_id = \(tenant.id) and a.item_id = \(id) and a.orphaned_at is null
+            """,
+            plan: .prepared
+        )
+        return try rows.first.map { row in
+            PublicUpstream(
+                tenant: try row.decode(String.self, at: 0),
+                type: try row.decode(String.self, at: 1),
+                slug: try row.decode(String.self, at: 2),
+                language: try row.decode(String.self, at: 3),
+                isCanonical: try row.decode(Bool.self, at: 4)
+            )
+        }
+    }
+
     /// A page of search results, best first.
     public func search(
         _ query: SearchQuery,

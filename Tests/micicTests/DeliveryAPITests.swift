@@ -224,6 +224,35 @@ import Testing
         }
     }
 
+    @Test func anAdoptionNamesItsUpstreamWhichIsCanonicalUntilTheOfficeRewritesIt() async throws {
+        try await withServer { served, api in
+            // The demonstration's hq offers its practices to every office.
+            try served.practice("Mie drills", slug: "mie-drills", tenant: "hq")
+            let local = try served.micic("use cr; practice adopt hq:mie-drills --format ids")
+            for step in ["submit", "approve", "publish"] { try served.micic("use cr; practice \(step) \(local)") }
+            let canonical = "/v1/hq/practices/mie-drills?lang=en"
+            let adopted = try await api.request("/v1/cr/practices/mie-drills?lang=en")
+            #expect(adopted.status == 200, "\(adopted.text)")
+            let upstream = try #require(try adopted.json["upstream"] as? [String: Any], "\(adopted.text)")
+            #expect(upstream["tenant"] as? String == "hq" && upstream["url"] as? String == canonical)
+            #expect(adopted.header("Link") == "<\(canonical)>; rel=\"canonical\"")
+            #expect(try await api.request(canonical).status == 200)
+            let own = try await api.request("/v1/cr/practices/refugios-temporales")
+            #expect(try own.json["upstream"] is NSNull && own.header("Link") == nil, "\(own.text)")
+
+            // Rewritten by the office, it is its own page; still linked upstream.
+            try served.micic("use cr; practice update \(local) --title \"Simulacros en Mie\"")
+            var rewritten = try await api.request("/v1/cr/practices/mie-drills?lang=en")
+            for _ in 0..<50 where rewritten.header("Link") != nil {
+                try await Task.sleep(for: .milliseconds(100))
+                rewritten = try await api.request("/v1/cr/practices/mie-drills?lang=en")
+            }
+            #expect(rewritten.header("Link") == nil, "\(rewritten.text)")
+            #expect(try rewritten.json["title"] as? String == "Simulacros en Mie")
+            #expect((try rewritten.json["upstream"] as? [String: Any])?["url"] as? String == canonical)
+        }
+    }
+
     @Test func unknownThingsAre404MalformedOnes400AndChanges405() async throws {
         try await withServer { _, api in
             let cases: [(path: String, method: String, status: Int)] = [
