@@ -58,6 +58,12 @@ import Testing
                     .contains("\(local),hq:\(upstream),draft")
             )
             try refused("use cr; practice adopt hq:hyogo-e-net", as: cr, saying: "already adopted")
+            // --where chooses among what hq offers: here, nothing more than that one (refused).
+            let chosen = try micic("use cr; practice adopt --from hq --where slug=hyogo-e-net", as: cr)
+            #expect(chosen.status == 2, "\(chosen.standardError)")
+            let bulk = try micic("use cr; practice adopt --from hq --where status=published --yes", as: cr)
+            #expect(bulk.standardError.contains("failed 2: item 2 is already adopted here"), "\(bulk.standardError)")
+            #expect(bulk.status == 3, "some adopted, one already: \(bulk.standardError)")
 
             // The office overrides two fields; headquarters edits three, one of them overridden.
             _ = try ok(

@@ -14,10 +14,11 @@ struct AdoptCommand: ShellCommand {
             flags: [
                 FlagSpec("from", summary: "the offering tenant of ids given or piped without one", placeholder: "CODE"),
                 FlagSpec("slug", summary: "the local URL name (default: upstream's)", placeholder: "SLUG"),
-            ],
+            ] + ContentFlags.selection,
             examples: [
                 "\(type.name) adopt hq:evacuation-drills",
                 "\(type.name) list --tenant hq --public --format ids | \(type.name) adopt --from hq --yes",
+                "\(type.name) adopt --from hq --where country=CR --yes",
             ],
             mutates: true
         )
@@ -27,7 +28,15 @@ struct AdoptCommand: ShellCommand {
         let tenant = try invocation.tenant()
         let arguments = invocation.arguments
         let adoptions = try invocation.service((any AdoptionService).self)
-        let keys = arguments.positional.flatMap(ValueParser.splitList)
+        // `--where` chooses among the items --from offers (as `list --tenant` shows them).
+        var keys = arguments.positional.flatMap(ValueParser.splitList)
+        if arguments.values["where"] != nil || arguments.value("older-than") != nil {
+            guard let from = arguments.value("from") else {
+                throw CommandError.usage("--where chooses among the items a tenant offers: add --from CODE")
+            }
+            keys = try await invocation.select(type: type, tenant: CommandArguments.code(from)).ids.map(String.init)
+            if keys.isEmpty { return .none }
+        }
         guard !keys.isEmpty else {
             throw CommandError.usage(
                 "\(spec.name) needs TENANT:SLUG or TENANT:ID (or ids with --from): help \(spec.name)"
