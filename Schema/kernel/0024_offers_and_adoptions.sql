@@ -481,12 +481,11 @@ begin
 end
 $$;
 
--- Resolves an adoption's outdated fields: `take` takes upstream's value now (the field is
--- inherited again if nothing else differs), `keep` keeps the office's and acknowledges
--- upstream's change (it stays overridden). `reset` fields are taken from upstream whatever
--- they hold (the override is dropped). The person must be an editor or admin of the office;
+-- Resolves an adoption's fields: `take` takes upstream's value now (the field is inherited
+-- again), `keep` keeps the office's and acknowledges upstream's change (it stays overridden).
+-- The audit entry says `merge`, or `reset` when `resets` (overrides dropped on purpose). The person must be an editor or admin of the office;
 -- the item guard judges the update as them.
-create function micic_resolve_adoption(office bigint, item bigint, take text[], keep text[])
+create function micic_resolve_adoption(office bigint, item bigint, take text[], keep text[], resets boolean default false)
 returns void
 language plpgsql security definer set search_path = pg_catalog, public, pg_temp
 as $$
@@ -538,7 +537,7 @@ begin
     update public.adoptions a set taken = new_taken, taken_version = current.version
     where a.tenant_id = office and a.item_id = item;
     insert into public.audit_log (tenant_id, actor, action, item_type, item_id, after)
-    select office, session_user, case when keep is null or keep = '{}' then 'merge-upstream' else 'merge' end,
+    select office, session_user, case when resets then 'reset' else 'merge' end,
            i.type, item, jsonb_build_object('took', coalesce(take, '{}'), 'kept', coalesce(keep, '{}'))
     from public.items i where i.tenant_id = office and i.id = item;
 end
@@ -550,4 +549,4 @@ grant execute on function micic_tenant_id(text), micic_tenant_code(bigint), mici
     micic_offering_tenants(), micic_is_offered(bigint, text, bigint, bigint, bigint),
     micic_item_values(text, jsonb), micic_inherit(jsonb, jsonb, jsonb, jsonb),
     micic_adoption_outdated(jsonb, jsonb), micic_adopt(bigint, bigint, bigint, text),
-    micic_resolve_adoption(bigint, bigint, text[], text[]) to micic_people;
+    micic_resolve_adoption(bigint, bigint, text[], text[], boolean) to micic_people;

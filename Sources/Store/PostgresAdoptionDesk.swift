@@ -199,12 +199,20 @@ public final class PostgresAdoptionDesk: AdoptionService {
         }
     }
 
-    public func resolve(_ item: Int64, take: [String], keep: [String], tenant: String) async throws -> Item {
+    public func resolve(
+        _ item: Int64,
+        take: [String],
+        keep: [String],
+        resets: Bool,
+        tenant: String
+    ) async throws -> Item {
         try await connection.run { connection in
             try connection.withTransaction { connection in
                 let record = try self.store.tenantRecord(tenant, on: connection)
                 try self.store.rules.writable(record.tenant)
-                try connection.execute("select micic_resolve_adoption(\(record.id), \(item), \(take), \(keep))")
+                try connection.execute(
+                    "select micic_resolve_adoption(\(record.id), \(item), \(take), \(keep), \(resets))"
+                )
                 return try self.store.item(id: item, tenant: tenant, on: connection)
             }
         }

@@ -137,15 +137,17 @@ import Testing
             )
 
             // Keep the office's summary: no longer outdated, still overridden.
-            _ = try await cr.resolve(local.id, take: [], keep: ["summary"], tenant: "cr")
+            _ = try await cr.resolve(local.id, take: [], keep: ["summary"], resets: false, tenant: "cr")
             adoption = try #require(try await cr.adoptions(tenant: "cr", orphaned: false).first)
             #expect(adoption.outdated.isEmpty && adoption.overridden == ["kind", "summary"])
             // Take upstream's kind (a reset of the override): inherited again.
-            local = try await cr.resolve(local.id, take: ["kind"], keep: [], tenant: "cr")
+            local = try await cr.resolve(local.id, take: ["kind"], keep: [], resets: false, tenant: "cr")
             #expect(local.fields["kind"] == .text("a"))
             adoption = try #require(try await cr.adoptions(tenant: "cr", orphaned: false).first)
             #expect(adoption.overridden == ["summary"])
-            await expectRefusal { _ = try await cr.resolve(local.id, take: ["no_such_field"], keep: [], tenant: "cr") }
+            await expectRefusal {
+                _ = try await cr.resolve(local.id, take: ["no_such_field"], keep: [], resets: false, tenant: "cr")
+            }
         }
     }
 
@@ -252,7 +254,7 @@ import Testing
                     )
                 ]
             )
-            let taken = try await cr.resolve(published.id, take: ["title"], keep: [], tenant: "cr")
+            let taken = try await cr.resolve(published.id, take: ["title"], keep: [], resets: false, tenant: "cr")
             #expect(taken.title == "Evacuation drills, revised" && taken.status == "published")
             #expect(try await cr.adoptions(tenant: "cr", orphaned: false).first?.outdated.isEmpty == true)
             let invalid = try await world.database.connect()

@@ -17,6 +17,7 @@ public protocol AdoptionService: Sendable {
     /// `tenant`'s adoptions (the orphaned ones only, when `orphaned`), by item id.
     func adoptions(tenant: String, orphaned: Bool) async throws -> [Adoption]
     /// Resolves adoption `item`'s fields: `take` gets upstream's value now (the override is
-    /// dropped), `keep` keeps the office's and acknowledges upstream's change.
-    func resolve(_ item: Int64, take: [String], keep: [String], tenant: String) async throws -> Item
+    /// dropped), `keep` keeps the office's and acknowledges upstream's change. The audit
+    /// entry says `reset` when `resets` (overrides dropped on purpose), else `merge`.
+    func resolve(_ item: Int64, take: [String], keep: [String], resets: Bool, tenant: String) async throws -> Item
 }

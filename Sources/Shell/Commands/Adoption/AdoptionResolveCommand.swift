@@ -61,7 +61,7 @@ struct AdoptionResolveCommand: ShellCommand {
         if let both = Set(take).intersection(keep).first {
             throw CommandError.usage("\(both) cannot be both taken and kept")
         }
-        let item = try await service.resolve(id, take: take, keep: keep, tenant: tenant)
+        let item = try await service.resolve(id, take: take, keep: keep, resets: resets, tenant: tenant)
         invocation.note(
             "adoption \(id): "
                 + [
