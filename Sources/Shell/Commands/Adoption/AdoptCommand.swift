@@ -18,7 +18,7 @@ struct AdoptCommand: ShellCommand {
             examples: [
                 "\(type.name) adopt hq:evacuation-drills",
                 "\(type.name) list --tenant hq --public --format ids | \(type.name) adopt --from hq --yes",
-                "\(type.name) adopt --from hq --where country=CR --yes",
+                "\(type.name) adopt --from hq --where status=\(type.workflow.publishedState ?? type.workflow.initialState) --yes",
             ],
             mutates: true
         )
