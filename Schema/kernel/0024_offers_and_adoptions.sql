@@ -520,15 +520,14 @@ begin
             raise exception 'the item has no field %', k using errcode = '22023';
         end if;
     end loop;
-    foreach k in array coalesce(take, '{}') loop
-        local_values := case when upstream_values ? k then local_values || jsonb_build_object(k, upstream_values -> k)
-                             else local_values - k end;
+    -- Taken or kept, upstream's value is the one taken now; a taken field also gets it.
+    foreach k in array coalesce(take, '{}') || coalesce(keep, '{}') loop
         new_taken := case when upstream_values ? k then new_taken || jsonb_build_object(k, upstream_values -> k)
                           else new_taken - k end;
     end loop;
-    foreach k in array coalesce(keep, '{}') loop
-        new_taken := case when upstream_values ? k then new_taken || jsonb_build_object(k, upstream_values -> k)
-                          else new_taken - k end;
+    foreach k in array coalesce(take, '{}') loop
+        local_values := case when upstream_values ? k then local_values || jsonb_build_object(k, upstream_values -> k)
+                             else local_values - k end;
     end loop;
     if local_values is distinct from local.item_values then
         update public.items i set title = local_values ->> 'title', fields = local_values - 'title'

@@ -6,7 +6,7 @@ extension TranslationJobQuery {
     ///   that is not an id.
     init(_ arguments: CommandArguments) throws {
         self.init(language: arguments.value("language"))
-        statuses = arguments.values["status"].map { $0.flatMap(ValueParser.splitList) } ?? []
+        statuses = arguments.list("status")
         for status in statuses where !Workflow.translation.states.contains(status) {
             throw CommandError.usage(
                 "--status \(status): the states are " + Workflow.translation.states.joined(separator: ", ")

@@ -79,6 +79,11 @@ public struct CommandArguments: Sendable {
 
     public func has(_ name: String) -> Bool { switches.contains(name) }
 
+    /// Every value given to `--name`, each split where it lists several (`a,b;c`), in order.
+    public func list(_ name: String) -> [String] {
+        (values[name] ?? []).flatMap(ValueParser.splitList)
+    }
+
     /// The whole number given to `--name`, or `nil` when the flag is absent.
     /// - Throws: a usage error when the value is not a whole number within `range`.
     public func wholeNumber(_ name: String, in range: ClosedRange<Int>) throws -> Int? {

@@ -47,7 +47,7 @@ struct TenantConfigureCommand: ShellCommand {
     func run(_ invocation: Invocation) async throws -> Records {
         let code = try invocation.name()
         let arguments = invocation.arguments
-        let offered = (arguments.values["offer"] ?? []).flatMap(ValueParser.splitList)
+        let offered = arguments.list("offer")
         let settings = Self.settings.compactMap { name in arguments.value(name).map { (name, $0) } }
         guard !settings.isEmpty || !offered.isEmpty else {
             throw CommandError.usage(
@@ -75,7 +75,7 @@ struct TenantConfigureCommand: ShellCommand {
         }
         if !types.isEmpty {
             let adoptions = try invocation.service((any AdoptionService).self)
-            let receivers = (arguments.values["to"] ?? []).flatMap(ValueParser.splitList).map(CommandArguments.code)
+            let receivers = arguments.list("to").map(CommandArguments.code)
             for type in types {
                 _ = try await adoptions.offer(type: type.name, items: [], to: receivers, tenant: code)
             }

@@ -46,8 +46,8 @@ struct AdoptionResolveCommand: ShellCommand {
             throw CommandError.usage("\(spec.name) needs an adoption's item id: help \(spec.name)")
         }
         let named = arguments.positional.dropFirst().flatMap(ValueParser.splitList)
-        let take = resets ? named : (arguments.values["take-upstream"] ?? []).flatMap(ValueParser.splitList)
-        let keep = resets ? [] : (arguments.values["keep"] ?? []).flatMap(ValueParser.splitList)
+        let take = resets ? named : arguments.list("take-upstream")
+        let keep = resets ? [] : arguments.list("keep")
         guard !take.isEmpty || !keep.isEmpty else {
             throw CommandError.usage(
                 resets

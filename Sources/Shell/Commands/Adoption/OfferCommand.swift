@@ -30,7 +30,7 @@ struct OfferCommand: ShellCommand {
         let arguments = invocation.arguments
         let adoptions = try invocation.service((any AdoptionService).self)
         let items = arguments.positional.isEmpty ? [] : try invocation.ids(for: spec)
-        let receivers = (arguments.values["to"] ?? []).flatMap(ValueParser.splitList).map(CommandArguments.code)
+        let receivers = arguments.list("to").map(CommandArguments.code)
         let what =
             items.isEmpty
             ? "every published \(type.name)" : "\(type.plural) " + items.map(String.init).joined(separator: ", ")

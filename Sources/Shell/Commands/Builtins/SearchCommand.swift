@@ -147,7 +147,7 @@ struct SearchCommand: ShellCommand {
             }
             query.types = types.map(\.name)
         }
-        query.statuses = arguments.values["status"].map { $0.flatMap(ValueParser.splitList) } ?? []
+        query.statuses = arguments.list("status")
         let states = Set(types.flatMap(\.workflow.states))
         for status in query.statuses where !states.contains(status) {
             throw CommandError.usage("--status \(status): the states are " + states.sorted().joined(separator: ", "))

@@ -35,7 +35,7 @@ extension Invocation {
     /// The list query the filter flags of `arguments` ask for.
     func listQuery(type: ContentType, _ arguments: CommandArguments) throws -> ItemQuery {
         var query = ItemQuery(type: type.name, language: arguments.value("language"))
-        query.statuses = arguments.values["status"].map { $0.flatMap(ValueParser.splitList) } ?? []
+        query.statuses = arguments.list("status")
         for status in query.statuses where !type.workflow.states.contains(status) {
             throw CommandError.usage(
                 "--status \(status): the states are " + type.workflow.states.joined(separator: ", ")
@@ -43,7 +43,7 @@ extension Invocation {
         }
         query.trashed = arguments.has("trash")
         query.publicOnly = arguments.has("public")
-        query.authors = arguments.values["author"].map { $0.flatMap(ValueParser.splitList) } ?? []
+        query.authors = arguments.list("author")
         if let limit = try arguments.wholeNumber("limit", in: 1...1000) { query.limit = limit }
         if let sort = arguments.value("sort") {
             guard let order = ItemSort(rawValue: sort) else {

@@ -30,7 +30,7 @@ struct UpdateCommand: ShellCommand {
         let tenant = try invocation.tenant()
         let arguments = invocation.arguments
         let selection = try await invocation.select(type: type, tenant: tenant)
-        let clear = arguments.values["clear"].map { $0.flatMap(ValueParser.splitList) } ?? []
+        let clear = arguments.list("clear")
         for name in clear where type.field(name) == nil {
             throw CommandError.usage("--clear \(name): \(type.name) has no field \(name)")
         }

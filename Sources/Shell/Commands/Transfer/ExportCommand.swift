@@ -56,7 +56,7 @@ struct ExportCommand: ShellCommand {
             let fallback = try await invocation.store.tenant(tenant).defaultLanguage
             request.fallbackLanguages = LanguageTag.fallbacks(for: language, then: fallback)
         }
-        request.statuses = arguments.values["status"].map { $0.flatMap(ValueParser.splitList) } ?? []
+        request.statuses = arguments.list("status")
         if request.revisions && format == .csv {
             throw CommandError.usage("--revisions needs NDJSON: a CSV row holds one version")
         }
