@@ -162,14 +162,17 @@ public struct LocalCluster: Sendable {
 
     private func create(with programs: ServerPrograms) throws {
         try prepareHome(for: "initdb")
-        try runner.check(
-            programs.initdb,
-            [
-                "-D", dataDirectory, "-U", superuser, "--auth-local=trust", "--auth-host=scram-sha-256",
-                "--encoding=UTF8", "--locale=C.UTF-8", "--no-instructions",
-            ]
-        )
+        try runner.check(programs.initdb, Self.initdbArguments(dataDirectory, superuser: superuser))
         try writeSettings()
+    }
+
+    /// `initdb`'s arguments for a new data directory: sockets trusted (their directory is
+    /// private), TCP by password, UTF-8.
+    static func initdbArguments(_ dataDirectory: String, superuser: String) -> [String] {
+        [
+            "-D", dataDirectory, "-U", superuser, "--auth-local=trust", "--auth-host=scram-sha-256",
+            "--encoding=UTF8", "--locale=C.UTF-8", "--no-instructions",
+        ]
     }
 
     /// Checks that the data directory may be made (`command` makes it) and gives the home

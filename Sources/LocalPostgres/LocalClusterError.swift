@@ -5,6 +5,8 @@ public struct LocalClusterError: Error, Sendable, CustomStringConvertible {
         case commandFailed
         case unreachableHome
         case socketPathTooLong
+        case failoverNotInstalled
+        case failoverTimedOut
     }
     private let base: Base
     /// What went wrong and what to do about it.
@@ -47,6 +49,22 @@ public struct LocalClusterError: Error, Sendable, CustomStringConvertible {
         LocalClusterError(
             .socketPathTooLong,
             "the socket directory \(path) is too long for a unix socket; set MICIC_HOME to a shorter path"
+        )
+    }
+
+    /// pg_auto_failover is not installed.
+    static func failoverNotInstalled(package: String) -> LocalClusterError {
+        LocalClusterError(
+            .failoverNotInstalled,
+            "pg_auto_failover (pg_autoctl) was not found; install it with: apt-get install \(package)"
+        )
+    }
+
+    /// A failover formation did not reach the state waited for in time.
+    static func failoverTimedOut(_ waited: String, states: String, log: String) -> LocalClusterError {
+        LocalClusterError(
+            .failoverTimedOut,
+            "the failover formation did not get \(waited) in time (nodes: \(states)); see \(log)"
         )
     }
 }

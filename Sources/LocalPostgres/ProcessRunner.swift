@@ -20,7 +20,7 @@ internal import Darwin
 /// let (status, output) = try ProcessRunner(user: "postgres").run("/usr/bin/pg_ctl", ["status", "-D", data])
 /// ```
 public struct ProcessRunner: Sendable {
-    /// The user to run as (through `runuser`), or `nil` for the current one.
+    /// The user to run as (through `setpriv` or `runuser`), or `nil` for the current one.
     public var user: String?
     /// Variables added to this process's environment for the child; an empty value removes one.
     public var environment: [String: String]
@@ -47,7 +47,7 @@ public struct ProcessRunner: Sendable {
         input: String? = nil,
         watch: ((Int32) -> Void)? = nil
     ) throws -> (status: Int32, output: String) {
-        let command = user.map { [Self.runuser, "-u", $0, "--", program] + arguments } ?? [program] + arguments
+        let command = user.map { Self.switching(to: $0) + [program] + arguments } ?? [program] + arguments
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
             "micic-\(getpid())-\(UUID().uuidString)"
         )
@@ -75,13 +75,28 @@ public struct ProcessRunner: Sendable {
 
         let argv = command.map { strdup($0) } + [nil]
         // Without changes, the child gets this process's environment as it is now.
-        let envp = environment.isEmpty ? [] : environmentVariables().map { strdup($0) } + [nil]
+        let changes = environment.merging(user.map(Self.account) ?? [:]) { mine, _ in mine }
+        let envp = changes.isEmpty ? [] : environmentVariables(changes).map { strdup($0) } + [nil]
         defer { for pointer in argv + envp { free(pointer) } }
+        // The child starts with no signal blocked and the usual dispositions: a thread of this
+        // process may block signals (dispatch's workers do), and a child would inherit that
+        // mask, so that a service it starts could never be stopped.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        posix_spawnattr_setsigmask(&attributes, &unblocked)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for number in [SIGPIPE, SIGINT, SIGTERM, SIGQUIT, SIGHUP, SIGCHLD] { sigaddset(&defaults, number) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
         let spawned =
-            environment.isEmpty
-            ? posix_spawn(&pid, command[0], &actions, nil, argv, environ)
-            : posix_spawn(&pid, command[0], &actions, nil, argv, envp)
+            changes.isEmpty
+            ? posix_spawn(&pid, command[0], &actions, &attributes, argv, environ)
+            : posix_spawn(&pid, command[0], &actions, &attributes, argv, envp)
         guard spawned == 0 else {
             throw LocalClusterError.commandFailed(
                 command[0],
@@ -116,10 +131,10 @@ public struct ProcessRunner: Sendable {
         return output
     }
 
-    /// This process's environment with ``environment`` applied, as `NAME=value` strings.
-    private func environmentVariables() -> [String] {
+    /// This process's environment with `changes` applied, as `NAME=value` strings.
+    private func environmentVariables(_ changes: [String: String]) -> [String] {
         var variables = ProcessInfo.processInfo.environment
-        for (name, value) in environment { variables[name] = value.isEmpty ? nil : value }
+        for (name, value) in changes { variables[name] = value.isEmpty ? nil : value }
         return variables.map { "\($0.key)=\($0.value)" }
     }
 
@@ -145,6 +160,25 @@ public struct ProcessRunner: Sendable {
             return names.compactMap { Int32($0) }
         }
         return Array(0..<256)
+    }
+
+    /// The words that run a program as `user`: `setpriv`, which changes the user and executes
+    /// the program in place, so that it starts with the signal mask given here (`runuser` forks
+    /// with most signals blocked, and a program that does not reset its mask, as pg_auto_failover's
+    /// services, could then never be stopped); else `runuser`.
+    private static func switching(to user: String) -> [String] {
+        guard let setpriv else { return [runuser, "-u", user, "--"] }
+        return [setpriv, "--reuid", user, "--regid", user, "--init-groups", "--"]
+    }
+
+    /// `HOME`, `USER` and `LOGNAME` of `user`, as `runuser` sets them.
+    private static func account(_ user: String) -> [String: String] {
+        guard setpriv != nil, let entry = getpwnam(user) else { return [:] }
+        return ["HOME": String(cString: entry.pointee.pw_dir), "USER": user, "LOGNAME": user]
+    }
+
+    private static let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
     }
 
     private static let runuser =

@@ -6,13 +6,41 @@ public struct ServerPrograms: Sendable, Hashable {
     public let initdb: String
     /// Path of `pg_ctl`.
     public let pgCtl: String
-    /// Path of `pg_basebackup` (a standby's first copy of its primary): beside `pg_ctl`, or
-    /// beside the file a linked `pg_ctl` leads to.
-    public var pgBasebackup: String {
-        let beside = (pgCtl as NSString).deletingLastPathComponent + "/pg_basebackup"
+    /// Path of `pg_basebackup` (a standby's first copy of its primary).
+    public var pgBasebackup: String { program("pg_basebackup") }
+    /// Path of the `pg_ctl` file itself when ``pgCtl`` is a link: the server's other programs
+    /// are beside it (pg_auto_failover looks for them there).
+    public var installedPgCtl: String {
+        URL(fileURLWithPath: pgCtl).resolvingSymlinksInPath().path
+    }
+    /// Path of `psql` (a failover formation's few settings that only SQL makes).
+    public var psql: String { program("psql") }
+
+    /// Path of `pg_autoctl` (pg_auto_failover's keeper and monitor): beside `pg_ctl`, else on
+    /// `PATH` (Debian installs it in `/usr/bin`).
+    /// - Throws: ``LocalClusterError`` naming the package to install when it is missing.
+    public func pgAutoctl(path: String? = nil) throws -> String {
+        let beside = program("pg_autoctl")
+        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+        let directories = (path ?? ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        for directory in directories + ["/usr/bin"]
+        where FileManager.default.isExecutableFile(atPath: "\(directory)/pg_autoctl") {
+            return "\(directory)/pg_autoctl"
+        }
+        let version = URL(fileURLWithPath: pgCtl).resolvingSymlinksInPath().deletingLastPathComponent()
+            .deletingLastPathComponent().lastPathComponent
+        throw LocalClusterError.failoverNotInstalled(
+            package: "postgresql-\(Int(version) != nil ? version : "15")-auto-failover"
+        )
+    }
+
+    /// The program `name` installed with the server: beside `pg_ctl`, or beside the file a
+    /// linked `pg_ctl` leads to.
+    func program(_ name: String) -> String {
+        let beside = (pgCtl as NSString).deletingLastPathComponent + "/" + name
         if FileManager.default.isExecutableFile(atPath: beside) { return beside }
         let real = URL(fileURLWithPath: pgCtl).resolvingSymlinksInPath().deletingLastPathComponent()
-        return real.appendingPathComponent("pg_basebackup").path
+        return real.appendingPathComponent(name).path
     }
 
     /// Finds `initdb` and `pg_ctl`: first on `path` (default: `PATH`), then in the newest

@@ -1,4 +1,5 @@
 import Foundation
+import LocalPostgres
 
 /// A server program run beside a benchmark (`micic serve`, nginx): started with its output
 /// in a file, stopped by SIGTERM (or SIGQUIT, nginx's graceful stop) when done.
@@ -45,20 +46,6 @@ final class BackgroundServer {
 
     /// A TCP port free on the loopback interface now.
     static func freePort() throws -> Int {
-        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw BenchError(message: "no socket for a free port") }
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
-                bind(socket, address, length) == 0 && getsockname(socket, address, &length) == 0
-            }
-        }
-        guard bound else { throw BenchError(message: "no free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
+        try LoopbackPorts.free(1)[0]
     }
 }

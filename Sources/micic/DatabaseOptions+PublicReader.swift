@@ -13,7 +13,6 @@ extension DatabaseOptions {
         let login = PublicReader.localLoginRole
         try await owner.run { try PublicReader.ensureLocalLogin(on: $0) }
         await owner.close()
-        let cluster = Self.localCluster
-        return try ConnectionConfiguration(url: cluster.url(), parameters: ["user": login])
+        return try ConnectionConfiguration(url: LocalDatabase.current.url(), parameters: ["user": login])
     }
 }

@@ -34,11 +34,6 @@ struct DatabaseOptions: ParsableArguments {
         return configuration
     }
 
-    /// The local cluster under `MICIC_HOME` (or the default data directory).
-    static var localCluster: LocalCluster {
-        LocalCluster(home: LocalCluster.defaultHome())
-    }
-
     /// Who a connection to the local database is for.
     enum Purpose {
         /// Ordinary work, as the person at the keyboard (the operating-system user, a
@@ -58,12 +53,12 @@ struct DatabaseOptions: ParsableArguments {
         if let configuration = try configured() {
             return try await Connection.connect(configuration)
         }
-        let cluster = Self.localCluster
+        let local = LocalDatabase.current
         let person = Self.localPerson
         guard purpose == .work else {
-            return try await ownerConnection(cluster, migrate: migrate)
+            return try await ownerConnection(local, migrate: migrate)
         }
-        let personal = try ConnectionConfiguration(url: cluster.url(), parameters: ["user": person])
+        let personal = try ConnectionConfiguration(url: local.url(), parameters: ["user": person])
         // Fast path: the server runs, the person exists and nothing is pending.
         if let connection = try? await Connection.connect(personal) {
             let migrator = Migrator(migrations: try Platform.migrations())
@@ -72,7 +67,7 @@ struct DatabaseOptions: ParsableArguments {
             if !pending { return connection }
             await connection.close()
         }
-        let owner = try await ownerConnection(cluster, migrate: migrate)
+        let owner = try await ownerConnection(local, migrate: migrate)
         try await owner.run { connection in
             guard try !PeopleDirectory().exists(person, on: connection) else { return }
             // The local cluster trusts its socket: this password is stored, never typed.
@@ -95,24 +90,19 @@ struct DatabaseOptions: ParsableArguments {
             getpwuid(geteuid()).map { String(cString: $0.pointee.pw_name) } ?? ProcessInfo.processInfo.environment[
                 "USER"
             ] ?? "admin"
-        return localCluster.personName(forSystemUser: name)
+        return LocalCluster(home: LocalCluster.defaultHome()).personName(forSystemUser: name)
     }
 
     /// A connection as the local server's superuser (the schema owner), started, created
     /// and migrated as needed.
-    private func ownerConnection(_ cluster: LocalCluster, migrate: Bool) async throws -> Connection {
-        let configuration = try ConnectionConfiguration(url: cluster.url())
+    private func ownerConnection(_ local: LocalDatabase, migrate: Bool) async throws -> Connection {
+        let configuration = try ConnectionConfiguration(url: local.url())
         let connection: Connection
         do {
             // Fast path: the server runs and the database exists.
             connection = try await Connection.connect(configuration)
         } catch let error as PostgresError where error.code == .connectionFailed {
-            do {
-                try cluster.start()
-            } catch let error as LocalClusterError {
-                throw LocalClusterFailure(underlying: error)
-            }
-            try await cluster.createDatabase(cluster.database)
+            try await local.start()
             connection = try await Connection.connect(configuration)
         }
         if migrate {
