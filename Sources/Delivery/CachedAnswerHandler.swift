@@ -34,6 +34,9 @@ final class CachedAnswerHandler: ChannelInboundHandler, RemovableChannelHandler 
     private var isPassingAll = false
     /// Whether the server is shutting down (the router answers, and closes the connection).
     private var isQuiescing = false
+    /// The last kept answer sent, found again without the shared tables while the cache
+    /// has forgotten nothing (``ResponseCache/generation``) and it has not expired.
+    private var last: (request: ReadingKeys.Request, generation: UInt64, representation: Representation)?
     private var dateSecond = 0
     /// The `Date` value of `dateSecond` and the end of the head.
     private var dateEnd = ByteBuffer()
@@ -104,11 +107,22 @@ final class CachedAnswerHandler: ChannelInboundHandler, RemovableChannelHandler 
         let acceptLanguage = head.acceptLanguage.map {
             request.getSlice(at: request.readerIndex + $0.lowerBound, length: $0.count)!
         }
-        let key = api.keys.key(of: ReadingKeys.Request(target: target, acceptLanguage: acceptLanguage)) {
-            cacheKey(target: String(buffer: target), acceptLanguage: acceptLanguage.map { String(buffer: $0) })
-        }
         let now = Date()
-        guard let key, let representation = api.cache.kept(key, now: now) else { return false }
+        let generation = api.cache.generation
+        let representation: Representation
+        if let last, last.generation == generation, last.representation.expires > now,
+            last.request.target == target, last.request.acceptLanguage == acceptLanguage
+        {
+            representation = last.representation
+        } else {
+            let request = ReadingKeys.Request(target: target, acceptLanguage: acceptLanguage)
+            let key = api.keys.key(of: request) {
+                cacheKey(target: String(buffer: target), acceptLanguage: acceptLanguage.map { String(buffer: $0) })
+            }
+            guard let key, let kept = api.cache.kept(key, now: now) else { return false }
+            representation = kept
+            last = (request.copied, generation, kept)
+        }
         let ifNoneMatch = head.ifNoneMatch.map {
             request.getSlice(at: request.readerIndex + $0.lowerBound, length: $0.count)!
         }

@@ -11,6 +11,11 @@ final class ReadingKeys: Sendable {
     struct Request: Hashable, Sendable {
         let target: ByteBuffer
         let acceptLanguage: ByteBuffer?
+
+        /// The same request in bytes of its own (not a slice of what the socket read).
+        var copied: Request {
+            Request(target: ReadingKeys.copy(target), acceptLanguage: acceptLanguage.map(ReadingKeys.copy))
+        }
     }
 
     private let keys = Mutex<[Request: ResponseCache.Key?]>([:])
@@ -25,8 +30,7 @@ final class ReadingKeys: Sendable {
     func key(of request: Request, _ make: () -> ResponseCache.Key?) -> ResponseCache.Key? {
         if let known = keys.withLock({ $0[request] }) { return known }
         let key = make()
-        // Its own copy of the bytes: the request's are a slice of what the socket read.
-        let kept = Request(target: Self.copy(request.target), acceptLanguage: request.acceptLanguage.map(Self.copy))
+        let kept = request.copied
         keys.withLock { keys in
             if keys.count >= capacity { keys.removeAll() }
             keys[kept] = key
@@ -34,7 +38,7 @@ final class ReadingKeys: Sendable {
         return key
     }
 
-    private static func copy(_ bytes: ByteBuffer) -> ByteBuffer {
+    fileprivate static func copy(_ bytes: ByteBuffer) -> ByteBuffer {
         var copy = ByteBufferAllocator().buffer(capacity: bytes.readableBytes)
         copy.writeImmutableBuffer(bytes)
         return copy
