@@ -13,6 +13,8 @@ struct DeliveryAPI: Sendable {
     let readers: ReadRouting
     let reader: PublicReader
     let cache: ResponseCache
+    /// The cache keys of requests by their bytes, for the fast path (``CachedAnswerHandler``).
+    let keys = ReadingKeys()
     let configuration: DeliveryConfiguration
     /// The answers that never change while the server runs.
     let openAPI: Representation

@@ -78,11 +78,7 @@ public struct DeliveryServer: Sendable {
         let logger = logger
         let application = Application(
             router: router(),
-            server: .http1(
-                configuration: HTTP1Channel.Configuration(
-                    additionalChannelHandlers: [CachedAnswerHandler(api: api, logger: logger)]
-                )
-            ),
+            server: HTTPServerBuilder { responder in DeliveryChannel(responder: responder, api: api, logger: logger) },
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: nil

@@ -1,3 +1,5 @@
+internal import NIOCore
+
 /// Strong entity tags: a 64-bit FNV-1a hash of a representation's bytes (and its length),
 /// so the same bytes always give the same tag, on every server and across restarts.
 enum EntityTag {
@@ -26,6 +28,11 @@ enum EntityTag {
             if text.utf8.dropFirst().dropLast().elementsEqual(opaque) { return true }
         }
         return false
+    }
+
+    /// Whether an `If-None-Match` field value read from a request's bytes matches `tag`.
+    static func matches(_ field: ByteBuffer, _ tag: String) -> Bool {
+        field.readableBytesView.elementsEqual(tag.utf8) || matches(Substring(String(buffer: field)), tag)
     }
 
     private static func hex(_ value: UInt64) -> String {

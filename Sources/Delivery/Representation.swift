@@ -1,6 +1,7 @@
 internal import Foundation
 internal import HTTPTypes
 internal import Hummingbird
+internal import NIOCore
 
 /// One answer of the API, kept to be sent again: its status, body and header fields, how
 /// long clients may keep it, and when the server must stop sending it without reading the
@@ -24,6 +25,10 @@ struct Representation: Sendable {
     private let notModifiedFields: HTTPFields
     /// `Cache-Control` when no scheduled change cuts ``maxAge``.
     private let cacheControl: String
+    /// The whole answer's head and the 304's as bytes (``ResponseHead``), made once when
+    /// they do not change with time (no scheduled change cuts ``maxAge``).
+    private var readyHead: ByteBuffer?
+    private var readyNotModifiedHead: ByteBuffer?
     /// The `Link` field (RFC 8288).
     private static let link = HTTPField.Name("Link")!
 
@@ -73,6 +78,14 @@ struct Representation: Sendable {
         self.fields = fields
         notModifiedFields = notModified
         cacheControl = "public, max-age=\(maxAge)"
+        if nextChange == nil {
+            let whole = answer(ifNoneMatch: nil, now: self.expires)
+            readyHead = ResponseHead.bytes(whole.status, whole.fields, body: whole.body)
+            if let entityTag {
+                let notModified = answer(ifNoneMatch: entityTag, now: self.expires)
+                readyNotModifiedHead = ResponseHead.bytes(notModified.status, notModified.fields, body: nil)
+            }
+        }
     }
 
     /// The response to `request` at `now`: 304 without a body when the request's
@@ -103,6 +116,22 @@ struct Representation: Sendable {
         var fields = fields
         fields[.cacheControl] = cacheControl
         return (status, fields, body)
+    }
+
+    /// The answer at `now` to a request whose `If-None-Match` field is `condition`, as bytes:
+    /// its head up to the `Date` field's value (``ResponseHead``), and its body (none for a
+    /// 304). The same answer as ``answer(ifNoneMatch:now:)``'s.
+    func bytes(
+        ifNoneMatch condition: ByteBuffer?,
+        now: Date
+    ) -> (
+        status: HTTPResponse.Status, head: ByteBuffer, body: ByteBuffer?
+    ) {
+        let notModified = entityTag.map { tag in condition.map { EntityTag.matches($0, tag) } ?? false } ?? false
+        if notModified, let readyNotModifiedHead { return (.notModified, readyNotModifiedHead, nil) }
+        if !notModified, let readyHead { return (status, readyHead, body) }
+        let answer = answer(ifNoneMatch: condition.map { String(buffer: $0) }, now: now)
+        return (answer.status, ResponseHead.bytes(answer.status, answer.fields, body: answer.body), answer.body)
     }
 
     /// Seconds clients may keep it from `now`: ``maxAge``, cut at the next change.

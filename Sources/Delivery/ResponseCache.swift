@@ -35,6 +35,7 @@ final class ResponseCache: Sendable {
     }
 
     private let state = Mutex(State())
+    private let forgettings = Atomic<UInt64>(0)
     /// The most answers kept.
     let capacity: Int
     /// The most bytes of bodies kept.
@@ -97,12 +98,24 @@ final class ResponseCache: Sendable {
         }
     }
 
+    /// How many times answers were forgotten: an answer found kept while it was `n` is
+    /// still kept (until it expires) while it is still `n`. Read it before looking the answer
+    /// up.
+    var generation: UInt64 {
+        forgettings.load(ordering: .acquiring)
+    }
+
     /// Forgets every answer and every reading under way: the tenants changed.
     func invalidate() {
         state.withLock { state in
             state.slots.removeAll()
             state.bytes = 0
         }
+        forget()
+    }
+
+    private func forget() {
+        forgettings.add(1, ordering: .releasing)
     }
 
     /// Forgets the answers of `tenants` (by code) and the readings of them under way: their
@@ -112,20 +125,22 @@ final class ResponseCache: Sendable {
             state.slots = state.slots.filter { key, _ in !tenants.contains(key.tenant) }
             state.bytes = Self.bytes(of: state.slots)
         }
+        forget()
     }
 
     /// Records whether the server hears of every change now. Going deaf forgets every
     /// answer (one kept a minute could go stale unheard); whoever starts hearing again
     /// forgets what changed meanwhile (``ChangeFollower``).
     func setListening(_ listening: Bool) {
-        state.withLock { state in
-            guard state.isListening != listening else { return }
+        let forgot = state.withLock { state in
+            guard state.isListening != listening else { return false }
             state.isListening = listening
-            if !listening {
-                state.slots.removeAll()
-                state.bytes = 0
-            }
+            guard !listening else { return false }
+            state.slots.removeAll()
+            state.bytes = 0
+            return true
         }
+        if forgot { forget() }
     }
 
     private func fill(
@@ -161,6 +176,7 @@ final class ResponseCache: Sendable {
             }
         }
         state.bytes = Self.bytes(of: state.slots)
+        forget()
     }
 
     private static func bytes(of slots: [Key: Slot]) -> Int {

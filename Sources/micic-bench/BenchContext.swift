@@ -28,11 +28,10 @@ struct BenchContext: Sendable {
         chmod(scratch, 0o777)
         return BenchContext(
             cluster: cluster,
-            // Notices (truncate cascades, ...) are not figures: only warnings reach the output.
             configuration: try ConnectionConfiguration(
                 url: cluster.url(),
                 applicationName: "micic-bench",
-                parameters: ["options": "-c client_min_messages=warning"]
+                parameters: Self.quiet
             ),
             connectionString:
                 "host=\(cluster.socketDirectory) port=\(cluster.port) user=\(cluster.superuser) dbname=bench",
@@ -41,6 +40,10 @@ struct BenchContext: Sendable {
             scratch: scratch
         )
     }
+
+    /// Notices (truncate cascades, ...) are not figures: the benchmarks' connections ask
+    /// for warnings only, so nothing but figures and progress reaches the output.
+    private static let quiet = ["options": "-c client_min_messages=warning"]
 
     func stop() {
         if ProcessInfo.processInfo.environment["MICIC_BENCH_KEEP"] != nil {
@@ -71,7 +74,10 @@ struct BenchContext: Sendable {
     /// A connection as `person` (the local server trusts its socket).
     func connect(as person: String) async throws -> Connection {
         try await Connection.connect(
-            try ConnectionConfiguration(url: cluster.url(database: "bench"), parameters: ["user": person])
+            try ConnectionConfiguration(
+                url: cluster.url(database: "bench"),
+                parameters: Self.quiet.merging(["user": person]) { $1 }
+            )
         )
     }
 

@@ -5,7 +5,6 @@ import Postgres
 struct CopyBenchmark: Benchmark {
     let name = "copy"
     let rows = ContentRows(count: 100_000)
-    let repetitions = 3
 
     func run(in context: BenchContext) async throws -> Figure {
         let connection = try await context.connect()
@@ -14,33 +13,28 @@ struct CopyBenchmark: Benchmark {
         try writeCopyFile(to: file)
         // Both sides start from rows already in hand: psql from its file, micic from memory.
         let prepared = (0..<rows.count).map { rows.fields($0) }
-        var mine: [Double] = []
-        var theirs: [Double] = []
-        for _ in 0..<repetitions {
+        let runs = try await RunSeries.measure(name, minimum: 3, maximum: 9, seconds: 180) { _ in
             try await connection.execute("truncate bench_items")
             try await connection.execute("checkpoint")
-            mine.append(
-                try await seconds {
-                    let loaded = try await connection.run { connection in
-                        try connection.copyFrom("copy bench_items (id, title, body, fields) from stdin") { writer in
-                            for row in prepared { try writer.writeRow(row) }
-                        }
+            let mine = try await seconds {
+                let loaded = try await connection.run { connection in
+                    try connection.copyFrom("copy bench_items (id, title, body, fields) from stdin") { writer in
+                        for row in prepared { try writer.writeRow(row) }
                     }
-                    precondition(loaded == rows.count)
                 }
-            )
+                precondition(loaded == rows.count)
+            }
             try await connection.execute("truncate bench_items")
             try await connection.execute("checkpoint")
             let command = "\\copy bench_items (id, title, body, fields) from '\(file)'"
-            theirs.append(
-                try context.run(
-                    context.psql,
-                    ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", command, context.connectionString]
-                ).seconds
-            )
-        }
+            let theirs = try context.run(
+                context.psql,
+                ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", command, context.connectionString]
+            ).seconds
+            return [(micic: mine, baseline: theirs)]
+        }[0]
         await connection.close()
-        return Figure.times(name, micic: mine, baseline: "psql \\copy", theirs)
+        return Figure.times(name, micic: runs.micic, baseline: "psql \\copy", runs.baseline)
     }
 
     /// The same rows in COPY text format, for psql.

@@ -12,11 +12,15 @@ import FoundationNetworking
 /// loopback from `micic serve` vs the same bytes served by nginx from a static file, in
 /// requests per second (ratio: micic's rate over nginx's); `serve-304` sends each server
 /// its own entity tag in `If-None-Match` and gets 304s. Neither server logs requests; runs
-/// alternate, medians of five.
+/// alternate, medians of five or more (``RunSeries``).
 struct ServeBenchmark: Benchmark {
     let name = "serve"
     let seconds = 4
-    let repetitions = 5
+    /// Runs of each figure (``RunSeries``): at least 5, at most 15, adding runs for up to
+    /// 4 minutes.
+    let minimumRuns = 5
+    let maximumRuns = 15
+    let budget = 240.0
     let threads = 2
     let connections = 32
 
@@ -70,22 +74,30 @@ struct ServeBenchmark: Benchmark {
             guard status == 304 else { throw BenchError(message: "\(url) answered \(status), not 304, to its tag") }
         }
         note("  \(body.count) bytes; micic ETag \(micicTag), nginx ETag \(nginxTag)")
-        var rates: [String: [Double]] = [:]
-        for _ in 0..<repetitions {
-            for (label, url, tag) in [
-                ("micic", micicURL, nil), ("nginx", site.url, nil), ("micic-304", micicURL, micicTag),
-                ("nginx-304", site.url, nginxTag),
-            ] {
-                rates[label, default: []].append(try measure(wrk, url: url, ifNoneMatch: tag, in: context))
-            }
+        let series = try await RunSeries.measure(
+            "serve, serve-304",
+            figures: 2,
+            areRates: true,
+            minimum: minimumRuns,
+            maximum: maximumRuns,
+            seconds: budget
+        ) { _ in
+            [
+                (
+                    micic: try measure(wrk, url: micicURL, ifNoneMatch: nil, in: context),
+                    baseline: try measure(wrk, url: site.url, ifNoneMatch: nil, in: context)
+                ),
+                (
+                    micic: try measure(wrk, url: micicURL, ifNoneMatch: micicTag, in: context),
+                    baseline: try measure(wrk, url: site.url, ifNoneMatch: nginxTag, in: context)
+                ),
+            ]
         }
-        for (label, values) in rates.sorted(by: { $0.key < $1.key }) {
-            note("  \(label): " + values.map { String(format: "%.0f", $0) }.joined(separator: " ") + " req/s")
+        for (name, runs) in zip(["serve", "serve-304"], series) {
+            let rates = { (values: [Double]) in values.map { String(format: "%.0f", $0) }.joined(separator: " ") }
+            note("  \(name): micic \(rates(runs.micic)); nginx \(rates(runs.baseline)) req/s")
         }
-        return [
-            Self.figure("serve", micic: rates["micic"]!, nginx: rates["nginx"]!),
-            Self.figure("serve-304", micic: rates["micic-304"]!, nginx: rates["nginx-304"]!),
-        ]
+        return [Self.figure("serve", series[0]), Self.figure("serve-304", series[1])]
     }
 
     /// Publishes a practice whose JSON is about 4 KB (a body of 2,700 characters) and
@@ -137,14 +149,14 @@ struct ServeBenchmark: Benchmark {
         return rate
     }
 
-    private static func figure(_ name: String, micic: [Double], nginx: [Double]) -> Figure {
+    private static func figure(_ name: String, _ series: RunSeries) -> Figure {
         Figure(
             name: name,
-            value: median(micic),
+            value: median(series.micic),
             unit: "req/s",
             baseline: "nginx static file",
-            baselineValue: median(nginx),
-            ratio: median(micic) / median(nginx)
+            baselineValue: median(series.baseline),
+            ratio: series.ratio
         )
     }
 

@@ -8,7 +8,6 @@ import Store
 /// `psql -c` running the same SELECT on the same database, medians of whole-process times.
 struct ShellOneShotBenchmark: Benchmark {
     let name = "shell-oneshot"
-    let repetitions = 15
 
     func run(in context: BenchContext) async throws -> Figure {
         try await context.prepareContent()
@@ -16,15 +15,16 @@ struct ShellOneShotBenchmark: Benchmark {
         let micic = try BenchContext.sibling("micic")
         let environment = ["DATABASE_URL": context.cluster.url(database: "bench")]
         let command = "practice list --tenant \(BenchContext.contentTenant.code) --limit 20 --format csv"
-        var mine: [Double] = []
-        var theirs: [Double] = []
-        for _ in 0..<repetitions {
-            mine.append(try context.run(micic, ["-c", command], environment: environment).seconds)
-            theirs.append(
-                try context.run(context.psql, ["-X", "-q", "--csv", "-c", sql, context.connectionString]).seconds
-            )
-        }
-        return Figure.times(name, micic: mine, baseline: "psql -c", theirs)
+        let runs = try await RunSeries.measure(name, minimum: 15, maximum: 60, seconds: 60) { _ in
+            [
+                (
+                    micic: try context.run(micic, ["-c", command], environment: environment).seconds,
+                    baseline: try context.run(context.psql, ["-X", "-q", "--csv", "-c", sql, context.connectionString])
+                        .seconds
+                )
+            ]
+        }[0]
+        return Figure.times(name, micic: runs.micic, baseline: "psql -c", runs.baseline)
     }
 }
 

@@ -9,7 +9,6 @@ import Store
 /// exiting, vs psql doing the same with the same SELECT.
 struct ShellStartBenchmark: Benchmark {
     let name = "shell-start"
-    let repetitions = 15
 
     func run(in context: BenchContext) async throws -> Figure {
         let micic = try BenchContext.sibling("micic")
@@ -31,12 +30,15 @@ struct ShellStartBenchmark: Benchmark {
         await local.close()
         let connection =
             "host=\(context.cluster.socketDirectory) port=\(context.cluster.port) user=\(context.cluster.superuser) dbname=micic"
-        var mine: [Double] = []
-        var theirs: [Double] = []
-        for _ in 0..<repetitions {
-            mine.append(try context.run(micic, [], environment: environment, input: command).seconds)
-            theirs.append(try context.run(context.psql, ["-X", "-q", "--csv", connection], input: sql + ";\n").seconds)
-        }
-        return Figure.times(name, micic: mine, baseline: "psql", theirs)
+        let runs = try await RunSeries.measure(name, minimum: 15, maximum: 60, seconds: 60) { _ in
+            [
+                (
+                    micic: try context.run(micic, [], environment: environment, input: command).seconds,
+                    baseline: try context.run(context.psql, ["-X", "-q", "--csv", connection], input: sql + ";\n")
+                        .seconds
+                )
+            ]
+        }[0]
+        return Figure.times(name, micic: runs.micic, baseline: "psql", runs.baseline)
     }
 }

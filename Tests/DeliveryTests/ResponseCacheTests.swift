@@ -49,6 +49,38 @@ import Testing
         #expect(reads.value.withLock { $0 } == 4)
     }
 
+    /// The generation moves whenever answers are forgotten, and only then: an answer found
+    /// kept is still kept while it stays (what a connection's last answer relies on).
+    @Test func theGenerationMovesWhenAnswersAreForgotten() async throws {
+        let cache = ResponseCache(capacity: 2, lifetime: 60)
+        cache.setListening(true)
+        let now = Date()
+        var generation = cache.generation
+        func moved() -> Bool {
+            defer { generation = cache.generation }
+            return cache.generation != generation
+        }
+        let load: @Sendable () async throws -> Representation = {
+            self.answer("a", expires: now.addingTimeInterval(60))
+        }
+        _ = try await cache.representation(for: key("a"), now: now, load: load)
+        _ = try await cache.representation(for: key("a"), now: now, load: load)
+        #expect(!moved())
+        cache.invalidate(tenants: ["other"])
+        #expect(moved())
+        cache.invalidate()
+        #expect(moved())
+        cache.setListening(false)
+        #expect(moved())
+        cache.setListening(true)
+        _ = try await cache.representation(for: key("a"), now: now, load: load)
+        _ = try await cache.representation(for: key("b"), now: now, load: load)
+        #expect(!moved())
+        // Full: the next reading evicts.
+        _ = try await cache.representation(for: key("c"), now: now, load: load)
+        #expect(moved())
+    }
+
     /// A reading counted by `reads`, the first of which waits at `gate`.
     private func slowReading(counting reads: Counter, held gate: Gate) -> @Sendable () async throws -> Representation {
         {

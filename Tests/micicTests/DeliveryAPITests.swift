@@ -46,7 +46,7 @@ import Testing
 
     /// Runs `body` with the demonstration content, a published practice with a private
     /// contact and an English translation, practices in other states, and the server.
-    private func withServer(
+    func withServer(
         arguments: [String] = [],
         _ body: (Served, ServedAPI) async throws -> Void
     ) async throws {
