@@ -153,6 +153,13 @@ public actor Connection {
         handle.flatMap { PQhost($0) }.map { String(cString: $0) } ?? ""
     }
 
+    /// The server the connection reached, as a person would name it: `socket DIR/.s.PGSQL.PORT`
+    /// or `HOST:PORT` (of several servers on one host, the port tells them apart).
+    public var server: String {
+        guard let handle else { return "" }
+        return Self.place(of: handle)
+    }
+
     /// The user the connection authenticated as.
     public var user: String {
         handle.flatMap { PQuser($0) }.map { String(cString: $0) } ?? ""
@@ -317,10 +324,17 @@ public actor Connection {
 
     static let closedError = PostgresError(code: .connectionClosed, message: "the connection is closed")
 
+    /// `socket DIR/.s.PGSQL.PORT` or `HOST:PORT` for the server `connection` reached (or tried).
+    private static func place(of connection: OpaquePointer) -> String {
+        let host = PQhost(connection).map { String(cString: $0) } ?? ""
+        let port = PQport(connection).map { String(cString: $0) } ?? ""
+        return host.hasPrefix("/") ? "socket \(host)/.s.PGSQL.\(port)" : "\(host):\(port)"
+    }
+
     private static func connectionFailure(_ connection: OpaquePointer) -> PostgresError {
         let host = PQhost(connection).map { String(cString: $0) } ?? ""
         let port = PQport(connection).map { String(cString: $0) } ?? ""
-        let place = host.hasPrefix("/") ? "socket \(host)/.s.PGSQL.\(port)" : "\(host):\(port)"
+        let place = place(of: connection)
         var error = PostgresError(
             code: .connectionFailed,
             message: "could not connect to \(place): \(errorMessage(connection))",

@@ -50,11 +50,11 @@ final class PostgresShellBackend: ShellBackend {
 
     func reconnectIfLost() async throws -> String? {
         guard await connection.lostWhileIdle() else { return nil }
-        let before = await connection.host
+        let before = await connection.server
         // With several hosts in the URL, libpq tries each again and keeps the one that takes
         // writes (`target_session_attrs=read-write`): after a failover, the new primary.
         try await connection.reset()
-        let after = await connection.host
+        let after = await connection.server
         let lostBlock = blockOpen.withLock { open in
             defer { open = false }
             return open

@@ -39,7 +39,8 @@ import Testing
         shell.type("\u{4}")
         let screen = try await shell.finish()
 
-        let notices = screen.components(separatedBy: "connected again to \(set.standbys[0].socketDirectory)").count - 1
+        let notices =
+            screen.components(separatedBy: "connected again to socket \(set.standbys[0].socketDirectory)").count - 1
         #expect(notices == 1, "\(screen)")
         #expect(screen.contains("aa\r\nbb"), "\(screen)")
         #expect(!set.standbys[0].isStandby)

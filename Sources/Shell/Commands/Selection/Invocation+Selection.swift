@@ -105,6 +105,14 @@ extension Invocation {
                 case .skipped(let reason):
                     skipped.append("\(id): \(reason)")
                 }
+            } catch  where shell.isUnavailable(error) {
+                // The database is gone (a failover, a restart): every other item would fail the
+                // same way. Each item moved or not as a whole; a run again skips the done ones.
+                warn(
+                    "\(verb): the database could not be reached after \(done.count) of \(ids.count) done"
+                        + " (item \(id) may or may not have been); the rest were not touched: run it again"
+                )
+                throw error
             } catch {
                 let reason = (error as? ContentError)?.message ?? (error as? ValidationError)?.description ?? "\(error)"
                 failures.append("\(id): \(reason)")
