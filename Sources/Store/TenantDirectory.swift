@@ -54,12 +54,13 @@ public struct TenantDirectory: Sendable {
             issues.append(ValidationIssue(field: "languages", message: "must include the default language"))
         }
         if !issues.isEmpty { throw ValidationError(issues: issues) }
-        let inserted = try connection.execute(
+        let inserted = try change(
             """
             insert into tenants (code, name, default_language, languages)
             values (\(tenant.code), \(tenant.name), \(tenant.defaultLanguage), \(tenant.languages))
             on conflict (code) do nothing
-            """
+            """,
+            on: connection
         )
         return inserted == 1
     }
@@ -70,7 +71,7 @@ public struct TenantDirectory: Sendable {
         guard (1...200).contains(name.count) else {
             throw ValidationError(issues: [ValidationIssue(field: "name", message: "must be 1 to 200 characters")])
         }
-        guard try connection.execute("update tenants set name = \(name) where code = \(code)") == 1 else {
+        guard try change("update tenants set name = \(name) where code = \(code)", on: connection) == 1 else {
             throw ContentError(.unknownTenant, "there is no tenant '\(code)' you may change")
         }
     }
@@ -89,7 +90,7 @@ public struct TenantDirectory: Sendable {
                 ValidationIssue(field: setting.rawValue, message: "must be " + setting.values.joined(separator: " or "))
             ])
         }
-        let changed = try connection.execute(setting.update(code, to: value))
+        let changed = try change(setting.update(code, to: value), on: connection)
         guard changed == 1 else { throw ContentError(.unknownTenant, "there is no tenant '\(code)' you may change") }
     }
 
@@ -103,9 +104,22 @@ public struct TenantDirectory: Sendable {
 
     /// Archives the tenant with `code`: it stays readable and takes no more changes.
     public func archive(_ code: String, on connection: isolated Connection) throws {
-        let changed = try connection.execute(
-            "update tenants set archived_at = coalesce(archived_at, now()) where code = \(code)"
+        let changed = try change(
+            "update tenants set archived_at = coalesce(archived_at, now()) where code = \(code)",
+            on: connection
         )
         guard changed == 1 else { throw ContentError(.unknownTenant, "there is no tenant '\(code)' you may change") }
+    }
+
+    /// Runs `statement`, a change to tenants, which the database allows platform
+    /// administrators alone.
+    /// - Returns: how many tenants it changed.
+    /// - Throws: ``ContentError`` (forbidden) for anyone else.
+    private func change(_ statement: Query, on connection: isolated Connection) throws -> Int {
+        do {
+            return try connection.execute(statement)
+        } catch let error as PostgresError where error.sqlState == .insufficientPrivilege {
+            throw ContentError(.forbidden, "only platform administrators create and change tenants")
+        }
     }
 }

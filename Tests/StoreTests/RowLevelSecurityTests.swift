@@ -321,6 +321,40 @@ import Testing
         }
     }
 
+    @Test func onlyPlatformAdministratorsCreateAndChangeTenants() async throws {
+        try await withWorld { world in
+            // A tenant's own administrator is not a platform administrator.
+            let connection = try await world.database.connect(as: world.people[.admin]!)
+            let directory = TenantDirectory()
+            let attempts: [@Sendable (isolated Connection) throws -> Void] = [
+                {
+                    try directory.create(
+                        Tenant(code: "tc", name: "Tenant tc", defaultLanguage: "en", languages: ["en"]),
+                        on: $0
+                    )
+                },
+                { try directory.rename("ta", to: "Renamed", on: $0) },
+                { try directory.configure("ta", .translationsPublish, to: "by-editor", on: $0) },
+                { try directory.archive("ta", on: $0) },
+            ]
+            for attempt in attempts {
+                let refused = await #expect(throws: ContentError.self) { try await connection.run(attempt) }
+                #expect(refused?.code == .forbidden)
+                #expect(refused?.message == "only platform administrators create and change tenants")
+            }
+            await connection.close()
+            let owner = try await world.database.connect()
+            let tenants = try await owner.query(
+                "select code, name, translations_publish, archived_at is null from tenants order by code"
+            ).map {
+                "\(try $0.decode(String.self, at: 0)) \(try $0.decode(String.self, at: 1)) "
+                    + "\(try $0.decode(String.self, at: 2)) \(try $0.decode(Bool.self, at: 3))"
+            }
+            #expect(tenants == ["ta Tenant ta on-approval true", "tb Tenant tb on-approval true"])
+            await owner.close()
+        }
+    }
+
     @Test func aDisabledPersonCannotLogIn() async throws {
         try await withWorld { world in
             let person = world.people[.editor]!
