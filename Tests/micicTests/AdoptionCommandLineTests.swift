@@ -121,7 +121,11 @@ import Testing
                     .contains("on-approval")
             )
             _ = try ok("tenant configure cr --inherited-changes review")
-            try refused("tenant configure cr --inherited-changes publish", as: cr, saying: "permission denied")
+            try refused(
+                "tenant configure cr --inherited-changes publish",
+                as: cr,
+                saying: "only platform administrators create and change tenants"
+            )
 
             // Upstream unpublished: the adoption is orphaned, and stays.
             _ = try ok("use hq; practice unpublish \(upstream)", as: hq)
