@@ -134,13 +134,39 @@ public final class PostgresContentStore: ContentStore {
         on connection: isolated Connection
     ) throws -> Item {
         let record = try tenantRecord(tenant, on: connection)
+        return try insert(
+            try newItem(draft, record: record),
+            tenant: record,
+            author: author,
+            message: message,
+            on: connection
+        )
+    }
+
+    /// Checks `draft` as a create does: the Kernel's rules, then the person's permission.
+    func newItem(_ draft: ItemDraft, record: TenantRecord) throws -> NewItem {
         let (prepared, base) = try rules.prepare(draft, in: record.tenant)
         try record.authorize(.create, item: nil, type: try rules.type(draft.type))
         let (publicFields, privateFields) = try split(prepared.fields, type: prepared.type)
-        let fields = JSONDocument(text: FieldValue.jsonText(of: publicFields))
-        let hidden = privateFields.isEmpty ? nil : JSONDocument(text: FieldValue.jsonText(of: privateFields))
-        let language = prepared.language!
-        let status = prepared.status!
+        return NewItem(
+            draft: prepared,
+            slugBase: base,
+            fields: JSONDocument(text: FieldValue.jsonText(of: publicFields)),
+            hidden: privateFields.isEmpty ? nil : JSONDocument(text: FieldValue.jsonText(of: privateFields))
+        )
+    }
+
+    /// Inserts a checked item, with the next free slug when its own is taken (unless it
+    /// was chosen by hand).
+    func insert(
+        _ new: NewItem,
+        tenant record: TenantRecord,
+        author: String,
+        message: String?,
+        on connection: isolated Connection
+    ) throws -> Item {
+        let draft = new.draft
+        let (base, fields, hidden, language, status) = (new.slugBase, new.fields, new.hidden, new.language, new.status)
         var slug = base
         for _ in 0..<5 {
             let rows = try connection.query(
@@ -161,20 +187,12 @@ public final class PostgresContentStore: ContentStore {
                 plan: .prepared
             )
             if let row = rows.first {
-                let created = try row.decode(Date.self, column: "created_at")
-                return Item(
+                return new.item(
                     id: try row.decode(column: "id"),
-                    tenant: tenant,
-                    type: draft.type,
-                    language: language,
-                    translationOf: draft.translationOf,
                     slug: slug,
-                    title: draft.title,
-                    status: status,
-                    version: 1,
-                    fields: prepared.fields,
+                    tenant: record.tenant.code,
                     author: author,
-                    createdAt: created,
+                    createdAt: try row.decode(column: "created_at"),
                     updatedAt: try row.decode(column: "updated_at")
                 )
             }

@@ -164,6 +164,7 @@ public struct ItemImport: Sendable {
             tenantID: record.id,
             from: job?.job.checkpoint ?? 0,
             batchSize: options.batchSize,
+            linksTranslations: staging.key == "slug" && loaded.translations > 0,
             counts: &counts,
             on: connection,
             progress,
@@ -179,6 +180,8 @@ public struct ItemImport: Sendable {
     private struct Loaded {
         var rows = 0
         var rowsWithoutLanguage = 0
+        /// Rows naming the item they translate (by the ids of the file's source).
+        var translations = 0
         var size = 0
         var checksum = ""
     }
@@ -218,6 +221,7 @@ public struct ItemImport: Sendable {
                         continue
                     case .row(let row):
                         if !row.languageGiven { loaded.rowsWithoutLanguage += 1 }
+                        if row.sourceTranslationOf != nil { loaded.translations += 1 }
                         // Once a row is bad and bad rows stop the import, the rest is only checked.
                         if !(stopsAtFirst && log.count > 0) { try writer.writeRow(ImportStaging.cells(row)) }
                     case .rejected(let problems):
@@ -258,7 +262,8 @@ public struct ItemImport: Sendable {
     }
 
     /// Merges the staged rows after `checkpoint`, a batch per transaction, each moving the
-    /// job's checkpoint.
+    /// job's checkpoint; then, when `linksTranslations`, points translations at their
+    /// originals (a statement that reads the whole items table, spared when no row translates).
     private func mergeBatches(
         _ merge: ImportMerge,
         staging: ImportStaging,
@@ -266,6 +271,7 @@ public struct ItemImport: Sendable {
         tenantID: Int64,
         from checkpoint: Int,
         batchSize: Int,
+        linksTranslations: Bool,
         counts: inout ImportMerge.Counts,
         on connection: isolated Connection,
         _ progress: @Sendable (ImportProgress) -> Void,
@@ -310,7 +316,7 @@ public struct ItemImport: Sendable {
             progress(ImportProgress(phase: .merging, done: done, total: total))
         }
         try connection.withTransaction { connection in
-            if staging.key == "slug" { try staging.linkTranslations(on: connection) }
+            if linksTranslations { try staging.linkTranslations(on: connection) }
             try jobs.finish(job, tenantID: tenantID, on: connection)
         }
     }
