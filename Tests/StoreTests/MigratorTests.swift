@@ -60,7 +60,7 @@ import Testing
             #expect(try ledger.decode(Bool.self, at: 0))
             await connection.close()
         } catch {
-            try? await server.execute(Query(unsafeSQL: "drop database if exists \(name)"))
+            _ = try? await server.execute(Query(unsafeSQL: "drop database if exists \(name)"))
             throw error
         }
         try await server.execute(Query(unsafeSQL: "drop database \(name)"))
