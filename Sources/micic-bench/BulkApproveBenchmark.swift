@@ -12,7 +12,6 @@ import TranslationsStore
 struct BulkApproveBenchmark: Benchmark {
     let name = "bulk-approve"
     let count = 1_000
-    let repetitions = 5
 
     func run(in context: BenchContext) async throws -> Figure {
         let bench = try await TranslationBench.prepare(count, in: context, tag: "approve")
@@ -23,32 +22,26 @@ struct BulkApproveBenchmark: Benchmark {
                 + "where tenant_id = \(bench.tenantID) and id = \(id);\n"
         }
         try ("begin;\n" + updates.joined() + "commit;\n").write(toFile: file, atomically: true, encoding: .utf8)
-        var mine: [Double] = []
-        var theirs: [Double] = []
-        for repetition in 0..<repetitions {
+        let runs = try await RunSeries.measure(name, minimum: 5, maximum: 15, seconds: 120) { repetition in
             try await submitAll(bench)
             var failed = 0
-            mine.append(
-                try await seconds {
-                    let outcomes = try await desk.transition(
-                        jobs: bench.jobs,
-                        name: "approve",
-                        comment: nil,
-                        expectedVersions: [:],
-                        tenant: bench.tenant,
-                        author: bench.people[0]
-                    )
-                    failed = outcomes.filter { if case .failed = $0 { true } else { false } }.count
-                }
-            )
+            let mine = try await seconds {
+                let outcomes = try await desk.transition(
+                    jobs: bench.jobs,
+                    name: "approve",
+                    comment: nil,
+                    expectedVersions: [:],
+                    tenant: bench.tenant,
+                    author: bench.people[0]
+                )
+                failed = outcomes.filter { if case .failed = $0 { true } else { false } }.count
+            }
             let approvedByMicic = try await bench.count("approved")
             try await submitAll(bench)
-            theirs.append(
-                try context.run(
-                    context.psql,
-                    ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", file, context.connectionString]
-                ).seconds
-            )
+            let theirs = try context.run(
+                context.psql,
+                ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", file, context.connectionString]
+            ).seconds
             let approvedByPsql = try await bench.count("approved")
             guard failed == 0, approvedByMicic == count, approvedByPsql == count else {
                 throw BenchError(
@@ -56,12 +49,13 @@ struct BulkApproveBenchmark: Benchmark {
                         + "psql \(approvedByPsql) of \(count)"
                 )
             }
+            return [(micic: mine, baseline: theirs)]
         }
         await reviewer.close()
         try await bench.finish()
         let format = { (times: [Double]) in times.map { String(format: "%.3f", $0) }.joined(separator: " ") }
-        note("  micic \(format(mine)) s; psql \(format(theirs)) s")
-        return Figure.times(name, micic: mine, baseline: "psql single-row UPDATEs", theirs)
+        note("  micic \(format(runs[0].micic)) s; psql \(format(runs[0].baseline)) s")
+        return Figure.times(name, micic: runs[0].micic, baseline: "psql single-row UPDATEs", runs[0].baseline)
     }
 
     /// Puts every job back in `submitted`.

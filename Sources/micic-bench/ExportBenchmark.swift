@@ -8,7 +8,6 @@ import Postgres
 struct ExportBenchmark: Benchmark {
     let name = "export"
     let count = 100_000
-    let repetitions = 5
 
     func run(in context: BenchContext) async throws -> Figure {
         let tenantID = try await context.prepareContent()
@@ -29,25 +28,26 @@ struct ExportBenchmark: Benchmark {
             updated_at, fields from items where tenant_id = \(tenantID) and type = 'practice' and deleted_at is null \
             order by id) to stdout
             """
-        var mine: [Double] = []
-        var theirs: [Double] = []
         var peaks: [Double] = []
-        for _ in 0..<repetitions {
+        let runs = try await RunSeries.measure(name, minimum: 5, maximum: 15, seconds: 180) { _ in
             let run = try ChildProcess(micic, ["-c", command], environment: environment)
-            mine.append(run.seconds)
             peaks.append(run.peakMegabytes)
             let lines = try Self.lines(output)
             guard lines == count else { throw BenchError(message: "the export wrote \(lines) lines, not \(count)") }
-            theirs.append(
-                try ChildProcess(
-                    context.psql,
-                    ["-X", "-q", "-c", select, context.connectionString],
-                    environment: [:]
-                ).seconds
-            )
+            let theirs = try ChildProcess(
+                context.psql,
+                ["-X", "-q", "-c", select, context.connectionString],
+                environment: [:]
+            ).seconds
+            return [(micic: run.seconds, baseline: theirs)]
         }
         try? FileManager.default.removeItem(atPath: output)
-        var figure = Figure.times(name, micic: mine, baseline: "psql COPY (SELECT) TO STDOUT", theirs)
+        var figure = Figure.times(
+            name,
+            micic: runs[0].micic,
+            baseline: "psql COPY (SELECT) TO STDOUT",
+            runs[0].baseline
+        )
         figure.extra = String(format: "; peak RSS %.0f MB", peaks.max() ?? 0)
         return figure
     }

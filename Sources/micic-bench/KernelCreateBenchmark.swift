@@ -9,7 +9,6 @@ import Store
 struct KernelCreateBenchmark: Benchmark {
     let name = "kernel-create"
     let count = 10_000
-    let repetitions = 3
 
     func run(in context: BenchContext) async throws -> Figure {
         let tenantID = try await context.prepareContent()
@@ -27,36 +26,30 @@ struct KernelCreateBenchmark: Benchmark {
         let byAuthor = Self.authors.indices.map { which in
             (Self.authors[which], drafts.indices.filter { $0 % Self.authors.count == which }.map { drafts[$0] })
         }
-        var mine: [Double] = []
-        var theirs: [Double] = []
-        for repetition in 0..<repetitions {
+        let runs = try await RunSeries.measure(name, minimum: 3, maximum: 9, seconds: 240) { repetition in
             try await Self.clear(connection)
-            mine.append(
-                try await seconds {
-                    try await connection.run { connection in
-                        try connection.withTransaction { connection in
-                            // A batch per author: the store's bulk create takes one.
-                            for (author, batch) in byAuthor {
-                                _ = try store.create(
-                                    batch,
-                                    tenant: tenant,
-                                    author: author,
-                                    message: nil,
-                                    on: connection
-                                )
-                            }
+            let mine = try await seconds {
+                try await connection.run { connection in
+                    try connection.withTransaction { connection in
+                        // A batch per author: the store's bulk create takes one.
+                        for (author, batch) in byAuthor {
+                            _ = try store.create(
+                                batch,
+                                tenant: tenant,
+                                author: author,
+                                message: nil,
+                                on: connection
+                            )
                         }
                     }
                 }
-            )
+            }
             let stored = try await Self.digest(connection)
             try await Self.clear(connection)
-            theirs.append(
-                try context.run(
-                    context.psql,
-                    ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", file, context.connectionString]
-                ).seconds
-            )
+            let theirs = try context.run(
+                context.psql,
+                ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", file, context.connectionString]
+            ).seconds
             let inserted = try await Self.digest(connection)
             guard stored.count == count, inserted == stored else {
                 throw BenchError(
@@ -64,11 +57,12 @@ struct KernelCreateBenchmark: Benchmark {
                         + "psql \(inserted.count) (\(inserted.digest))"
                 )
             }
+            return [(micic: mine, baseline: theirs)]
         }
         await connection.close()
         let format = { (times: [Double]) in times.map { String(format: "%.2f", $0) }.joined(separator: " ") }
-        note("  micic \(format(mine)) s; psql \(format(theirs)) s")
-        return Figure.times(name, micic: mine, baseline: "psql INSERTs", theirs)
+        note("  micic \(format(runs[0].micic)) s; psql \(format(runs[0].baseline)) s")
+        return Figure.times(name, micic: runs[0].micic, baseline: "psql INSERTs", runs[0].baseline)
     }
 
     /// The practices: languages, statuses and fields varied, titles unique.

@@ -7,7 +7,6 @@ struct StatementsBenchmark: Benchmark {
     let name = "statements"
     let statements = 20_000
     let keys = 100_000
-    let repetitions = 5
 
     func run(in context: BenchContext) async throws -> Figure {
         let connection = try await context.connect()
@@ -26,29 +25,20 @@ struct StatementsBenchmark: Benchmark {
             encoding: .utf8
         )
         chmod(script, 0o644)
-        var mine: [Double] = []
-        var theirs: [Double] = []
-        for repetition in 0..<repetitions {
+        let runs = try await RunSeries.measure(name, minimum: 5, maximum: 15, seconds: 120) { repetition in
             let count = statements
             let keys = keys
-            mine.append(
-                try await seconds {
-                    try await connection.run { connection in
-                        var id = Int32(repetition)
-                        for _ in 0..<count {
-                            id = (id &* 7919 &+ 13) % Int32(keys) + 1
-                            let value = try connection.query(
-                                "select v from bench_kv where id = \(id)",
-                                plan: .prepared
-                            )[
-                                0
-                            ]
+            let mine = try await seconds {
+                try await connection.run { connection in
+                    var id = Int32(repetition)
+                    for _ in 0..<count {
+                        id = (id &* 7919 &+ 13) % Int32(keys) + 1
+                        let value = try connection.query("select v from bench_kv where id = \(id)", plan: .prepared)[0]
                             .decode(String.self, at: 0)
-                            precondition(!value.isEmpty)
-                        }
+                        precondition(!value.isEmpty)
                     }
                 }
-            )
+            }
             let output = try context.run(
                 context.pgbench,
                 [
@@ -59,10 +49,10 @@ struct StatementsBenchmark: Benchmark {
             guard let tps = Self.transactionsPerSecond(output) else {
                 throw BenchError(message: "pgbench printed no tps: \(output)")
             }
-            theirs.append(Double(statements) / tps)
+            return [(micic: mine, baseline: Double(statements) / tps)]
         }
         await connection.close()
-        return Figure.times(name, micic: mine, baseline: "pgbench -M prepared", theirs)
+        return Figure.times(name, micic: runs[0].micic, baseline: "pgbench -M prepared", runs[0].baseline)
     }
 
     /// pgbench's "tps = N (without initial connection time)".
