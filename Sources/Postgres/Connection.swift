@@ -23,6 +23,8 @@ public actor Connection {
     nonisolated(unsafe) private var handle: OpaquePointer?
     private var transactionDepth = 0
     private var preparedStatements: [String: String] = [:]
+    /// The session's `plan_cache_mode`, `nil` when a statement setting it failed.
+    var planCacheMode: PlanCacheMode? = .standard
     private let notices: NoticeSink
 
     /// Where the connection goes.
@@ -86,6 +88,7 @@ public actor Connection {
         PQreset(handle)
         transactionDepth = 0
         preparedStatements = [:]
+        planCacheMode = .standard
         guard PQstatus(handle) == CONNECTION_OK else { throw Self.connectionFailure(handle) }
         cancelToken.update(from: handle)
     }
@@ -172,56 +175,19 @@ public actor Connection {
     ///   ``PostgresError/Code/connectionLost`` when the link broke.
     @discardableResult
     public func query(_ query: Query, plan: StatementPlan = .withValues) throws -> QueryResult {
-        let handle = try openHandle()
+        let handle = try connectedHandle()
         let sql = try query.render(quotingIdentifiers: escapeIdentifier)
         let parameters = try Parameters(query.bindings)
         return try parameters.withPointers { count, types, values in
-            switch plan {
-            case .withValues:
-                return try check(PQexecParams(handle, sql, count, types, values, nil, nil, 0))
-            case .prepared:
-                let name = try preparedName(for: sql, count: count, types: types)
-                return try check(PQexecPrepared(handle, name, count, values, nil, nil, 0))
-            case .generic:
-                let name = try preparedName(for: sql, count: count, types: types)
-                return try executeGeneric(name, count: count, values: values)
-            }
+            let statement = BoundStatement(
+                sql: sql,
+                preparedName: plan == .withValues ? nil : try preparedName(for: sql, count: count, types: types),
+                count: count,
+                types: types,
+                values: values
+            )
+            return try run(statement, generic: plan == .generic, on: handle)
         }
-    }
-
-    /// Runs a prepared statement with its generic plan: `plan_cache_mode` is set for it
-    /// alone, the three statements sent together and answered in one round trip. Outside a
-    /// transaction block they form one implicit transaction; inside one, a failure rolls
-    /// the setting back with the block.
-    private func executeGeneric(
-        _ name: String,
-        count: Int32,
-        values: UnsafePointer<UnsafePointer<CChar>?>?
-    ) throws -> QueryResult {
-        let handle = try openHandle()
-        guard PQenterPipelineMode(handle) == 1 else { throw lostOrFailed(nil) }
-        defer { PQexitPipelineMode(handle) }
-        let sent =
-            PQsendQueryParams(handle, "set plan_cache_mode = force_generic_plan", 0, nil, nil, nil, nil, 0) == 1
-            && PQsendQueryPrepared(handle, name, count, values, nil, nil, 0) == 1
-            && PQsendQueryParams(handle, "set plan_cache_mode to default", 0, nil, nil, nil, nil, 0) == 1
-        guard PQpipelineSync(handle) == 1 else { throw lostOrFailed(nil) }
-        // Each statement's result is followed by a null; the sync's result ends the round.
-        var answers: [Result<QueryResult, any Error>] = []
-        while true {
-            guard let result = PQgetResult(handle) else {
-                if PQstatus(handle) != CONNECTION_OK { throw lostOrFailed(nil) }
-                continue
-            }
-            if PQresultStatus(result) == PGRES_PIPELINE_SYNC {
-                PQclear(result)
-                break
-            }
-            answers.append(Result(catching: { try check(result) }))
-        }
-        for answer in answers { if case .failure(let error) = answer { throw error } }
-        guard sent, answers.count == 3 else { throw lostOrFailed(nil) }
-        return try answers[1].get()
     }
 
     /// Runs one statement and returns how many rows it changed.
@@ -243,7 +209,7 @@ public actor Connection {
 
     /// Quotes an identifier through libpq (`PQescapeIdentifier`).
     public func escapeIdentifier(_ name: String) throws -> String {
-        let handle = try openHandle()
+        let handle = try connectedHandle()
         let utf8 = Array(try name.checkedForNUL().utf8)
         guard let escaped = PQescapeIdentifier(handle, name, utf8.count) else {
             throw PostgresError(code: .encoding, message: "the identifier cannot be quoted: \(errorMessage(handle))")
@@ -254,7 +220,16 @@ public actor Connection {
 
     // MARK: Internals shared by the extensions
 
+    /// The handle, ready for a statement planned as usual: the generic-plan setting that
+    /// generic statements leave behind is reset first (see ``StatementPlan/generic``).
     func openHandle() throws -> OpaquePointer {
+        let handle = try connectedHandle()
+        try restoreStandardPlans(on: handle)
+        return handle
+    }
+
+    /// The handle, as it is.
+    func connectedHandle() throws -> OpaquePointer {
         guard let handle else { throw Self.closedError }
         return handle
     }
@@ -266,7 +241,7 @@ public actor Connection {
 
     private func preparedName(for sql: String, count: Int32, types: UnsafePointer<UInt32>?) throws -> String {
         if let name = preparedStatements[sql] { return name }
-        let handle = try openHandle()
+        let handle = try connectedHandle()
         let name = "micic_\(preparedStatements.count + 1)"
         _ = try check(PQprepare(handle, name, sql, count, types))
         preparedStatements[sql] = name

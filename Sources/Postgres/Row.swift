@@ -28,11 +28,11 @@ public struct Row: Sendable {
         guard column >= 0 && column < result.columns.count else {
             throw PostgresError(code: .missingColumn, message: "the result has no column number \(column)")
         }
-        let name = result.columns[column].name
         do {
             guard let bytes = textBytes(at: column) else { return try Value.decodeNull() }
             return try Value.decode(postgresBytes: bytes, type: result.columns[column].type)
         } catch var error as PostgresError {
+            let name = result.columns[column].name
             error.column = name
             error.message = "column \(name): " + error.message
             throw error
@@ -65,8 +65,9 @@ public struct Row: Sendable {
     private func textBytes(at column: Int) -> UnsafeRawBufferPointer? {
         let row = Int32(index)
         let field = Int32(column)
-        if PQgetisnull(result.handle, row, field) == 1 { return nil }
         let length = Int(PQgetlength(result.handle, row, field))
+        // Only an empty value may be NULL.
+        if length == 0 && PQgetisnull(result.handle, row, field) == 1 { return nil }
         return UnsafeRawBufferPointer(start: PQgetvalue(result.handle, row, field), count: length)
     }
 

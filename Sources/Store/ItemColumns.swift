@@ -6,6 +6,12 @@ package enum ItemColumns {
     /// The item's columns, and its private fields (null where the reader may not see them).
     static let list = columns(of: "items")
 
+    /// The item's columns without the look-up of its private fields (read as null): for
+    /// people the database would show none (editors and admins only may read them).
+    static let listWithoutPrivateFields = Query(
+        unsafeSQL: names.map { "items.\($0)" }.joined(separator: ", ") + ", null::jsonb as private_fields"
+    )
+
     /// What an export reads: the same columns, in the same form.
     static let export = list
 

@@ -80,8 +80,12 @@ struct JSONBTextCheck {
         }
         let whole =
             position == bytes.count
-            || ![UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[position])
-        guard whole, Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)) != nil
+            || (bytes[position] != UInt8(ascii: ".") && bytes[position] | 0x20 != UInt8(ascii: "e"))
+        // Up to 18 digits always fit an Int; longer ones are read to know.
+        let digits = position - start - (bytes[start] == UInt8(ascii: "-") ? 1 : 0)
+        guard whole, digits > 0,
+            digits <= 18
+                || Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)) != nil
         else {
             position = start
             throw error("expected a value (fields hold whole numbers only)")
@@ -89,7 +93,12 @@ struct JSONBTextCheck {
     }
 
     private mutating func skipWhitespace() {
-        while position < bytes.count, [0x20, 0x0a, 0x0d, 0x09].contains(bytes[position]) { position += 1 }
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x0a, 0x0d, 0x09: position += 1
+            default: return
+            }
+        }
     }
 
     private func error(_ message: String) -> FieldValueJSONError {

@@ -135,6 +135,60 @@ import Testing
         }
     }
 
+    @Test func genericStatementsInARowSendNoSettingAndEveryOtherStatementRunsWithTheDefault() async throws {
+        try await TestDatabase.with(migrated: false) { database in
+            let connection = try await database.connect()
+            let observer = try await database.connect()
+            let pid = await connection.backendPID
+            let mode: Query = "select current_setting('plan_cache_mode') as mode"
+            // What the session last sent, as another session sees it.
+            let lastStatement = {
+                try await observer.query("select query from pg_stat_activity where pid = \(pid)")[0]
+                    .decode(String.self, at: 0)
+            }
+            let generic = try await connection.run { connection in
+                try (1...3).map { _ in try connection.query(mode, plan: .generic)[0].decode(String.self, at: 0) }
+            }
+            #expect(generic == Array(repeating: "force_generic_plan", count: 3))
+            #expect(try await lastStatement() == mode.description)
+            let others = try await connection.run { connection in
+                var seen: [String] = []
+                for plan in [StatementPlan.withValues, .prepared] {
+                    _ = try connection.query(mode, plan: .generic)
+                    seen.append(try connection.query(mode, plan: plan)[0].decode(String.self, at: 0))
+                }
+                _ = try connection.query(mode, plan: .generic)
+                try connection.stream(mode) { row in
+                    seen.append(row.withTextBytes(at: 0) { String(decoding: $0, as: UTF8.self) } ?? "")
+                }
+                _ = try connection.query(mode, plan: .generic)
+                try connection.copyTo("copy (select current_setting('plan_cache_mode')) to stdout") {
+                    seen.append(String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .newlines))
+                }
+                _ = try connection.query(mode, plan: .generic)
+                try connection.executeScript("create temporary table seen as \(mode.description)")
+                seen.append(try connection.query("select mode from seen")[0].decode(String.self, at: 0))
+                // A generic statement inside a block that is rolled back, then one outside.
+                _ = try connection.query(mode, plan: .generic)
+                try connection.execute("begin")
+                seen.append(try connection.query(mode, plan: .generic)[0].decode(String.self, at: 0))
+                seen.append(try connection.query(mode)[0].decode(String.self, at: 0))
+                try connection.execute("rollback")
+                seen.append(try connection.query(mode)[0].decode(String.self, at: 0))
+                seen.append(try connection.query(mode, plan: .generic)[0].decode(String.self, at: 0))
+                return seen
+            }
+            #expect(
+                others == [
+                    "auto", "auto", "auto", "auto", "auto", "force_generic_plan", "auto", "auto", "force_generic_plan",
+                ]
+            )
+            #expect(await connection.isIdle)
+            await observer.close()
+            await connection.close()
+        }
+    }
+
     @Test func scriptsRunSeveralStatementsAndStopAtTheFirstError() async throws {
         try await TestDatabase.with(migrated: false) { database in
             let connection = try await database.connect()

@@ -387,6 +387,12 @@ import Testing
                 let mayRead = role == .editor || role == .admin
                 #expect((seen.fields["contact"] != nil) == mayRead, "\(role)")
                 #expect(seen.fields["summary"] == .text("open"))
+                // A list page too (the others' pages do not look private fields up).
+                let listed = try await store.list(ItemQuery(type: "note"), tenant: "ta").items.first {
+                    $0.id == item.id
+                }
+                #expect((listed?.fields["contact"] != nil) == mayRead, "\(role)")
+                #expect(listed?.fields["summary"] == .text("open"))
                 let everywhere = try await connection.query(
                     """
                     select (select count(*) from item_private_fields)

@@ -467,6 +467,29 @@ import TranslationsStore
                 return
             }
             #expect(outdated.status == "outdated" && outdated.outdatedFields == ["title"])
+
+            // Exported again, the file carries the hashes of the source as it now is (the
+            // changed title's taken again, the summary's as the job holds it): its import
+            // passes the check, which takes every hash again, without force.
+            var again = try await translatorDesk.packets(TranslationJobQuery(language: "es"), tenant: "ta")
+            let hash = { (packets: [TranslationPacket], field: String) in
+                packets[0].units.first { $0.field == field }?.sourceHash
+            }
+            #expect(hash(again, "title") != hash(exported, "title"))
+            #expect(hash(again, "summary") == hash(exported, "summary"))
+            again[0].units = again[0].units.map { unit in
+                var unit = unit
+                unit.target = unit.field == "title" ? "Evacuación de trabajadores migrantes" : unit.target
+                return unit
+            }
+            let redone = try await translatorDesk.apply(again, tenant: "ta", author: translator, force: false)
+            guard case .done = redone[0] else {
+                Issue.record("\(redone)")
+                return
+            }
+            #expect(
+                try await translatorStore.item(id: job.targetID, tenant: "ta").title.hasSuffix("trabajadores migrantes")
+            )
         }
     }
 

@@ -40,8 +40,16 @@ extension PostgresTranslationDesk {
         on connection: isolated Connection
     ) throws -> [Workpiece] {
         let record = try store.tenantRecord(tenant, on: connection)
+        // An export carries each field's hash as its source now is: the job's own for the
+        // fields not flagged outdated (the database flags every field whose source changed
+        // since the hashes were taken), taken again for the flagged ones. An import checks
+        // against hashes all taken again.
+        let hashes: Query =
+            withSource
+            ? "j.source_hashes || micic_field_hashes(s.title, s.fields, j.outdated_fields)"
+            : "micic_field_hashes(s.title, s.fields, array(select jsonb_object_keys(j.source_hashes)))"
         var extra: Query = """
-            micic_field_hashes(s.title, s.fields, array(select jsonb_object_keys(j.source_hashes))) as hashes,
+            \(hashes) as hashes,
             array(select k from jsonb_object_keys(j.source_hashes) as k
                   where case when k = 'title' then s.title <> '' else jsonb_typeof(s.fields -> k) = 'string'
                         and s.fields ->> k <> '' end) as present,

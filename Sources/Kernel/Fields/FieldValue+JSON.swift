@@ -280,6 +280,8 @@ private struct JSONParser {
                 result.append(contentsOf: run)
                 return result.withUnsafeBufferPointer(text)
             }
+            // The string runs at least to that quote: room for it at the first escape.
+            if !escaped { result.reserveCapacity(quote - position + 16) }
             result.append(contentsOf: run)
             escaped = true
             position = escape + 1

@@ -29,30 +29,36 @@ public struct Snippet: Sendable, Hashable {
     }
 
     /// The snippet of text whose matches are enclosed between `open` and `close`; runs of
-    /// white space (line breaks included) become one space.
+    /// white space (line breaks included) become one space, none is kept at either end.
+    ///
+    /// Read scalar by scalar in one pass (grapheme breaking cost more than the rest of a
+    /// search page's reading): the markers are single scalars, as `ts_headline` writes them.
     public init(marked text: String, open: Character, close: Character) {
-        var collapsed = ""
-        for character in text {
-            if character.isWhitespace {
-                if let last = collapsed.last, last != " " { collapsed.append(" ") }
-            } else {
-                collapsed.append(character)
-            }
-        }
-        while collapsed.last == " " { collapsed.removeLast() }
+        let (open, close) = (open.unicodeScalars.first, close.unicodeScalars.first)
         var parts: [Part] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var inMatch = false
-        for character in collapsed {
-            if character == open || character == close {
-                if !current.isEmpty { parts.append(Part(current, isMatch: inMatch)) }
-                current = ""
-                inMatch = character == open
+        // A space waits for the next scalar that is not white space, so none ends the text;
+        // none starts it either.
+        var started = false
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = started
+                continue
+            }
+            if pendingSpace { current.append(" ") }
+            pendingSpace = false
+            started = true
+            if scalar == open || scalar == close {
+                if !current.isEmpty { parts.append(Part(String(current), isMatch: inMatch)) }
+                current = String.UnicodeScalarView()
+                inMatch = scalar == open
             } else {
-                current.append(character)
+                current.append(scalar)
             }
         }
-        if !current.isEmpty { parts.append(Part(current, isMatch: inMatch)) }
+        if !current.isEmpty { parts.append(Part(String(current), isMatch: inMatch)) }
         self.parts = parts
     }
 
