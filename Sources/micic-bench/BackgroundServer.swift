@@ -44,6 +44,29 @@ final class BackgroundServer {
         process.waitUntilExit()
     }
 
+    /// Starts `micic serve` on a free loopback port with `arguments` (its database, its
+    /// standbys), logging warnings only, and waits until it listens.
+    /// - Returns: the server and its port.
+    static func micicServe(_ arguments: [String], log: String) throws -> (BackgroundServer, Int) {
+        let server = try BackgroundServer(
+            try BenchContext.sibling("micic"),
+            ["serve", "--port", "0"] + arguments,
+            environment: ["MICIC_LOG_LEVEL": "warning"],
+            log: log
+        )
+        do {
+            let port = try server.wait { output in
+                output.range(of: "listening on http://127.0.0.1:").map {
+                    Int(output[$0.upperBound...].prefix(while: \.isNumber))
+                } ?? nil
+            }
+            return (server, port)
+        } catch {
+            server.stop()
+            throw error
+        }
+    }
+
     /// A TCP port free on the loopback interface now.
     static func freePort() throws -> Int {
         try LoopbackPorts.free(1)[0]

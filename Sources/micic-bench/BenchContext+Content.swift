@@ -27,16 +27,34 @@ extension BenchContext {
     @discardableResult
     func prepareContent() async throws -> Int64 {
         if let id = contentTenantID.withLock({ $0 }) { return id }
-        let migrator = Migrator(migrations: try Platform.migrations())
         let connection = try await connect()
-        let id = try await connection.run { connection in
+        let id = try await Self.prepareContent(on: connection)
+        await connection.close()
+        contentTenantID.withLock { $0 = id }
+        return id
+    }
+
+    /// Migrates the database of `connection` (another server's, such as a replica set's
+    /// primary) and creates the tenant.
+    /// - Returns: the tenant's row id.
+    static func prepareContent(on connection: Connection) async throws -> Int64 {
+        let migrator = Migrator(migrations: try Platform.migrations())
+        return try await connection.run { connection in
             try migrator.migrate(on: connection)
             try TenantDirectory().create(Self.contentTenant, on: connection)
             return try connection.query("select id from tenants where code = \(Self.contentTenant.code)")[0]
                 .decode(Int64.self, at: 0)
         }
-        await connection.close()
-        contentTenantID.withLock { $0 = id }
-        return id
+    }
+
+    /// Makes `name` a login role reading as the public (a member of `micic_public`) on the
+    /// server of `connection`, unless it exists.
+    static func createPublicReader(_ name: String, on connection: Connection) async throws {
+        try await connection.execute(
+            """
+            do $$ begin create role \(identifier: name) login in role micic_public;
+            exception when duplicate_object then null; end $$
+            """
+        )
     }
 }

@@ -18,7 +18,7 @@ struct BenchContext: Sendable {
         let cluster = LocalCluster(
             home: home,
             database: "bench",
-            settings: ["shared_buffers": "'256MB'", "max_wal_size": "'4GB'"].merging(extraSettings()) { $1 }
+            settings: serverSettings
         )
         try? cluster.destroy()
         try cluster.start()
@@ -39,6 +39,12 @@ struct BenchContext: Sendable {
             pgbench: try program("pgbench"),
             scratch: scratch
         )
+    }
+
+    /// The settings of the bench's servers (its own, and the replica sets some benchmarks
+    /// start beside it), with ``extraSettings()``.
+    static var serverSettings: [String: String] {
+        ["shared_buffers": "'256MB'", "max_wal_size": "'4GB'"].merging(extraSettings()) { $1 }
     }
 
     /// Notices (truncate cascades, ...) are not figures: the benchmarks' connections ask
@@ -69,6 +75,13 @@ struct BenchContext: Sendable {
 
     func connect() async throws -> Connection {
         try await Connection.connect(configuration)
+    }
+
+    /// A connection to `url` (another server's), asking for warnings only like the others.
+    static func connect(url: String) async throws -> Connection {
+        try await Connection.connect(
+            try ConnectionConfiguration(url: url, applicationName: "micic-bench", parameters: quiet)
+        )
     }
 
     /// A connection as `person` (the local server trusts its socket).

@@ -11,7 +11,7 @@ enum BenchMain {
         CopyBenchmark(), StatementsBenchmark(), KernelCreateBenchmark(), ListPageBenchmark(), ShellOneShotBenchmark(),
         ShellStartBenchmark(), RLSListBenchmark(), SearchBenchmark(), BulkApproveBenchmark(), XLIFFBenchmark(),
         AdoptPropagateBenchmark(),
-        ImportBenchmark(), ExportBenchmark(), ServeBenchmark(),
+        ImportBenchmark(), ExportBenchmark(), ServeBenchmark(), ServeStandbyBenchmark(), ReplicaLagBenchmark(),
     ]
 
     static func main() async {

@@ -25,6 +25,21 @@ struct Figure {
         )
     }
 
+    /// Compares two series of rates (requests per second) by their medians, noting each run's
+    /// rates on standard error, micic's as `mine` and the baseline's as `theirs`.
+    static func rates(_ name: String, _ series: RunSeries, mine: String, theirs: String, baseline: String) -> Figure {
+        let rates = { (values: [Double]) in values.map { String(format: "%.0f", $0) }.joined(separator: " ") }
+        note("  \(name): \(mine) \(rates(series.micic)); \(theirs) \(rates(series.baseline)) req/s")
+        return Figure(
+            name: name,
+            value: median(series.micic),
+            unit: "req/s",
+            baseline: baseline,
+            baselineValue: median(series.baseline),
+            ratio: series.ratio
+        )
+    }
+
     var line: String {
         "\(name): \(format(value)) \(unit); baseline \(baseline) \(format(baselineValue)) \(unit); ratio \(String(format: "%.2f", ratio))"
             + extra

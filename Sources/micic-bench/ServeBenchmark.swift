@@ -4,10 +4,6 @@ import LocalPostgres
 import Postgres
 import Store
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-
 /// `serve` and `serve-304`: a published practice (about 4 KB of JSON) fetched by `wrk` on
 /// loopback from `micic serve` vs the same bytes served by nginx from a static file, in
 /// requests per second (ratio: micic's rate over nginx's); `serve-304` sends each server
@@ -29,36 +25,26 @@ struct ServeBenchmark: Benchmark {
     }
 
     func figures(in context: BenchContext) async throws -> [Figure] {
-        let wrk = try BenchContext.installed("wrk")
+        let wrk = WrkLoad(
+            program: try BenchContext.installed("wrk"),
+            seconds: seconds,
+            threads: threads,
+            connections: connections
+        )
         let nginx = try BenchContext.installed("nginx")
         try await context.prepareContent()
         let slug = try await publishPractice(in: context)
         let reader = "micic_bench_web"
         let owner = try await context.connect()
-        try await owner.execute(
-            """
-            do $$ begin create role micic_bench_web login in role micic_public;
-            exception when duplicate_object then null; end $$
-            """
-        )
+        try await BenchContext.createPublicReader(reader, on: owner)
         await owner.close()
-        let micic = try BackgroundServer(
-            try BenchContext.sibling("micic"),
-            [
-                "serve", "--port", "0", "--database-url",
-                context.cluster.url(database: "bench").replacing("postgres@", with: reader + "@"),
-            ],
-            environment: ["MICIC_LOG_LEVEL": "warning"],
+        let (micic, micicPort) = try BackgroundServer.micicServe(
+            ["--database-url", context.cluster.url(database: "bench", user: reader)],
             log: context.scratch + "/serve.log"
         )
         defer { micic.stop() }
-        let micicPort = try micic.wait { output in
-            output.range(of: "listening on http://127.0.0.1:").map {
-                Int(output[$0.upperBound...].prefix(while: \.isNumber))
-            } ?? nil
-        }
         let micicURL = "http://127.0.0.1:\(micicPort)/v1/cr/practices/\(slug)"
-        let (body, micicTag) = try await Self.fetch(micicURL)
+        let (body, micicTag) = try await BenchHTTP.fetch(micicURL)
         guard (3_500...4_700).contains(body.count) else {
             throw BenchError(message: "the practice's JSON is \(body.count) bytes, not about 4 KB")
         }
@@ -67,10 +53,10 @@ struct ServeBenchmark: Benchmark {
         }
         let site = try NginxSite(body: body, nginx: nginx)
         defer { site.stop() }
-        let (copy, nginxTag) = try await Self.fetch(site.url)
+        let (copy, nginxTag) = try await BenchHTTP.fetch(site.url)
         guard copy == body else { throw BenchError(message: "nginx does not serve the same bytes") }
         for (url, tag) in [(micicURL, micicTag), (site.url, nginxTag)] {
-            let status = try await Self.status(url, ifNoneMatch: tag)
+            let status = try await BenchHTTP.get(url, headers: ["If-None-Match": tag]).status
             guard status == 304 else { throw BenchError(message: "\(url) answered \(status), not 304, to its tag") }
         }
         note("  \(body.count) bytes; micic ETag \(micicTag), nginx ETag \(nginxTag)")
@@ -84,20 +70,18 @@ struct ServeBenchmark: Benchmark {
         ) { _ in
             [
                 (
-                    micic: try measure(wrk, url: micicURL, ifNoneMatch: nil, in: context),
-                    baseline: try measure(wrk, url: site.url, ifNoneMatch: nil, in: context)
+                    micic: try wrk.run(micicURL, in: context).rate,
+                    baseline: try wrk.run(site.url, in: context).rate
                 ),
                 (
-                    micic: try measure(wrk, url: micicURL, ifNoneMatch: micicTag, in: context),
-                    baseline: try measure(wrk, url: site.url, ifNoneMatch: nginxTag, in: context)
+                    micic: try wrk.run(micicURL, headers: ["If-None-Match: \(micicTag)"], in: context).rate,
+                    baseline: try wrk.run(site.url, headers: ["If-None-Match: \(nginxTag)"], in: context).rate
                 ),
             ]
         }
-        for (name, runs) in zip(["serve", "serve-304"], series) {
-            let rates = { (values: [Double]) in values.map { String(format: "%.0f", $0) }.joined(separator: " ") }
-            note("  \(name): micic \(rates(runs.micic)); nginx \(rates(runs.baseline)) req/s")
+        return zip(["serve", "serve-304"], series).map { name, runs in
+            Figure.rates(name, runs, mine: "micic", theirs: "nginx", baseline: "nginx static file")
         }
-        return [Self.figure("serve", series[0]), Self.figure("serve-304", series[1])]
     }
 
     /// Publishes a practice whose JSON is about 4 KB (a body of 2,700 characters) and
@@ -127,62 +111,6 @@ struct ServeBenchmark: Benchmark {
         await connection.close()
         return item.slug
     }
-
-    /// Requests per second `wrk` reaches on `url`.
-    private func measure(
-        _ wrk: String,
-        url: String,
-        ifNoneMatch tag: String?,
-        in context: BenchContext
-    ) throws
-        -> Double
-    {
-        var arguments = ["-t\(threads)", "-c\(connections)", "-d\(seconds)s"]
-        if let tag { arguments += ["-H", "If-None-Match: \(tag)"] }
-        let output = try context.run(wrk, arguments + [url]).output
-        if output.contains("Non-2xx or 3xx responses") || output.contains("Socket errors") {
-            throw BenchError(message: "wrk saw errors on \(url):\n\(output)")
-        }
-        guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("Requests/sec:") }),
-            let rate = Double(line.dropFirst("Requests/sec:".count).trimmingCharacters(in: .whitespaces))
-        else { throw BenchError(message: "wrk printed no rate:\n\(output)") }
-        return rate
-    }
-
-    private static func figure(_ name: String, _ series: RunSeries) -> Figure {
-        Figure(
-            name: name,
-            value: median(series.micic),
-            unit: "req/s",
-            baseline: "nginx static file",
-            baselineValue: median(series.baseline),
-            ratio: series.ratio
-        )
-    }
-
-    /// The body and entity tag of `url`.
-    private static func fetch(_ url: String) async throws -> (Data, String) {
-        let (data, response) = try await session.data(from: URL(string: url)!)
-        guard let http = response as? HTTPURLResponse, http.statusCode == 200,
-            let tag = http.value(forHTTPHeaderField: "ETag")
-        else { throw BenchError(message: "\(url) did not answer 200 with an ETag") }
-        return (data, tag)
-    }
-
-    /// The status of `url` asked with `If-None-Match`.
-    private static func status(_ url: String, ifNoneMatch tag: String) async throws -> Int {
-        var request = URLRequest(url: URL(string: url)!)
-        request.setValue(tag, forHTTPHeaderField: "If-None-Match")
-        let (_, response) = try await session.data(for: request)
-        return (response as? HTTPURLResponse)?.statusCode ?? 0
-    }
-
-    private static let session: URLSession = {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalAndRemoteCacheData
-        return URLSession(configuration: configuration)
-    }()
 }
 
 extension BenchContext {
