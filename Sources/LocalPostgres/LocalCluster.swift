@@ -201,14 +201,24 @@ public struct LocalCluster: Sendable {
 
     /// Appends the socket settings and ``settings`` to `postgresql.conf` (later lines win).
     func writeSettings() throws {
-        var configuration = "\n# Written by micic: a private server reached through its own socket only.\n"
         let base = [
             "listen_addresses": "''",
             "unix_socket_directories": "'\(socketDirectory)'",
             "unix_socket_permissions": "0700",
             "port": "\(port)",
         ]
-        for (key, value) in base.merging(settings, uniquingKeysWith: { $1 }).sorted(by: { $0.key < $1.key }) {
+        try Self.appendSettings(
+            base.merging(settings, uniquingKeysWith: { $1 }),
+            to: dataDirectory,
+            saying: "a private server reached through its own socket only"
+        )
+    }
+
+    /// Appends `settings` to the `postgresql.conf` of `dataDirectory`, in name order, under a
+    /// comment saying why (later lines win over the file's own).
+    static func appendSettings(_ settings: [String: String], to dataDirectory: String, saying why: String) throws {
+        var configuration = "\n# Written by micic: \(why).\n"
+        for (key, value) in settings.sorted(by: { $0.key < $1.key }) {
             configuration += "\(key) = \(value)\n"
         }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: dataDirectory + "/postgresql.conf"))

@@ -290,15 +290,12 @@ public struct LocalFailoverCluster: Sendable {
     private func initialize(_ data: String, programs: ServerPrograms) throws {
         guard !FileManager.default.fileExists(atPath: data + "/PG_VERSION") else { return }
         try runner.check(programs.initdb, LocalCluster.initdbArguments(data, superuser: superuser))
-        var configuration = "\n# Written by micic: sockets in one private directory, TCP on the loopback only.\n"
         let base = ["unix_socket_directories": "'\(socketDirectory)'", "unix_socket_permissions": "0700"]
-        for (key, value) in base.merging(settings, uniquingKeysWith: { $1 }).sorted(by: { $0.key < $1.key }) {
-            configuration += "\(key) = \(value)\n"
-        }
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: data + "/postgresql.conf"))
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data(configuration.utf8))
-        try handle.close()
+        try LocalCluster.appendSettings(
+            base.merging(settings, uniquingKeysWith: { $1 }),
+            to: data,
+            saying: "sockets in one private directory, TCP on the loopback only"
+        )
     }
 
     /// Starts `name`'s pg_auto_failover service in a session of its own, detached, unless it

@@ -1,5 +1,4 @@
 import Foundation
-import LocalPostgres
 
 /// A server program run beside a benchmark (`micic serve`, nginx): started with its output
 /// in a file, stopped by SIGTERM (or SIGQUIT, nginx's graceful stop) when done.
@@ -65,10 +64,5 @@ final class BackgroundServer {
             server.stop()
             throw error
         }
-    }
-
-    /// A TCP port free on the loopback interface now.
-    static func freePort() throws -> Int {
-        try LoopbackPorts.free(1)[0]
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LocalPostgres
 
 /// nginx serving one file, `item.json`, on a free loopback port, without access logs.
 struct NginxSite {
@@ -16,7 +17,7 @@ struct NginxSite {
         }
         try body.write(to: URL(fileURLWithPath: directory + "/www/item.json"))
         chmod(directory + "/www/item.json", 0o644)
-        let port = try BackgroundServer.freePort()
+        let port = try LoopbackPorts.free(1)[0]
         let temp = directory + "/temp"
         let configuration = """
             worker_processes auto;
