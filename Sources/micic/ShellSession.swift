@@ -13,6 +13,12 @@ struct ShellSession {
     let backend: PostgresShellBackend
 
     /// Cancels the running statement on Ctrl-C instead of ending the process.
+    ///
+    /// Returns once the signal source is registered: dispatch registers it on a thread of its
+    /// own and installs its own SIGINT action then, and the line editor saves the action in
+    /// place when it starts reading a line and puts it back when the line ends. A registration
+    /// that came while the first line was read (on a loaded machine) was undone at its end, and
+    /// every later Ctrl-C was ignored.
     func trapInterrupts() -> any DispatchSourceSignal {
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
@@ -22,7 +28,10 @@ struct ShellSession {
             interruption.raise()
             backend.cancel()
         }
+        let registered = DispatchSemaphore(value: 0)
+        source.setRegistrationHandler { registered.signal() }
         source.resume()
+        registered.wait()
         return source
     }
 
