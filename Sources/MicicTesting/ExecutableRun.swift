@@ -3,7 +3,7 @@ public import Foundation
 /// Runs a built executable of the package (for end-to-end tests) and captures its output.
 ///
 /// ```swift
-/// let run = try ExecutableRun("micic", ["migrate", "--status"], environment: ["DATABASE_URL": url])
+/// let run = try await ExecutableRun("micic", ["migrate", "--status"], environment: ["DATABASE_URL": url])
 /// #expect(run.status == 0)
 /// ```
 public struct ExecutableRun: Sendable {
@@ -21,9 +21,30 @@ public struct ExecutableRun: Sendable {
 
     /// Runs `product` with `arguments`, with `environment` added to (or, for `nil` values,
     /// removed from) this process's environment, `input` on standard input, and in
-    /// `directory` (this process's own by default).
+    /// `directory` (this process's own by default). Waits on a thread of its own
+    /// (``onOwnThread(_:)``).
     public init(
         _ product: String,
+        _ arguments: [String],
+        environment: [String: String?] = [:],
+        input: String? = nil,
+        directory: String? = nil
+    ) async throws {
+        self = try await onOwnThread {
+            try ExecutableRun(
+                blocking: product,
+                arguments,
+                environment: environment,
+                input: input,
+                directory: directory
+            )
+        }
+    }
+
+    /// The same run, waited for on the calling thread: for a `defer` block, where nothing
+    /// can be awaited.
+    public init(
+        blocking product: String,
         _ arguments: [String],
         environment: [String: String?] = [:],
         input: String? = nil,

@@ -11,8 +11,8 @@ import Testing
     @Test func aBulkTransitionCutByTheFailoverIsAllOrNothingPerItemAndARunAgainDoesTheRest() async throws {
         try await MicicFormation.with { session in
             let rows = 3_000
-            let file = try session.practices(rows, title: "Práctica en lote")
-            let imported = try session.run(["-c", "import practice \(file) --tenant cr"])
+            let file = try await session.practices(rows, title: "Práctica en lote")
+            let imported = try await session.run(["-c", "import practice \(file) --tenant cr"])
             #expect(imported.status == 0, "\(imported.standardError)")
             let ours = "i.title like 'Práctica en lote %'"
             let submitted = "select count(*)::int from items i where \(ours) and i.status = 'in_review'"
@@ -29,7 +29,8 @@ import Testing
             }
             #expect(moved < rows, "the transition ended before the primary failed")
             try session.formation.kill("node-1")
-            let promoted = try session.formation.waitForFailover(from: "node-1")
+            let formation = session.formation
+            let promoted = try await onOwnThread { try formation.waitForFailover(from: "node-1") }
             #expect(promoted.name == "node-2")
             try await shell.pause(1)
             #expect(shell.screen.contains("the database could not be reached after"), "\(shell.screen)")

@@ -1,5 +1,6 @@
 import Foundation
 import LocalPostgres
+import MicicTesting
 import Postgres
 import Testing
 
@@ -23,7 +24,7 @@ import Testing
             await writes.close()
 
             try formation.kill("node-1")
-            let promoted = try formation.waitForFailover(from: "node-1")
+            let promoted = try await onOwnThread { try formation.waitForFailover(from: "node-1") }
             #expect(promoted.name == "node-2")
 
             let after = try await Connection.connect(ConnectionConfiguration(url: formation.url()))
@@ -35,7 +36,7 @@ import Testing
             await after.close()
 
             // The failed machine comes back: it follows the new primary, and has its writes.
-            try formation.start()
+            try await onOwnThread { try formation.start() }
             let nodes = try formation.nodes()
             #expect(nodes.first { $0.name == "node-1" }?.isSecondary == true, "\(nodes)")
             let returned = try await Connection.connect(ConnectionConfiguration(url: formation.url(of: "node-1")))
@@ -75,11 +76,11 @@ import Testing
                 _ = try await Connection.connect(ConnectionConfiguration(url: tcp))
             }
 
-            try formation.stop()
+            try await onOwnThread { try formation.stop() }
             await #expect(throws: PostgresError.self) {
                 _ = try await Connection.connect(ConnectionConfiguration(url: url))
             }
-            try formation.start()
+            try await onOwnThread { try formation.start() }
             let connection = try await Connection.connect(ConnectionConfiguration(url: url))
             #expect(!(try await connection.query("select pg_is_in_recovery()")[0].decode(Bool.self, at: 0)))
             await connection.close()

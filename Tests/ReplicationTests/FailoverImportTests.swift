@@ -11,7 +11,7 @@ import Testing
     @Test func anImportCutByTheFailoverIsResumedOnTheNewPrimaryExactlyOnce() async throws {
         try await MicicFormation.with { session in
             let rows = 50_000
-            let file = try session.practices(rows, title: "Práctica de relevo")
+            let file = try await session.practices(rows, title: "Práctica de relevo")
             let imported = "title like 'Práctica de relevo %'"
             let errors = session.formation.home + ".err"
             defer { try? FileManager.default.removeItem(atPath: errors) }
@@ -31,17 +31,18 @@ import Testing
             }
             #expect(process.isRunning, "the import ended before the primary failed")
             try session.formation.kill("node-1")
-            process.waitUntilExit()
+            try await onOwnThread { process.waitUntilExit() }
             let said = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
             #expect(process.terminationStatus == 4, "\(said)")
-            #expect(try session.formation.waitForFailover(from: "node-1").name == "node-2")
+            let formation = session.formation
+            #expect(try await onOwnThread { try formation.waitForFailover(from: "node-1") }.name == "node-2")
 
-            let list = try session.run(["-c", "job list --format csv --fields id,state,rows"])
+            let list = try await session.run(["-c", "job list --format csv --fields id,state,rows"])
             #expect(list.standardOutput.contains(",interrupted,\(rows)"), "\(list.standardOutput)\(list.standardError)")
             let id = try #require(
                 list.standardOutput.split(separator: "\r\n").dropFirst().first?.split(separator: ",").first
             )
-            let resumed = try session.run(["-c", "job resume \(id)"])
+            let resumed = try await session.run(["-c", "job resume \(id)"])
             #expect(resumed.status == 0, "\(resumed.standardError)")
 
             #expect(try await session.count("select count(*)::int from items where \(imported)") == rows)

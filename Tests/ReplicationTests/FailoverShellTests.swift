@@ -13,7 +13,7 @@ import Testing
         environment["MICIC_HOME"] = home
         environment["MICIC_HISTORY"] = home + "-history"
         defer { try? FileManager.default.removeItem(atPath: home + "-history") }
-        let start = try ExecutableRun("micic", ["db", "start", "--standbys", "1"], environment: environment)
+        let start = try await ExecutableRun("micic", ["db", "start", "--standbys", "1"], environment: environment)
         #expect(start.status == 0, "\(start.standardError)")
         let prefix = "writes (whichever server takes them): "
         let writes = start.standardError.split(separator: "\n").first { $0.hasPrefix(prefix) }.map {

@@ -22,20 +22,20 @@ struct MicicFormation {
         environment["MICIC_HOME"] = home
         environment["MICIC_HISTORY"] = home + "-history"
         let session = MicicFormation(formation: formation, environment: environment)
-        let start = try session.run(["db", "start", "--failover"])
+        let start = try await session.run(["db", "start", "--failover"])
         guard start.status == 0 else { throw FormationFailure(message: start.standardError) }
-        let demo = try session.run(["demo", "load"])
+        let demo = try await session.run(["demo", "load"])
         guard demo.status == 0 else { throw FormationFailure(message: demo.standardError) }
         try await body(session)
     }
 
     /// Runs `micic` with `arguments` to its end.
-    func run(_ arguments: [String]) throws -> ExecutableRun {
-        try ExecutableRun("micic", arguments, environment: environment)
+    func run(_ arguments: [String]) async throws -> ExecutableRun {
+        try await ExecutableRun("micic", arguments, environment: environment)
     }
 
     /// Writes `rows` practices for `micic import` (titles `<title> 1`...), and returns the file.
-    func practices(_ rows: Int, title: String) throws -> String {
+    func practices(_ rows: Int, title: String) async throws -> String {
         var text = ""
         for index in 1...rows {
             text += "{\"title\": \"\(title) \(index)\", \"phases\": [\"preparedness\"], "

@@ -11,21 +11,21 @@ import Testing
         "PGSERVICE": nil,
     ]
 
-    @Test func dbStartMakesStandbysThatStatusListsAndStopStops() throws {
+    @Test func dbStartMakesStandbysThatStatusListsAndStopStops() async throws {
         let home = "/tmp/micic-sb-\(UUID().uuidString.prefix(8).lowercased())"
         defer { try? LocalReplicaSet.existing(home: home).destroy() }
         var environment = Self.unset
         environment["MICIC_HOME"] = home
-        let start = try ExecutableRun("micic", ["db", "start", "--standbys", "1"], environment: environment)
+        let start = try await ExecutableRun("micic", ["db", "start", "--standbys", "1"], environment: environment)
         #expect(start.status == 0, "\(start.standardError)")
         #expect(start.standardError.contains("target_session_attrs=read-write"))
         #expect(start.standardError.contains("standby (reads): postgresql://"))
-        let status = try ExecutableRun("micic", ["db", "status"], environment: environment)
+        let status = try await ExecutableRun("micic", ["db", "status"], environment: environment)
         #expect(status.standardOutput.contains("standby running"), "\(status.standardOutput)")
         #expect(LocalReplicaSet.existing(home: home).standbys.first?.isStandby == true)
-        let stop = try ExecutableRun("micic", ["db", "stop"], environment: environment)
+        let stop = try await ExecutableRun("micic", ["db", "stop"], environment: environment)
         #expect(stop.status == 0, "\(stop.standardError)")
-        let stopped = try ExecutableRun("micic", ["db", "status"], environment: environment)
+        let stopped = try await ExecutableRun("micic", ["db", "status"], environment: environment)
         #expect(stopped.standardOutput.hasPrefix("stopped"))
         #expect(stopped.standardOutput.contains("standby stopped"))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import LocalPostgres
+import MicicTesting
 
 /// A failover formation under the temporary directory for one test, destroyed afterwards.
 enum ThrowawayFormation {
@@ -7,7 +8,7 @@ enum ThrowawayFormation {
         let home = "/tmp/micic-af-\(UUID().uuidString.prefix(8).lowercased())"
         let formation = LocalFailoverCluster(home: home, settings: ["fsync": "off", "full_page_writes": "off"])
         defer { try? formation.destroy() }
-        try formation.start()
+        try await onOwnThread { try formation.start() }
         return try await body(formation)
     }
 }

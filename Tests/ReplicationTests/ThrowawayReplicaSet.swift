@@ -1,5 +1,6 @@
 import Foundation
 import LocalPostgres
+import MicicTesting
 
 /// A replica set under the temporary directory for one test, destroyed afterwards.
 enum ThrowawayReplicaSet {
@@ -15,7 +16,7 @@ enum ThrowawayReplicaSet {
             settings: ["fsync": "off", "full_page_writes": "off", "wal_receiver_status_interval": "1"]
         )
         defer { try? set.destroy() }
-        try set.start()
+        try await onOwnThread { try set.start() }
         return try await body(set)
     }
 }

@@ -15,23 +15,23 @@ import Testing
         _ arguments: [String],
         database: TestDatabase? = nil,
         home: String? = nil
-    ) throws -> ExecutableRun {
+    ) async throws -> ExecutableRun {
         var environment = Self.unset
         if let database { environment["DATABASE_URL"] = database.url }
         if let home { environment["MICIC_HOME"] = home }
-        return try ExecutableRun("micic", arguments, environment: environment)
+        return try await ExecutableRun("micic", arguments, environment: environment)
     }
 
     @Test func migrateAppliesOnceThenHasNothingToDo() async throws {
         try await TestDatabase.with(migrated: false) { database in
-            let first = try micic(["migrate"], database: database)
+            let first = try await micic(["migrate"], database: database)
             #expect(first.status == 0)
             #expect(first.standardOutput.contains("applied  kernel/0001_tenants.sql"))
-            let second = try micic(["migrate"], database: database)
+            let second = try await micic(["migrate"], database: database)
             #expect(second.status == 0)
             #expect(second.standardOutput == "")
             #expect(second.standardError.contains("nothing to migrate"))
-            let status = try micic(["migrate", "--status"], database: database)
+            let status = try await micic(["migrate", "--status"], database: database)
             #expect(status.standardOutput.hasPrefix("applied  kernel/0001_tenants.sql"))
             #expect(
                 first.standardOutput.hasSuffix(
@@ -45,24 +45,24 @@ import Testing
             let owner = try await database.connect()
             try await owner.execute("update micic_migrations set checksum = 'older' where name = 'workflow/editorial'")
             await owner.close()
-            let changed = try micic(["migrate", "--status"], database: database)
+            let changed = try await micic(["migrate", "--status"], database: database)
             #expect(changed.standardOutput.contains("pending  workflow/editorial  (the declaration changed"))
-            let again = try micic(["migrate"], database: database)
+            let again = try await micic(["migrate"], database: database)
             #expect(again.standardOutput == "applied  workflow/editorial\n")
         }
     }
 
-    @Test func usageErrorsExitWithTwo() throws {
-        let run = try micic(["no-such-command"])
+    @Test func usageErrorsExitWithTwo() async throws {
+        let run = try await micic(["no-such-command"])
         #expect(run.status == 2)
         #expect(run.standardOutput == "")
         #expect(run.standardError.contains("no-such-command"))
-        #expect(try micic(["migrate", "--bogus-flag"]).status == 2)
-        #expect(try micic(["--help"]).status == 0)
+        await #expect(try micic(["migrate", "--bogus-flag"]).status == 2)
+        await #expect(try micic(["--help"]).status == 0)
     }
 
-    @Test func anUnreachableDatabaseExitsWithFourAndHidesThePassword() throws {
-        let run = try ExecutableRun(
+    @Test func anUnreachableDatabaseExitsWithFourAndHidesThePassword() async throws {
+        let run = try await ExecutableRun(
             "micic",
             ["migrate", "--status"],
             environment: ["DATABASE_URL": "postgresql://ana:hunter2-secret@127.0.0.1:1/micic"]
@@ -76,39 +76,45 @@ import Testing
     @Test func twoProcessesStartingAtOnceShareOneLocalServer() async throws {
         let home = "/tmp/micic-e2e-\(UUID().uuidString.prefix(8))"
         defer {
-            _ = try? micic(["db", "stop"], home: home)
+            var environment = Self.unset
+            environment["MICIC_HOME"] = home
+            _ = try? ExecutableRun(blocking: "micic", ["db", "stop"], environment: environment)
             try? FileManager.default.removeItem(atPath: home)
         }
-        #expect(try micic(["db", "status"], home: home).standardOutput.hasPrefix("not created"))
+        await #expect(try micic(["db", "status"], home: home).standardOutput.hasPrefix("not created"))
         let runs = try await withThrowingTaskGroup(of: ExecutableRun.self) { group in
-            for _ in 0..<2 { group.addTask { try self.micic(["migrate", "--status"], home: home) } }
+            for _ in 0..<2 { group.addTask { try await self.micic(["migrate", "--status"], home: home) } }
             return try await group.reduce(into: []) { $0.append($1) }
         }
         for run in runs {
             #expect(run.status == 0, "\(run.standardError)")
             #expect(run.standardOutput.contains("kernel/0001_tenants.sql"))
         }
-        let status = try micic(["db", "status"], home: home)
+        let status = try await micic(["db", "status"], home: home)
         #expect(status.standardOutput.hasPrefix("running"))
         let servers =
             try String(contentsOfFile: home + "/postgres.log", encoding: .utf8)
             .components(separatedBy: "database system is ready to accept connections").count - 1
         #expect(servers == 1)
-        let url = try micic(["db", "url"], home: home).standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        let url = try await micic(["db", "url"], home: home).standardOutput.trimmingCharacters(
+            in: .whitespacesAndNewlines
+        )
         #expect(url.hasPrefix("postgresql://") && url.contains(home + "/run"))
-        #expect(try micic(["db", "stop"], home: home).status == 0)
-        #expect(try micic(["db", "status"], home: home).standardOutput.hasPrefix("stopped"))
+        await #expect(try micic(["db", "stop"], home: home).status == 0)
+        await #expect(try micic(["db", "status"], home: home).standardOutput.hasPrefix("stopped"))
     }
 
     @Test func aNewUserFindsTheDemonstrationContentAtOnce() async throws {
         let home = "/tmp/micic-first-\(UUID().uuidString.prefix(8))"
         defer {
-            _ = try? micic(["db", "stop"], home: home)
+            var environment = Self.unset
+            environment["MICIC_HOME"] = home
+            _ = try? ExecutableRun(blocking: "micic", ["db", "stop"], environment: environment)
             try? FileManager.default.removeItem(atPath: home)
         }
         var environment = Self.unset
         environment["MICIC_HOME"] = home
-        let first = try ExecutableRun(
+        let first = try await ExecutableRun(
             "micic",
             [],
             environment: environment,
@@ -119,10 +125,10 @@ import Testing
         let lines = first.standardOutput.split(separator: "\n").map(String.init)
         #expect(lines.prefix(3) == ["cr", "hq", "ph"])
         #expect((Int(lines.last ?? "") ?? 0) >= 2)
-        let second = try ExecutableRun("micic", ["-c", "tenants --format count"], environment: environment)
+        let second = try await ExecutableRun("micic", ["-c", "tenants --format count"], environment: environment)
         #expect(second.standardOutput == "3\n")
         // Ordinary work runs as a person (a platform administrator), never as a superuser.
-        let who = try ExecutableRun(
+        let who = try await ExecutableRun(
             "micic",
             [
                 "-c",

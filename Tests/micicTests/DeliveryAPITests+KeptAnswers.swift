@@ -121,7 +121,7 @@ extension DeliveryAPITests {
             #expect(bareAnswer.withoutDate == reference || bareAnswer.status == 400)
 
             // A change reaches the kept answers read on an open connection.
-            try served.micic(
+            try await served.micic(
                 "use cr; let p = practice show refugios-temporales --format ids; practice update $p --summary \"Cambiado\""
             )
             let deadline = Date().addingTimeInterval(5)

@@ -16,9 +16,9 @@ import Testing
         /// `micic -c command` as `person` (the test server's superuser by default); its
         /// standard output, trimmed.
         @discardableResult
-        func micic(_ command: String, as person: String? = nil) throws -> String {
+        func micic(_ command: String, as person: String? = nil) async throws -> String {
             let url = try person.map { try database.url(as: $0) } ?? database.url
-            let run = try ExecutableRun("micic", ["-c", command], environment: ["DATABASE_URL": url])
+            let run = try await ExecutableRun("micic", ["-c", command], environment: ["DATABASE_URL": url])
             #expect(run.status == 0, "\(command): \(run.standardError)")
             return run.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
         }
@@ -31,15 +31,15 @@ import Testing
             tenant: String = "cr",
             steps: [String] = ["submit", "approve", "publish"],
             contact: String? = nil
-        ) throws -> String {
-            let id = try micic(
+        ) async throws -> String {
+            let id = try await micic(
                 """
                 use \(tenant); practice create --title "\(title)" --slug \(slug) --phases preparedness --countries CR \
                 --summary "Albergues temporales y refugios: \(title)" \
                 \(contact.map { "--submitter-contact \"\($0)\"" } ?? "") --format ids
                 """
             )
-            for step in steps { try micic("use \(tenant); practice \(step) \(id)") }
+            for step in steps { try await micic("use \(tenant); practice \(step) \(id)") }
             return id
         }
     }
@@ -51,25 +51,30 @@ import Testing
         _ body: (Served, ServedAPI) async throws -> Void
     ) async throws {
         try await TestDatabase.with { database in
-            let load = try ExecutableRun("micic", ["demo", "load"], environment: ["DATABASE_URL": database.url])
+            let load = try await ExecutableRun("micic", ["demo", "load"], environment: ["DATABASE_URL": database.url])
             #expect(load.status == 0, "\(load.standardError)")
             let reader = database.name + "_web"
             let served = Served(database: database, reader: reader)
-            try served.practice(
+            try await served.practice(
                 "Refugios temporales para migrantes",
                 slug: "refugios-temporales",
                 contact: "Contacto privado, refugios-privado@example.org"
             )
-            try served.practice("Borrador con contacto", slug: "borrador", steps: [], contact: "borrador@example.org")
-            try served.practice("Aprobado sin publicar", slug: "aprobado", steps: ["submit", "approve"])
-            try served.practice(
+            try await served.practice(
+                "Borrador con contacto",
+                slug: "borrador",
+                steps: [],
+                contact: "borrador@example.org"
+            )
+            try await served.practice("Aprobado sin publicar", slug: "aprobado", steps: ["submit", "approve"])
+            try await served.practice(
                 "Archivado",
                 slug: "archivado",
                 steps: ["submit", "approve", "publish", "archive"],
                 contact: "archivado@example.org"
             )
-            let trashed = try served.practice("En la papelera", slug: "papelera", contact: "papelera@example.org")
-            try served.micic("use cr; practice delete \(trashed) --yes")
+            let trashed = try await served.practice("En la papelera", slug: "papelera", contact: "papelera@example.org")
+            try await served.micic("use cr; practice delete \(trashed) --yes")
             let owner = try await database.connect()
             try await owner.execute(
                 """
@@ -196,7 +201,7 @@ import Testing
 
     @Test func aTranslationIsFoundByItsOwnSlugAndByItsOriginals() async throws {
         try await withServer { served, api in
-            try served.practice("Centros de acogida", slug: "centros-de-acogida")
+            try await served.practice("Centros de acogida", slug: "centros-de-acogida")
             let owner = try await served.database.connect()
             try await owner.execute(
                 """
@@ -227,9 +232,9 @@ import Testing
     @Test func anAdoptionNamesItsUpstreamWhichIsCanonicalUntilTheOfficeRewritesIt() async throws {
         try await withServer { served, api in
             // The demonstration's hq offers its practices to every office.
-            try served.practice("Mie drills", slug: "mie-drills", tenant: "hq")
-            let local = try served.micic("use cr; practice adopt hq:mie-drills --format ids")
-            for step in ["submit", "approve", "publish"] { try served.micic("use cr; practice \(step) \(local)") }
+            try await served.practice("Mie drills", slug: "mie-drills", tenant: "hq")
+            let local = try await served.micic("use cr; practice adopt hq:mie-drills --format ids")
+            for step in ["submit", "approve", "publish"] { try await served.micic("use cr; practice \(step) \(local)") }
             let canonical = "/v1/hq/practices/mie-drills?lang=en"
             let adopted = try await api.request("/v1/cr/practices/mie-drills?lang=en")
             #expect(adopted.status == 200, "\(adopted.text)")
@@ -241,7 +246,7 @@ import Testing
             #expect(try own.json["upstream"] is NSNull && own.header("Link") == nil, "\(own.text)")
 
             // Rewritten by the office, it is its own page; still linked upstream.
-            try served.micic("use cr; practice update \(local) --title \"Simulacros en Mie\"")
+            try await served.micic("use cr; practice update \(local) --title \"Simulacros en Mie\"")
             var rewritten = try await api.request("/v1/cr/practices/mie-drills?lang=en")
             for _ in 0..<50 where rewritten.header("Link") != nil {
                 try await Task.sleep(for: .milliseconds(100))
@@ -319,7 +324,7 @@ import Testing
             )[0].decode(Int.self, at: 0)
             await owner.close()
             #expect(listening == 1)
-            try served.micic(
+            try await served.micic(
                 "use cr; let p = practice show refugios-temporales --format ids; practice update $p --summary \"Cambiado\""
             )
             let changed = try await eventually { try await api.request(path, headers: ["If-None-Match": tag]) }
@@ -329,9 +334,13 @@ import Testing
             let relisted = try await api.request("/v1/cr/practices", headers: ["If-None-Match": listTag])
             #expect(relisted.status == 200)
 
-            let draft = try served.practice("Recién publicado", slug: "recien-publicado", steps: ["submit", "approve"])
+            let draft = try await served.practice(
+                "Recién publicado",
+                slug: "recien-publicado",
+                steps: ["submit", "approve"]
+            )
             #expect(try await api.request("/v1/cr/practices/recien-publicado").status == 404)
-            try served.micic("use cr; practice publish \(draft)")
+            try await served.micic("use cr; practice publish \(draft)")
             let published = try await eventually { try await api.request("/v1/cr/practices/recien-publicado") }
             #expect(published.status == 200)
         }
@@ -374,13 +383,13 @@ import Testing
             let owner = try await database.connect()
             try await owner.execute("select micic_set_membership('cr', \(editor), 'editor', '{}')")
             await owner.close()
-            let draft = try served.practice(
+            let draft = try await served.practice(
                 "Publicado en la avalancha",
                 slug: "en-la-avalancha",
                 steps: ["submit", "approve"]
             )
             let second = Flood(database: database, senders: [stranger, served.reader], each: 1_000)
-            try served.micic("use cr; practice publish \(draft)", as: editor)
+            try await served.micic("use cr; practice publish \(draft)", as: editor)
             try await second.finished()
             let published = try await until(status: 200) { try await api.request(paths[2]) }
             #expect(published.text.contains("Publicado en la avalancha"))
@@ -448,11 +457,11 @@ import Testing
 
     @Test func scheduledContentAppearsAndDisappearsAtItsTimeWithoutARestart() async throws {
         try await withServer { served, api in
-            let id = try served.practice("Programado", slug: "programado", steps: ["submit", "approve"])
+            let id = try await served.practice("Programado", slug: "programado", steps: ["submit", "approve"])
             // Times far enough ahead that a loaded machine runs the command and the first
             // requests before them.
             let start = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 + 6).rounded(.up))
-            try served.micic("use cr; practice publish \(id) --at \(start.formatted(.iso8601))")
+            try await served.micic("use cr; practice publish \(id) --at \(start.formatted(.iso8601))")
             let path = "/v1/cr/practices/programado"
             #expect(try await api.request(path).status == 404)
             let before = try await api.request("/v1/cr/practices")
@@ -466,7 +475,7 @@ import Testing
             #expect(try items(try await api.request("/v1/cr/practices")).map(\.slug).contains("programado"))
 
             let end = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 + 6).rounded(.up))
-            try served.micic("use cr; practice unpublish \(id) --at \(end.formatted(.iso8601))")
+            try await served.micic("use cr; practice unpublish \(id) --at \(end.formatted(.iso8601))")
             try await Task.sleep(for: .milliseconds(1_100))
             #expect(try await api.request(path).status == 200)
             try await Task.sleep(for: .seconds(end.timeIntervalSinceNow + 0.2))
@@ -477,14 +486,14 @@ import Testing
 
     @Test func nothingPrivateIsServedThroughAnyRoute() async throws {
         try await withServer { served, api in
-            try served.micic("tenant create closed --name \"Closed office\" --default-language en --languages en")
-            try served.practice(
+            try await served.micic("tenant create closed --name \"Closed office\" --default-language en --languages en")
+            try await served.practice(
                 "Closed office practice",
                 slug: "closed-practice",
                 tenant: "closed",
                 contact: "closed@example.org"
             )
-            try served.micic("tenant archive closed --yes")
+            try await served.micic("tenant archive closed --yes")
             let owner = try await served.database.connect()
             let rows = try await owner.query(
                 """
@@ -590,11 +599,11 @@ import Testing
 
     @Test func theServerRefusesARoleThatSeesMoreThanThePublic() async throws {
         try await TestDatabase.with { database in
-            let superuser = try ExecutableRun("micic", ["serve", "--port", "0", "--database-url", database.url])
+            let superuser = try await ExecutableRun("micic", ["serve", "--port", "0", "--database-url", database.url])
             #expect(superuser.status == 1)
             #expect(superuser.standardError.contains("exempt from row-level security"))
             let person = try await database.createPerson("editor")
-            let asPerson = try ExecutableRun(
+            let asPerson = try await ExecutableRun(
                 "micic",
                 ["serve", "--port", "0", "--database-url", try database.url(as: person)]
             )
@@ -610,7 +619,7 @@ import Testing
             environment[name] = .some(nil)
         }
         defer {
-            _ = try? ExecutableRun("micic", ["db", "stop"], environment: environment)
+            _ = try? ExecutableRun(blocking: "micic", ["db", "stop"], environment: environment)
             try? FileManager.default.removeItem(atPath: home)
         }
         try await ServedAPI.with(url: nil, environment: environment) { (api: ServedAPI) async throws in
@@ -618,7 +627,7 @@ import Testing
             #expect(try await api.request("/v1/guidelines").status == 200)
             #expect(try await api.request("/v1/cr").status == 404)
         }
-        let who = try ExecutableRun(
+        let who = try await ExecutableRun(
             "micic",
             [
                 "-c",

@@ -9,26 +9,27 @@ struct DemoDatabase {
     /// Runs `body` with a fresh database into which `micic demo load` put the demonstration content.
     static func with(_ body: (DemoDatabase) async throws -> Void) async throws {
         try await TestDatabase.with { database in
-            let load = try ExecutableRun("micic", ["demo", "load"], environment: ["DATABASE_URL": database.url])
+            let load = try await ExecutableRun("micic", ["demo", "load"], environment: ["DATABASE_URL": database.url])
             #expect(load.status == 0, "\(load.standardError)")
             try await body(DemoDatabase(database: database))
         }
     }
 
     /// `micic -c command`, as the test server's superuser or as `person`, in `directory`.
-    func micic(_ command: String, as person: String? = nil, in directory: String? = nil) throws -> ExecutableRun {
-        try run(["-c", command], as: person, in: directory)
+    func micic(_ command: String, as person: String? = nil, in directory: String? = nil) async throws -> ExecutableRun {
+        try await run(["-c", command], as: person, in: directory)
     }
 
     /// `micic arguments...`, as the test server's superuser or as `person`, in `directory`.
-    func run(_ arguments: [String], as person: String? = nil, in directory: String? = nil) throws -> ExecutableRun {
+    func run(_ arguments: [String], as person: String? = nil, in directory: String? = nil) async throws -> ExecutableRun
+    {
         let url = try person.map { try database.url(as: $0) } ?? database.url
-        return try ExecutableRun("micic", arguments, environment: ["DATABASE_URL": url], directory: directory)
+        return try await ExecutableRun("micic", arguments, environment: ["DATABASE_URL": url], directory: directory)
     }
 
     /// The number of `sql` returns for a count query.
-    func count(_ query: String) throws -> Int {
-        let run = try micic("sql \"\(query)\" --format ids")
+    func count(_ query: String) async throws -> Int {
+        let run = try await micic("sql \"\(query)\" --format ids")
         return Int(run.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 }
@@ -52,7 +53,7 @@ struct ScratchDirectory: ~Copyable {
     }
 
     /// Writes `text` to `name` and returns its path.
-    func write(_ name: String, _ text: String) throws -> String {
+    func write(_ name: String, _ text: String) async throws -> String {
         try text.write(toFile: path(name), atomically: true, encoding: .utf8)
         return path(name)
     }

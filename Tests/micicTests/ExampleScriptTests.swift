@@ -9,45 +9,45 @@ import Testing
 
     private func withDemo(_ body: (TestDatabase) async throws -> Void) async throws {
         try await TestDatabase.with { database in
-            let load = try ExecutableRun("micic", ["demo", "load"], environment: ["DATABASE_URL": database.url])
+            let load = try await ExecutableRun("micic", ["demo", "load"], environment: ["DATABASE_URL": database.url])
             #expect(load.status == 0, "\(load.standardError)")
             try await body(database)
         }
     }
 
-    private func micic(_ database: TestDatabase, _ arguments: [String]) throws -> ExecutableRun {
-        try ExecutableRun("micic", arguments, environment: ["DATABASE_URL": database.url])
+    private func micic(_ database: TestDatabase, _ arguments: [String]) async throws -> ExecutableRun {
+        try await ExecutableRun("micic", arguments, environment: ["DATABASE_URL": database.url])
     }
 
-    private func ids(_ database: TestDatabase, _ command: String) throws -> [String] {
-        try micic(database, ["-c", command + " --all --format ids"]).standardOutput.split(separator: "\n").map(
+    private func ids(_ database: TestDatabase, _ command: String) async throws -> [String] {
+        try await micic(database, ["-c", command + " --all --format ids"]).standardOutput.split(separator: "\n").map(
             String.init
         )
     }
 
     @Test func publishApprovedPublishesOnlyWhatIsApproved() async throws {
         try await withDemo { database in
-            let drafts = try ids(database, "practice list --tenant cr --status draft")
+            let drafts = try await ids(database, "practice list --tenant cr --status draft")
             #expect(drafts.count >= 2)
-            let approve = try micic(
+            let approve = try await micic(
                 database,
                 ["-c", "use cr; practice submit \(drafts[0]); practice approve \(drafts[0]) --comment fine"]
             )
             #expect(approve.status == 0, "\(approve.standardError)")
-            let run = try micic(
+            let run = try await micic(
                 database,
                 ["run", examples.appendingPathComponent("publish-approved.micic").path, "--set", "tenant=cr"]
             )
             #expect(run.status == 0, "\(run.standardError)")
-            #expect(try ids(database, "practice list --tenant cr --status published").contains(drafts[0]))
-            #expect(try ids(database, "practice list --tenant cr --status draft").contains(drafts[1]))
-            #expect(try ids(database, "practice list --tenant cr --status approved").isEmpty)
+            await #expect(try ids(database, "practice list --tenant cr --status published").contains(drafts[0]))
+            await #expect(try ids(database, "practice list --tenant cr --status draft").contains(drafts[1]))
+            await #expect(try ids(database, "practice list --tenant cr --status approved").isEmpty)
         }
     }
 
     @Test func overdueEventsListsPastEventsNotYetPublished() async throws {
         try await withDemo { database in
-            let create = try micic(
+            let create = try await micic(
                 database,
                 [
                     "-c",
@@ -58,7 +58,7 @@ import Testing
                 ]
             )
             #expect(create.status == 0, "\(create.standardError)")
-            let run = try micic(
+            let run = try await micic(
                 database,
                 [
                     "run", examples.appendingPathComponent("overdue-events.micic").path, "--set", "tenant=cr", "--set",
@@ -73,9 +73,9 @@ import Testing
 
     @Test func submitDraftsSendsEveryDraftToReview() async throws {
         try await withDemo { database in
-            let drafts = try ids(database, "practice list --tenant hq --status draft")
+            let drafts = try await ids(database, "practice list --tenant hq --status draft")
             #expect(!drafts.isEmpty)
-            let run = try micic(
+            let run = try await micic(
                 database,
                 [
                     "run", examples.appendingPathComponent("submit-drafts.micic").path, "--set", "tenant=hq", "--set",
@@ -83,9 +83,9 @@ import Testing
                 ]
             )
             #expect(run.status == 0, "\(run.standardError)")
-            #expect(try ids(database, "practice list --tenant hq --status draft").isEmpty)
-            #expect(Set(try ids(database, "practice list --tenant hq --status in_review")) == Set(drafts))
-            let again = try micic(
+            await #expect(try ids(database, "practice list --tenant hq --status draft").isEmpty)
+            await #expect(Set(try ids(database, "practice list --tenant hq --status in_review")) == Set(drafts))
+            let again = try await micic(
                 database,
                 [
                     "run", examples.appendingPathComponent("submit-drafts.micic").path, "--set", "tenant=hq", "--set",
@@ -99,10 +99,12 @@ import Testing
 
     @Test func reassignDraftsMovesOnlyThatPersonsDrafts() async throws {
         try await withDemo { database in
-            let drafts = Set(try ids(database, "practice list --tenant cr --status draft --author postgres"))
-            let published = Set(try ids(database, "practice list --tenant cr --status published --author postgres"))
+            let drafts = await Set(try ids(database, "practice list --tenant cr --status draft --author postgres"))
+            let published = await Set(
+                try ids(database, "practice list --tenant cr --status published --author postgres")
+            )
             #expect(!drafts.isEmpty && !published.isEmpty)
-            let run = try micic(
+            let run = try await micic(
                 database,
                 [
                     "run", examples.appendingPathComponent("reassign-drafts.micic").path, "--set", "tenant=cr", "--set",
@@ -111,11 +113,11 @@ import Testing
                 ]
             )
             #expect(run.status == 0, "\(run.standardError)")
-            #expect(Set(try ids(database, "practice list --tenant cr --status draft --author ana")) == drafts)
-            #expect(
+            await #expect(Set(try ids(database, "practice list --tenant cr --status draft --author ana")) == drafts)
+            await #expect(
                 Set(try ids(database, "practice list --tenant cr --status published --author postgres")) == published
             )
-            let nobody = try micic(
+            let nobody = try await micic(
                 database,
                 ["-c", "use cr; practice update \(drafts.first!) --reassign nobody_at_all"]
             )

@@ -7,8 +7,8 @@ import Testing
 @Suite struct ImportCommandLineTests {
     /// Every live item of a tenant as exported, keyed by type, language and slug, without
     /// what belongs to the tenant that holds them (ids, versions, authors, times).
-    private func content(_ demo: DemoDatabase, tenant: String, type: String? = nil) throws -> [String: String] {
-        let export = try demo.micic("export " + (type ?? "tenant \(tenant)") + " --tenant \(tenant)")
+    private func content(_ demo: DemoDatabase, tenant: String, type: String? = nil) async throws -> [String: String] {
+        let export = try await demo.micic("export " + (type ?? "tenant \(tenant)") + " --tenant \(tenant)")
         #expect(export.status == 0, "\(export.standardError)")
         let objects = try export.standardOutput.split(separator: "\n").map { line in
             try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
@@ -27,8 +27,10 @@ import Testing
         return items
     }
 
-    private func itemCount(_ demo: DemoDatabase, tenant: String = "cr") throws -> Int {
-        try demo.count("select count(*) from items where tenant_id = (select id from tenants where code = '\(tenant)')")
+    private func itemCount(_ demo: DemoDatabase, tenant: String = "cr") async throws -> Int {
+        try await demo.count(
+            "select count(*) from items where tenant_id = (select id from tenants where code = '\(tenant)')"
+        )
     }
 
     @Test func aTenantExportedAndImportedIntoAnotherIsTheSameContent() async throws {
@@ -45,35 +47,35 @@ import Testing
                 """
             )
             await connection.close()
-            #expect(try demo.micic("export tenant cr --to \(file)").status == 0)
-            #expect(
+            await #expect(try demo.micic("export tenant cr --to \(file)").status == 0)
+            await #expect(
                 try demo.micic("tenant create mx --name Mexico --default-language es --languages es,en").status == 0
             )
-            let imported = try demo.micic("import tenant mx \(file)")
+            let imported = try await demo.micic("import tenant mx \(file)")
             #expect(imported.status == 0, "\(imported.standardError)")
-            let original = try content(demo, tenant: "cr")
+            let original = try await content(demo, tenant: "cr")
             // Nine items and the two translations under way (titles still empty).
             #expect(original.count == 11)
-            #expect(try content(demo, tenant: "mx") == original)
+            await #expect(try content(demo, tenant: "mx") == original)
             #expect(original.values.contains { $0.contains("submitter_contact") })
             #expect(original.values.contains { $0.contains("\"translation_of\":\"event es ") })
             // Every imported item has its revision and its audit entry.
             let mx = "(select id from tenants where code = 'mx')"
-            #expect(try demo.count("select count(*) from item_revisions where tenant_id = \(mx)") == 11)
-            #expect(
+            await #expect(try demo.count("select count(*) from item_revisions where tenant_id = \(mx)") == 11)
+            await #expect(
                 try demo.count("select count(*) from audit_log where tenant_id = \(mx) and action = 'create'") == 11
             )
 
             // Each type on its own, through CSV.
-            #expect(
+            await #expect(
                 try demo.micic("tenant create gt --name Guatemala --default-language es --languages es,en").status == 0
             )
             for type in ["practice", "event", "news", "tool"] {
                 let csv = scratch.path("\(type).csv")
-                #expect(try demo.micic("export \(type) --tenant cr --to \(csv)").status == 0)
-                let run = try demo.micic("import \(type) \(csv) --tenant gt")
+                await #expect(try demo.micic("export \(type) --tenant cr --to \(csv)").status == 0)
+                let run = try await demo.micic("import \(type) \(csv) --tenant gt")
                 #expect(run.status == 0, "\(type): \(run.standardError)")
-                #expect(try content(demo, tenant: "gt", type: type) == content(demo, tenant: "cr", type: type))
+                await #expect(try content(demo, tenant: "gt", type: type) == content(demo, tenant: "cr", type: type))
             }
         }
     }
@@ -81,7 +83,7 @@ import Testing
     @Test func runningAnImportAgainChangesNothingAndChangedRowsBecomeRevisions() async throws {
         try await DemoDatabase.with { demo in
             let scratch = try ScratchDirectory()
-            let file = try scratch.write(
+            let file = try await scratch.write(
                 "practices.csv",
                 """
                 title,phases,countries,stakeholders,body
@@ -91,30 +93,30 @@ import Testing
 
                 """
             )
-            let first = try demo.micic("use cr; import practice \(file)")
+            let first = try await demo.micic("use cr; import practice \(file)")
             #expect(first.status == 0, "\(first.standardError)")
             #expect(first.standardError.contains("2 created, 0 updated, 0 unchanged, 0 rejected"))
-            let revisions = try demo.count("select count(*) from item_revisions")
-            let audit = try demo.count("select count(*) from audit_log")
-            let again = try demo.micic("use cr; import practice \(file)")
+            let revisions = try await demo.count("select count(*) from item_revisions")
+            let audit = try await demo.count("select count(*) from audit_log")
+            let again = try await demo.micic("use cr; import practice \(file)")
             #expect(again.status == 0)
             #expect(again.standardError.contains("nothing changed: 2 rows match"))
-            #expect(try demo.count("select count(*) from item_revisions") == revisions)
-            #expect(try demo.count("select count(*) from audit_log") == audit)
-            let shown = try demo.micic("use cr; practice show red-de-albergues --format json")
+            await #expect(try demo.count("select count(*) from item_revisions") == revisions)
+            await #expect(try demo.count("select count(*) from audit_log") == audit)
+            let shown = try await demo.micic("use cr; practice show red-de-albergues --format json")
             #expect(shown.standardOutput.contains("\\\"información\\\""))
 
             try String(contentsOfFile: file, encoding: .utf8).replacing("CR;PA", with: "CR;PA;NI")
                 .write(toFile: file, atomically: true, encoding: .utf8)
-            let changed = try demo.micic("use cr; import practice \(file) --message \"add Nicaragua\"")
+            let changed = try await demo.micic("use cr; import practice \(file) --message \"add Nicaragua\"")
             #expect(changed.standardError.contains("0 created, 1 updated, 1 unchanged"))
-            let history = try demo.micic(
+            let history = try await demo.micic(
                 "use cr; practice history red-de-albergues --format csv --fields version,message"
             )
             #expect(history.standardOutput.contains("2,add Nicaragua"))
-            let diff = try demo.micic("use cr; practice diff red-de-albergues --format csv")
+            let diff = try await demo.micic("use cr; practice diff red-de-albergues --format csv")
             #expect(diff.standardOutput.contains("countries,CR; PA,CR; PA; NI"))
-            #expect(
+            await #expect(
                 try demo.count(
                     "select count(*) from audit_log where action = 'update' and after -> 'fields' ? 'countries'"
                 )
@@ -152,23 +154,23 @@ import Testing
                 ("empty.ndjson", "\n\n", "holds no rows"),
                 ("invalid.csv", header + good + "Otro,preparation,CR\n", "line 3, phases: 'preparation' is not"),
             ]
-            let before = try itemCount(demo)
+            let before = try await itemCount(demo)
             var files = [("latin1.csv", latin1File, "line 3, row: column 1 is not UTF-8")]
-            for (name, text, expected) in cases { files.append((name, try scratch.write(name, text), expected)) }
+            for (name, text, expected) in cases { await files.append((name, try scratch.write(name, text), expected)) }
             for (name, path, expected) in files {
-                let run = try demo.micic("use cr; import practice \(path)")
+                let run = try await demo.micic("use cr; import practice \(path)")
                 #expect(run.status == 1, "\(name): \(run.standardError)")
                 #expect(run.standardError.contains(expected), "\(name): \(run.standardError)")
-                #expect(try itemCount(demo) == before, "\(name) wrote something")
+                await #expect(try itemCount(demo) == before, "\(name) wrote something")
             }
-            #expect(try demo.count("select count(*) from import_jobs") == 0)
+            await #expect(try demo.count("select count(*) from import_jobs") == 0)
         }
     }
 
     @Test func skippingBadRowsImportsTheOthersAndReportsTheBadOnes() async throws {
         try await DemoDatabase.with { demo in
             let scratch = try ScratchDirectory()
-            let file = try scratch.write(
+            let file = try await scratch.write(
                 "mixed.csv",
                 """
                 title,phases,countries,related_links
@@ -181,22 +183,22 @@ import Testing
                 """
             )
             let report = scratch.path("rejected.csv")
-            let before = try itemCount(demo)
-            let dry = try demo.micic("use cr; import practice \(file) --on-error skip --dry-run")
+            let before = try await itemCount(demo)
+            let dry = try await demo.micic("use cr; import practice \(file) --on-error skip --dry-run")
             #expect(dry.status == 3)
             #expect(dry.standardError.contains("would create 2, update 0"))
-            #expect(try itemCount(demo) == before)
-            let run = try demo.micic("use cr; import practice \(file) --on-error skip --report \(report)")
+            await #expect(try itemCount(demo) == before)
+            let run = try await demo.micic("use cr; import practice \(file) --on-error skip --report \(report)")
             #expect(run.status == 3, "\(run.standardError)")
             #expect(run.standardError.contains("2 created, 0 updated, 0 unchanged, 3 rejected"))
             #expect(run.standardError.contains("line 3, title: is required"))
             #expect(run.standardError.contains("line 4, countries:"))
             #expect(run.standardError.contains("line 5, related_links:"))
-            #expect(try itemCount(demo) == before + 2)
+            await #expect(try itemCount(demo) == before + 2)
             let lines = try String(contentsOfFile: report, encoding: .utf8).split(separator: "\r\n")
             #expect(lines.first == "line,field,reason")
             #expect(lines.dropFirst().map { $0.prefix(2) } == ["3,", "4,", "5,"])
-            let stopped = try demo.micic("use cr; import practice \(file)")
+            let stopped = try await demo.micic("use cr; import practice \(file)")
             #expect(stopped.status == 1)
             #expect(stopped.standardError.contains("nothing was imported: 3 rows have problems"))
         }
@@ -205,7 +207,7 @@ import Testing
     @Test func aDryRunMergesForRealAndRollsBackSoTheDatabasesOwnRefusalsShow() async throws {
         try await DemoDatabase.with { demo in
             let scratch = try ScratchDirectory()
-            let file = try scratch.write(
+            let file = try await scratch.write(
                 "practices.csv",
                 """
                 title,phases,countries
@@ -215,12 +217,16 @@ import Testing
                 """
             )
             let written = ["items", "item_revisions", "audit_log", "import_jobs"]
-            func counts() throws -> [Int] { try written.map { try demo.count("select count(*) from \($0)") } }
-            let before = try counts()
-            let dry = try demo.micic("use cr; import practice \(file) --dry-run")
+            func counts() async throws -> [Int] {
+                var found: [Int] = []
+                for table in written { found.append(try await demo.count("select count(*) from \(table)")) }
+                return found
+            }
+            let before = try await counts()
+            let dry = try await demo.micic("use cr; import practice \(file) --dry-run")
             #expect(dry.status == 0, "\(dry.standardError)")
             #expect(dry.standardError.contains("dry run, nothing was written: would create 2, update 0"))
-            #expect(try counts() == before)
+            await #expect(try counts() == before)
 
             // A rule only the database knows: the dry run meets it as the import would.
             let connection = try await demo.database.connect()
@@ -235,13 +241,13 @@ import Testing
                 """
             )
             await connection.close()
-            let refused = try demo.micic("use cr; import practice \(file) --dry-run")
+            let refused = try await demo.micic("use cr; import practice \(file) --dry-run")
             #expect(refused.status == 1)
             #expect(
                 refused.standardError.contains(#"the database refuses "Refused by a trigger""#),
                 "\(refused.standardError)"
             )
-            #expect(try counts() == before)
+            await #expect(try counts() == before)
         }
     }
 
@@ -249,8 +255,8 @@ import Testing
         try await DemoDatabase.with { demo in
             let scratch = try ScratchDirectory()
             let exported = scratch.path("practices.csv")
-            #expect(try demo.micic("export practice --tenant cr --to \(exported)").status == 0)
-            let same = try demo.micic("import practice \(exported) --tenant cr", as: "ana")
+            await #expect(try demo.micic("export practice --tenant cr --to \(exported)").status == 0)
+            let same = try await demo.micic("import practice \(exported) --tenant cr", as: "ana")
             #expect(same.status == 0, "\(same.standardError)")
             // Three practices and the two translations under way.
             #expect(same.standardError.contains("nothing changed: 5 rows match"))
@@ -258,21 +264,21 @@ import Testing
                 ",draft,",
                 with: ",published,"
             )
-            let changed = try scratch.write("published.csv", published)
-            let refused = try demo.micic("import practice \(changed) --tenant cr", as: "ana")
+            let changed = try await scratch.write("published.csv", published)
+            let refused = try await demo.micic("import practice \(changed) --tenant cr", as: "ana")
             #expect(refused.status == 1)
             #expect(refused.standardError.contains("status: would move item"))
-            let new = try scratch.write(
+            let new = try await scratch.write(
                 "new.csv",
                 "title,status,phases,countries\nAprobada sin revisión,published,preparedness,CR\n"
             )
-            let skipped = try demo.micic("import practice \(new) --tenant cr --on-error skip", as: "ana")
+            let skipped = try await demo.micic("import practice \(new) --tenant cr --on-error skip", as: "ana")
             #expect(skipped.status == 3)
             #expect(skipped.standardError.contains("new items start as draft"))
-            let admin = try demo.micic("import practice \(changed) --tenant cr")
+            let admin = try await demo.micic("import practice \(changed) --tenant cr")
             #expect(admin.status == 0, "\(admin.standardError)")
             #expect(admin.standardError.contains("0 created, 4 updated"))
-            let reviewer = try demo.micic("import practice \(exported) --tenant cr", as: "luis")
+            let reviewer = try await demo.micic("import practice \(exported) --tenant cr", as: "luis")
             #expect(reviewer.status == 1)
             #expect(reviewer.standardError.contains("may not create practices"))
         }
@@ -281,23 +287,23 @@ import Testing
     @Test func anExternalIdKeyAndRenamedColumns() async throws {
         try await DemoDatabase.with { demo in
             let scratch = try ScratchDirectory()
-            let map = try scratch.write("map.txt", "# from the old site\nHeadline = title\nURL = source_url\n")
+            let map = try await scratch.write("map.txt", "# from the old site\nHeadline = title\nURL = source_url\n")
             let rows = """
                 Headline,published_on,body,URL
                 Capacitación consular,2018-03-15,Un curso en línea.,https://example.org/news/1
                 Taller regional,2017-02-02,Dos días de trabajo.,https://example.org/news/2
 
                 """
-            let file = try scratch.write("news.csv", rows)
+            let file = try await scratch.write("news.csv", rows)
             let command = "use cr; import news \(file) --map \(map) --key source_url"
-            let first = try demo.micic(command)
+            let first = try await demo.micic(command)
             #expect(first.status == 0, "\(first.standardError)")
             #expect(first.standardError.contains("2 created"))
             try rows.replacing("Taller regional", with: "Taller regional de cancillerías")
                 .write(toFile: file, atomically: true, encoding: .utf8)
-            let second = try demo.micic(command)
+            let second = try await demo.micic(command)
             #expect(second.standardError.contains("0 created, 1 updated, 1 unchanged"), "\(second.standardError)")
-            let renamed = try demo.micic("use cr; news show taller-regional --format json --fields title")
+            let renamed = try await demo.micic("use cr; news show taller-regional --format json --fields title")
             #expect(renamed.standardOutput.contains("Taller regional de cancillerías"))
         }
     }
@@ -310,7 +316,7 @@ import Testing
             for index in 1...4_000 {
                 text += "{\"title\": \"Plan \(index)\", \"phases\": [\"preparedness\"], \"countries\": [\"CR\"]}\n"
             }
-            let file = try scratch.write("plans.ndjson", text)
+            let file = try await scratch.write("plans.ndjson", text)
             let shell = try TerminalSession("micic", environment: ["DATABASE_URL": demo.database.url])
             try await shell.pause(1)
             shell.type("import practice \(file) --tenant cr --batch-size 5\n")
@@ -335,14 +341,14 @@ import Testing
                 text += "\"countries\": [\"CR\"], \"body\": \"" + String(repeating: "Texto de la práctica. ", count: 40)
                 text += "\"}\n"
             }
-            let file = try scratch.write("many.ndjson", text)
+            let file = try await scratch.write("many.ndjson", text)
             // The row of line 2,000 updates an item that this test holds locked: the import
             // stops there, in the middle of a batch, after the batches before it were committed.
-            let blocker = try demo.micic(
+            let blocker = try await demo.micic(
                 "practice create --tenant cr --title \"Práctica número 2000\" --phases post_crisis --countries PA"
             )
             #expect(blocker.status == 0, "\(blocker.standardError)")
-            let before = try itemCount(demo)
+            let before = try await itemCount(demo)
             let watcher = try await demo.database.connect()
             try await watcher.execute("begin")
             try await watcher.execute("select id from items where slug = 'practica-numero-2000' for update")
@@ -381,30 +387,30 @@ import Testing
             }
             await watcher.close()
             await observer.close()
-            let written = try itemCount(demo) - before
+            let written = try await itemCount(demo) - before
             #expect(written > 0 && written < rows - 1000, "the import was not stopped halfway: \(written) rows")
 
             // The job shows as interrupted once its lock is gone, which a busy machine may take
             // a while longer to show.
-            var list = try demo.micic("job list --format csv --fields id,state,rows")
+            var list = try await demo.micic("job list --format csv --fields id,state,rows")
             let patience = Date().addingTimeInterval(60)
             while !list.standardOutput.contains(",interrupted,") && Date() < patience {
                 try await Task.sleep(for: .milliseconds(250))
-                list = try demo.micic("job list --format csv --fields id,state,rows")
+                list = try await demo.micic("job list --format csv --fields id,state,rows")
             }
             #expect(list.standardOutput.contains(",interrupted,\(rows)"), "\(list.standardOutput)")
             let id = try #require(
                 list.standardOutput.split(separator: "\r\n").dropFirst().first?.split(separator: ",").first
             )
-            let resumed = try demo.micic("job resume \(id)")
+            let resumed = try await demo.micic("job resume \(id)")
             #expect(resumed.status == 0, "\(resumed.standardError)")
             #expect(resumed.standardError.contains("\(rows - 1) created, 1 updated"), "\(resumed.standardError)")
-            #expect(try itemCount(demo) == before + rows - 1)
+            await #expect(try itemCount(demo) == before + rows - 1)
             let cr = "(select id from tenants where code = 'cr')"
             let imported = "tenant_id = \(cr) and title like 'Práctica número %'"
-            #expect(try demo.count("select count(distinct slug) from items where \(imported)") == rows)
-            #expect(try demo.count("select count(*) from items where \(imported)") == rows)
-            #expect(
+            await #expect(try demo.count("select count(distinct slug) from items where \(imported)") == rows)
+            await #expect(try demo.count("select count(*) from items where \(imported)") == rows)
+            await #expect(
                 try demo.count(
                     """
                     select count(*) from item_revisions r join items i on i.tenant_id = r.tenant_id and i.id = r.item_id \
@@ -412,12 +418,12 @@ import Testing
                     """
                 ) == rows + 1
             )
-            #expect(
+            await #expect(
                 try demo.count("select count(*) from item_revisions where message like '%(import job \(id))'") == rows
             )
-            #expect(try demo.micic("job list --format count").standardOutput == "0\n")
-            #expect(try demo.micic("job resume \(id)").standardError.contains("finished"))
-            let again = try demo.micic("import practice \(file) --tenant cr")
+            await #expect(try demo.micic("job list --format count").standardOutput == "0\n")
+            await #expect(try demo.micic("job resume \(id)").standardError.contains("finished"))
+            let again = try await demo.micic("import practice \(file) --tenant cr")
             #expect(again.standardError.contains("nothing changed: \(rows) rows match"))
         }
     }

@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized) struct InteractiveShellTests {
     private func withDemo(_ body: (TestDatabase, String) async throws -> Void) async throws {
         try await TestDatabase.with { database in
-            let load = try ExecutableRun("micic", ["demo", "load"], environment: ["DATABASE_URL": database.url])
+            let load = try await ExecutableRun("micic", ["demo", "load"], environment: ["DATABASE_URL": database.url])
             #expect(load.status == 0, "\(load.standardError)")
             let history = FileManager.default.temporaryDirectory.appendingPathComponent(
                 "micic-history-\(UUID().uuidString)"
@@ -128,7 +128,7 @@ import Testing
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: scratch) }
             let environment = ["DATABASE_URL": database.url, "PAGER": "sed s/^/paged:/"]
-            let piped = try ExecutableRun(
+            let piped = try await ExecutableRun(
                 "micic",
                 ["-c", "sql \"select 'p' || generate_series(1, 60) as n\""],
                 environment: environment
@@ -137,7 +137,7 @@ import Testing
             let csv = scratch.appendingPathComponent("practices.csv").path
             let json = scratch.appendingPathComponent("found.json").path
             let text = scratch.appendingPathComponent("audit.txt").path
-            let written = try ExecutableRun(
+            let written = try await ExecutableRun(
                 "micic",
                 [
                     "-c",
@@ -153,7 +153,7 @@ import Testing
             )
             #expect(try String(contentsOfFile: json, encoding: .utf8).hasPrefix("[{"))
             #expect(try String(contentsOfFile: text, encoding: .utf8).hasPrefix("at "))
-            let unknown = try ExecutableRun(
+            let unknown = try await ExecutableRun(
                 "micic",
                 ["-c", "use cr; practice list --to list.xls"],
                 environment: environment
@@ -169,24 +169,24 @@ import Testing
             "MICIC_HOME": home, "MICIC_HISTORY": home + "-history", "DATABASE_URL": nil, "PGHOST": nil,
             "PGHOSTADDR": nil, "PGPORT": nil, "PGDATABASE": nil, "PGUSER": nil, "PGSERVICE": nil,
         ]
-        func micic(_ arguments: [String]) throws -> ExecutableRun {
-            try ExecutableRun("micic", arguments, environment: environment)
+        func micic(_ arguments: [String]) async throws -> ExecutableRun {
+            try await ExecutableRun("micic", arguments, environment: environment)
         }
         defer {
-            _ = try? micic(["db", "stop"])
+            _ = try? ExecutableRun(blocking: "micic", ["db", "stop"], environment: environment)
             try? FileManager.default.removeItem(atPath: home)
             try? FileManager.default.removeItem(atPath: home + "-history")
         }
-        #expect(try micic(["demo", "load"]).status == 0)
+        await #expect(try micic(["demo", "load"]).status == 0)
         let shell = try TerminalSession("micic", environment: environment)
         try await shell.pause(1.5)
         shell.type("tenants --format count\n")
         try await shell.pause(1)
         shell.type("begin\n")
         try await shell.pause(1)
-        let stop = try micic(["db", "stop"])
+        let stop = try await micic(["db", "stop"])
         #expect(stop.status == 0, "\(stop.standardError)")
-        let start = try micic(["db", "start"])
+        let start = try await micic(["db", "start"])
         #expect(start.status == 0, "\(start.standardError)")
         for _ in 0..<2 {
             shell.type("tenants --format count\n")

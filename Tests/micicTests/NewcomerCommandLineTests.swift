@@ -8,8 +8,8 @@ import Testing
     private static let cr = "(select id from tenants where code = 'cr')"
 
     /// The CSV `sql` prints for `query`, without its header.
-    private func rows(_ demo: DemoDatabase, _ query: String) throws -> [String] {
-        let run = try demo.micic("sql \"\(query)\" --format csv")
+    private func rows(_ demo: DemoDatabase, _ query: String) async throws -> [String] {
+        let run = try await demo.micic("sql \"\(query)\" --format csv")
         #expect(run.status == 0, "\(run.standardError)")
         return Array(run.standardOutput.split(separator: "\r\n").map(String.init).dropFirst())
     }
@@ -18,61 +18,67 @@ import Testing
         try await DemoDatabase.with { demo in
             let scratch = try ScratchDirectory()
             let rows = (1...120).map { "Práctica zorzal \($0),preparedness,CR\n" }.joined()
-            let file = try scratch.write("many.csv", "title,phases,countries\n" + rows)
-            let imported = try demo.micic("import practice \(file) --tenant cr")
+            let file = try await scratch.write("many.csv", "title,phases,countries\n" + rows)
+            let imported = try await demo.micic("import practice \(file) --tenant cr")
             #expect(imported.status == 0, "\(imported.standardError)")
             let live = "from items where type = 'practice' and deleted_at is null and tenant_id = \(Self.cr)"
-            let stored = try demo.count("select count(*) \(live)")
+            let stored = try await demo.count("select count(*) \(live)")
             #expect(stored > 120)
-            let count = try demo.micic("practice list --tenant cr --format count")
+            let count = try await demo.micic("practice list --tenant cr --format count")
             #expect(count.standardOutput == "\(stored)\n", "\(count.standardError)")
             #expect(!count.standardError.contains("follow"))
             // A limit pages a listing, not a count; filters narrow it.
-            let preparedness = try demo.count("select count(*) \(live) and fields -> 'phases' ? 'preparedness'")
-            let filtered = try demo.micic("practice list --tenant cr --phase preparedness --limit 5 --format count")
+            let preparedness = try await demo.count("select count(*) \(live) and fields -> 'phases' ? 'preparedness'")
+            let filtered = try await demo.micic(
+                "practice list --tenant cr --phase preparedness --limit 5 --format count"
+            )
             #expect(filtered.standardOutput == "\(preparedness)\n", "\(filtered.standardError)")
-            let search = try demo.micic("search zorzal --tenant cr --format count")
+            let search = try await demo.micic("search zorzal --tenant cr --format count")
             #expect(search.standardOutput == "120\n", "\(search.standardError)")
             // The audit log's count is every entry, not the 50 newest shown.
-            let entries = try demo.count("select count(*) from audit_log where tenant_id = \(Self.cr)")
+            let entries = try await demo.count("select count(*) from audit_log where tenant_id = \(Self.cr)")
             #expect(entries > 120)
-            let audit = try demo.micic("audit --tenant cr --format count")
+            let audit = try await demo.micic("audit --tenant cr --format count")
             #expect(audit.standardOutput == "\(entries)\n", "\(audit.standardError)")
         }
     }
 
     @Test func codesAndLanguageTagsAreReadInAnyCaseAndKeptInTheirCanonicalForm() async throws {
         try await DemoDatabase.with { demo in
-            let created = try demo.micic(
+            let created = try await demo.micic(
                 "practice create --tenant cr --title Casos --slug casos --language ' ES ' --phases Preparedness "
                     + "--countries 'cr, Global' --guidelines ' 3' --crisis-types CONFLICT --format ids"
             )
             #expect(created.status == 0, "\(created.standardError)")
             let stored =
                 "select language, fields -> 'phases', fields -> 'countries', fields -> 'crisis_types' from items"
-            #expect(
+            await #expect(
                 try rows(demo, stored + " where slug = 'casos'")
                     == [#"es,"[""preparedness""]","[""CR"", ""global""]","[""conflict""]""#]
             )
-            let canonical = try demo.micic("practice list --tenant cr --country CR --phase preparedness --format ids")
-            let anyCase = try demo.micic("practice list --tenant cr --country ' cr' --phase PREPAREDNESS --format ids")
+            let canonical = try await demo.micic(
+                "practice list --tenant cr --country CR --phase preparedness --format ids"
+            )
+            let anyCase = try await demo.micic(
+                "practice list --tenant cr --country ' cr' --phase PREPAREDNESS --format ids"
+            )
             #expect(anyCase.status == 0, "\(anyCase.standardError)")
             #expect(anyCase.standardOutput == canonical.standardOutput)
             #expect(canonical.standardOutput.contains(created.standardOutput))
-            let english = try demo.micic("practice list --tenant cr --language EN --format count")
+            let english = try await demo.micic("practice list --tenant cr --language EN --format count")
             #expect(english.status == 0 && english.standardOutput != "0\n", "\(english.standardError)")
-            let search = try demo.micic("search casos --tenant cr --country cr --language Es --format ids")
+            let search = try await demo.micic("search casos --tenant cr --country cr --language Es --format ids")
             #expect(search.standardOutput == created.standardOutput, "\(search.standardError)")
 
             // Tenant codes and workflow states are only ever lower case: read in any case too.
-            let drafts = try demo.micic("use cr; practice list --status draft --format count")
-            let shouted = try demo.micic("use CR; practice list --status ' Draft' --format count; use ' cr'")
+            let drafts = try await demo.micic("use cr; practice list --status draft --format count")
+            let shouted = try await demo.micic("use CR; practice list --status ' Draft' --format count; use ' cr'")
             #expect(shouted.status == 0, "\(shouted.standardError)")
             #expect(shouted.standardOutput == drafts.standardOutput)
 
             // A spreadsheet whose codes are in other cases.
             let scratch = try ScratchDirectory()
-            let file = try scratch.write(
+            let file = try await scratch.write(
                 "office.csv",
                 """
                 title,language,phases,countries,guidelines
@@ -81,9 +87,9 @@ import Testing
 
                 """
             )
-            let imported = try demo.micic("import practice \(file) --tenant cr")
+            let imported = try await demo.micic("import practice \(file) --tenant cr")
             #expect(imported.status == 0, "\(imported.standardError)")
-            #expect(
+            await #expect(
                 try rows(demo, stored + " where title in ('Global one', 'Two') order by title")
                     == [
                         #"en,"[""preparedness""]","[""global""]","#,
@@ -92,9 +98,11 @@ import Testing
             )
 
             // Tenants and people too.
-            let tenant = try demo.micic("tenant create mx --name Mexico --default-language ES --languages es,EN-us")
+            let tenant = try await demo.micic(
+                "tenant create mx --name Mexico --default-language ES --languages es,EN-us"
+            )
             #expect(tenant.status == 0, "\(tenant.standardError)")
-            #expect(
+            await #expect(
                 try rows(
                     demo,
                     "select default_language, array_to_string(languages, ' ') from tenants where code = 'mx'"
@@ -107,23 +115,23 @@ import Testing
     @Test func guidelinesMayBeNumbersAndAWrongTypeSaysWhatWasExpected() async throws {
         try await DemoDatabase.with { demo in
             let scratch = try ScratchDirectory()
-            let good = try scratch.write(
+            let good = try await scratch.write(
                 "good.ndjson",
                 #"{"title": "Con números", "phases": ["preparedness"], "countries": ["CR"], "guidelines": [3, 8]}"#
                     + "\n"
             )
-            let imported = try demo.micic("import practice \(good) --tenant cr")
+            let imported = try await demo.micic("import practice \(good) --tenant cr")
             #expect(imported.status == 0, "\(imported.standardError)")
-            #expect(
+            await #expect(
                 try rows(demo, "select fields -> 'guidelines' from items where title = 'Con números'")
                     == [#""[""3"", ""8""]""#]
             )
-            let bad = try scratch.write(
+            let bad = try await scratch.write(
                 "bad.ndjson",
                 #"{"title": 5, "phases": "preparedness", "countries": [true], "guidelines": [{"n": 3}]}"#
                     + "\n"
             )
-            let refused = try demo.micic("import practice \(bad) --tenant cr")
+            let refused = try await demo.micic("import practice \(bad) --tenant cr")
             #expect(refused.status == 1)
             let message = refused.standardError
             #expect(message.contains("line 1, title: must be text: expected a string, not 5"), "\(message)")
@@ -135,8 +143,8 @@ import Testing
     }
 
     /// Every example `help` shows, with the command it documents (`practice create`, `use`).
-    private func helpExamples(_ demo: DemoDatabase) throws -> [(command: String, example: String)] {
-        let overview = try demo.micic("help").standardOutput
+    private func helpExamples(_ demo: DemoDatabase) async throws -> [(command: String, example: String)] {
+        let overview = try await demo.micic("help").standardOutput
         let prefix = "Content (noun verb): "
         let nouns = try #require(overview.split(separator: "\n").first { $0.hasPrefix(prefix) })
             .dropFirst(prefix.count).split(separator: ", ").map(String.init)
@@ -144,12 +152,12 @@ import Testing
             .components(separatedBy: "\n\n")[0].split(separator: "\n").compactMap { $0.split(separator: " ").first }
         var commands = builtins.map(String.init)
         for noun in nouns {
-            let verbs = try demo.micic("help \(noun)").standardOutput.components(separatedBy: "\n\n")[0]
+            let verbs = try await demo.micic("help \(noun)").standardOutput.components(separatedBy: "\n\n")[0]
             commands += verbs.split(separator: "\n").map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
         }
         var examples: [(String, String)] = []
         for command in commands {
-            let help = try demo.micic("help \(command)").standardOutput
+            let help = try await demo.micic("help \(command)").standardOutput
             guard let section = help.components(separatedBy: "\nexamples:\n").dropFirst().first else { continue }
             for line in section.split(separator: "\n") {
                 examples.append((command, line.trimmingCharacters(in: .whitespaces)))
@@ -161,7 +169,7 @@ import Testing
     @Test func everyExampleHelpShowsRuns() async throws {
         try await DemoDatabase.with { demo in
             let scratch = try ScratchDirectory()
-            let examples = try helpExamples(demo)
+            let examples = try await helpExamples(demo)
             #expect(examples.count > 80)
             // Exports first: they write the files that imports read.
             let ordered = examples.filter { $0.command == "export" } + examples.filter { $0.command != "export" }
@@ -174,7 +182,7 @@ import Testing
             ]
             var ids: [String: String] = [:]
             for noun in ["practice", "event", "news", "tool"] {
-                ids[noun] = try demo.micic("\(noun) list --tenant cr --limit 1 --format ids").standardOutput
+                ids[noun] = try await demo.micic("\(noun) list --tenant cr --limit 1 --format ids").standardOutput
                     .trimmingCharacters(in: .whitespacesAndNewlines)
             }
             for (command, example) in ordered {
@@ -183,9 +191,9 @@ import Testing
                 if let noun = command.split(separator: " ").first, let id = ids[String(noun)] {
                     line = line.replacing(" 42", with: " " + id)
                 }
-                var run = try demo.micic("use cr; \(line) --dry-run", in: scratch.url.path)
+                var run = try await demo.micic("use cr; \(line) --dry-run", in: scratch.url.path)
                 if run.standardError.contains("has no --dry-run") {
-                    run = try demo.micic("use cr; \(line)", in: scratch.url.path)
+                    run = try await demo.micic("use cr; \(line)", in: scratch.url.path)
                 }
                 let explained = run.status == 1 && missing.contains { run.standardError.contains($0) }
                 #expect(run.status == 0 || explained, "help \(command): \(example)\n\(run.standardError)")
@@ -196,7 +204,7 @@ import Testing
     @Test func badRowsBeforeABrokenLineAreReportedWithIt() async throws {
         try await DemoDatabase.with { demo in
             let scratch = try ScratchDirectory()
-            let file = try scratch.write(
+            let file = try await scratch.write(
                 "broken.csv",
                 """
                 title,phases,countries
@@ -208,9 +216,9 @@ import Testing
 
                 """
             )
-            let before = try demo.count("select count(*) from items")
+            let before = try await demo.count("select count(*) from items")
             let report = scratch.path("report.csv")
-            let run = try demo.micic("import practice \(file) --tenant cr --report \(report)")
+            let run = try await demo.micic("import practice \(file) --tenant cr --report \(report)")
             #expect(run.status == 1)
             let message = run.standardError
             #expect(message.contains("nothing was imported: 2 rows have problems"), "\(message)")
@@ -218,14 +226,14 @@ import Testing
             #expect(message.contains("line 2, phases: 'preparation' is not"), "\(message)")
             #expect(message.contains("line 3, countries: 'XX' is not"), "\(message)")
             #expect(try String(contentsOfFile: report, encoding: .utf8).split(whereSeparator: \.isNewline).count == 3)
-            #expect(try demo.count("select count(*) from items") == before)
+            await #expect(try demo.count("select count(*) from items") == before)
         }
     }
 
     @Test func anImportSaysWhichLanguageRowsWithoutOneWereGiven() async throws {
         try await DemoDatabase.with { demo in
             let scratch = try ScratchDirectory()
-            let file = try scratch.write(
+            let file = try await scratch.write(
                 "english.csv",
                 """
                 title,phases,countries,language
@@ -235,7 +243,7 @@ import Testing
 
                 """
             )
-            let rehearsal = try demo.micic("import practice \(file) --tenant cr --dry-run")
+            let rehearsal = try await demo.micic("import practice \(file) --tenant cr --dry-run")
             #expect(rehearsal.status == 0, "\(rehearsal.standardError)")
             #expect(
                 rehearsal.standardError.contains(
@@ -243,13 +251,13 @@ import Testing
                 ),
                 "\(rehearsal.standardError)"
             )
-            let refused = try demo.micic("import practice \(file) --tenant cr --language fr")
+            let refused = try await demo.micic("import practice \(file) --tenant cr --language fr")
             #expect(refused.status == 1)
             #expect(refused.standardError.contains("fr is not one of tenant cr's languages (es, en)"))
-            let run = try demo.micic("import practice \(file) --tenant cr --language EN")
+            let run = try await demo.micic("import practice \(file) --tenant cr --language EN")
             #expect(run.status == 0, "\(run.standardError)")
             #expect(run.standardError.contains("2 rows named no language and were read as en (--language)"))
-            #expect(
+            await #expect(
                 try rows(
                     demo,
                     "select language, title from items where title in ('Shelters for migrants', 'Consular registration', 'Registro consular') order by title"
@@ -266,40 +274,40 @@ import Testing
             "PGSERVICE": nil,
         ]
         environment["MICIC_HOME"] = home
-        func micic(_ arguments: [String]) throws -> ExecutableRun {
-            try ExecutableRun("micic", arguments, environment: environment)
+        func micic(_ arguments: [String]) async throws -> ExecutableRun {
+            try await ExecutableRun("micic", arguments, environment: environment)
         }
         defer {
-            _ = try? micic(["db", "stop"])
+            _ = try? ExecutableRun(blocking: "micic", ["db", "stop"], environment: environment)
             try? FileManager.default.removeItem(atPath: home)
         }
-        let load = try micic(["demo", "load"])
+        let load = try await micic(["demo", "load"])
         #expect(load.status == 0, "\(load.standardError)")
-        let superuser = try micic(["db", "url"])
+        let superuser = try await micic(["db", "url"])
         #expect(superuser.standardOutput.hasPrefix("postgresql://postgres@/"))
         #expect(superuser.standardError.contains("row-level security does not hold"))
-        let ana = try micic(["db", "url", "--as", "ana"])
+        let ana = try await micic(["db", "url", "--as", "ana"])
         #expect(ana.status == 0, "\(ana.standardError)")
         let url = ana.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(url.hasPrefix("postgresql://ana@/"))
         // Ana is an editor in cr only: row-level security shows her nothing else but hq, which
         // offers its practices and tools to every office.
-        let tenants = try micic(["--database-url", url, "-c", "tenants --format ids"])
+        let tenants = try await micic(["--database-url", url, "-c", "tenants --format ids"])
         #expect(tenants.standardOutput == "cr\nhq\n", "\(tenants.standardError)")
-        let everyone = try micic([
+        let everyone = try await micic([
             "--database-url", superuser.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines), "-c",
             "tenants --format count",
         ])
         #expect(everyone.standardOutput == "3\n", "\(everyone.standardError)")
-        let nobody = try micic(["db", "url", "--as", "nobody"])
+        let nobody = try await micic(["db", "url", "--as", "nobody"])
         #expect(nobody.status == 2)
         #expect(nobody.standardError.contains("there is no person 'nobody'"))
     }
 
     @Test func aTranslationGetsItsOwnSlugFromItsFirstTitleAndKeepsIt() async throws {
         try await DemoDatabase.with { demo in
-            func practice(_ title: String) throws -> String {
-                let created = try demo.micic(
+            func practice(_ title: String) async throws -> String {
+                let created = try await demo.micic(
                     "practice create --tenant cr --title \"\(title)\" --phases preparedness --countries CR --format ids",
                     as: "ana"
                 )
@@ -307,48 +315,48 @@ import Testing
                 return created.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
             }
             /// The id of the English translation of `id`, requested for sofia.
-            func translation(of id: String) throws -> String {
-                let requested = try demo.micic(
+            func translation(of id: String) async throws -> String {
+                let requested = try await demo.micic(
                     "translation request practice \(id) --to en --translator sofia --reviewer luis --tenant cr",
                     as: "ana"
                 )
                 #expect(requested.status == 0, "\(requested.standardError)")
-                return try rows(demo, "select id from items where translation_of = \(id) and language = 'en'")[0]
+                return try await rows(demo, "select id from items where translation_of = \(id) and language = 'en'")[0]
             }
-            func slug(_ id: String) throws -> String {
-                try rows(demo, "select slug from items where id = \(id)")[0]
+            func slug(_ id: String) async throws -> String {
+                try await rows(demo, "select slug from items where id = \(id)")[0]
             }
-            let first = try practice("Albergues temporales")
-            let english = try translation(of: first)
-            #expect(try slug(english) == "albergues-temporales")
+            let first = try await practice("Albergues temporales")
+            let english = try await translation(of: first)
+            await #expect(try slug(english) == "albergues-temporales")
             // The translator sets the title: the database gives the translation its slug.
-            let titled = try demo.micic(
+            let titled = try await demo.micic(
                 "practice update \(english) --tenant cr --title \"Temporary shelters\"",
                 as: "sofia"
             )
             #expect(titled.status == 0, "\(titled.standardError)")
-            #expect(try slug(english) == "temporary-shelters")
-            let shown = try demo.micic("practice show \(english) --tenant cr --format json", as: "sofia")
+            await #expect(try slug(english) == "temporary-shelters")
+            let shown = try await demo.micic("practice show \(english) --tenant cr --format json", as: "sofia")
             #expect(shown.standardOutput.contains("\"slug\":\"temporary-shelters\""), "\(shown.standardOutput)")
             // Stable afterwards.
-            let retitled = try demo.micic(
+            let retitled = try await demo.micic(
                 "practice update \(english) --tenant cr --title \"Temporary shelters for migrants\"",
                 as: "sofia"
             )
             #expect(retitled.status == 0, "\(retitled.standardError)")
-            #expect(try slug(english) == "temporary-shelters")
+            await #expect(try slug(english) == "temporary-shelters")
             // Unique as any slug.
-            let second = try translation(of: try practice("Refugios provisionales"))
-            #expect(
+            let second = try await translation(of: try practice("Refugios provisionales"))
+            await #expect(
                 try demo.micic("practice update \(second) --tenant cr --title \"Temporary shelters\"", as: "sofia")
                     .status
                     == 0
             )
-            #expect(try slug(second) == "temporary-shelters-2")
+            await #expect(try slug(second) == "temporary-shelters-2")
             // Translators still choose no slug themselves.
-            let chosen = try demo.micic("practice update \(second) --tenant cr --slug my-own", as: "sofia")
+            let chosen = try await demo.micic("practice update \(second) --tenant cr --slug my-own", as: "sofia")
             #expect(chosen.status == 1)
-            #expect(try slug(second) == "temporary-shelters-2")
+            await #expect(try slug(second) == "temporary-shelters-2")
         }
     }
 }

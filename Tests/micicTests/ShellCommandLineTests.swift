@@ -6,62 +6,69 @@ import Testing
 @Suite struct ShellCommandLineTests {
     private func withDemo(_ body: (TestDatabase) async throws -> Void) async throws {
         try await TestDatabase.with { database in
-            let load = try ExecutableRun("micic", ["demo", "load"], environment: ["DATABASE_URL": database.url])
+            let load = try await ExecutableRun("micic", ["demo", "load"], environment: ["DATABASE_URL": database.url])
             #expect(load.status == 0, "\(load.standardError)")
             try await body(database)
         }
     }
 
-    private func micic(_ database: TestDatabase, _ arguments: [String], input: String? = nil) throws -> ExecutableRun {
-        try ExecutableRun("micic", arguments, environment: ["DATABASE_URL": database.url], input: input)
+    private func micic(
+        _ database: TestDatabase,
+        _ arguments: [String],
+        input: String? = nil
+    ) async throws -> ExecutableRun {
+        try await ExecutableRun("micic", arguments, environment: ["DATABASE_URL": database.url], input: input)
     }
 
     @Test func commandsRunFromTheCommandLineAStringOrStandardInput() async throws {
         try await withDemo { database in
-            let oneShot = try micic(database, ["-c", "use cr; practice list --format count"])
+            let oneShot = try await micic(database, ["-c", "use cr; practice list --format count"])
             #expect(oneShot.status == 0)
             let count = Int(oneShot.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
             #expect(count >= 2)
-            let piped = try micic(database, [], input: "use cr\npractice list --format count\n")
+            let piped = try await micic(database, [], input: "use cr\npractice list --format count\n")
             #expect(piped.standardOutput == oneShot.standardOutput)
-            let json = try micic(database, ["-c", "news list --tenant cr --format json"])
+            let json = try await micic(database, ["-c", "news list --tenant cr --format json"])
             let parsed = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]]
             #expect((parsed?.count ?? 0) >= 2)
-            let csv = try micic(database, ["-c", "tenants --format csv --fields code,name"])
+            let csv = try await micic(database, ["-c", "tenants --format csv --fields code,name"])
             #expect(csv.standardOutput.hasPrefix("code,name\r\n"))
             #expect(csv.standardOutput.contains("cr,IOM Costa Rica\r\n"))
-            let ids = try micic(database, ["-c", "use hq; tool list --status published --format ids"])
+            let ids = try await micic(database, ["-c", "use hq; tool list --status published --format ids"])
             #expect(ids.standardOutput.split(separator: "\n").allSatisfy { Int($0) != nil })
         }
     }
 
     @Test func exitCodesAreDistinct() async throws {
         try await withDemo { database in
-            #expect(try micic(database, ["-c", "use cr; practice list --format count"]).status == 0)
-            let failed = try micic(database, ["-c", "use cr; practice create --title \"\""])
+            await #expect(try micic(database, ["-c", "use cr; practice list --format count"]).status == 0)
+            let failed = try await micic(database, ["-c", "use cr; practice create --title \"\""])
             #expect(failed.status == 1)
             #expect(failed.standardError.contains("title is required"))
             #expect(failed.standardOutput.isEmpty)
-            let usage = try micic(database, ["-c", "practise list"])
+            let usage = try await micic(database, ["-c", "practise list"])
             #expect(usage.status == 2)
             #expect(usage.standardError.contains("did you mean practice"))
-            let partial = try micic(
+            let partial = try await micic(
                 database,
                 ["-c", "use cr; news list --format ids | news update --tags checked; news update 99999 --tags x"]
             )
             #expect(partial.status == 1)
-            let mixed = try micic(database, ["-c", "use cr; let n = news list; news update $n 99999 --tags checked"])
+            let mixed = try await micic(
+                database,
+                ["-c", "use cr; let n = news list; news update $n 99999 --tags checked"]
+            )
             #expect(mixed.status == 3)
             #expect(mixed.standardError.contains("99999"))
-            let practice = try micic(database, ["-c", "practice list --tenant cr --format ids --limit 1"])
+            let practice = try await micic(database, ["-c", "practice list --tenant cr --format ids --limit 1"])
                 .standardOutput
                 .trimmingCharacters(in: .whitespacesAndNewlines)
-            let wrongNoun = try micic(database, ["-c", "use cr; event delete \(practice) --yes"])
+            let wrongNoun = try await micic(database, ["-c", "use cr; event delete \(practice) --yes"])
             #expect(wrongNoun.status == 1)
             #expect(wrongNoun.standardError.contains("is a practice, not a event"))
-            let badDate = try micic(database, ["-c", "use cr; event list --start-after 2024-1-5"])
+            let badDate = try await micic(database, ["-c", "use cr; event list --start-after 2024-1-5"])
             #expect(badDate.status == 2)
-            let refused = try micic(database, ["-c", "use cr; news delete 1"])
+            let refused = try await micic(database, ["-c", "use cr; news delete 1"])
             #expect(refused.status == 1)
             #expect(refused.standardError.contains("add --yes"))
         }
@@ -78,11 +85,12 @@ import Testing
             practice create --title "Never created" --phases preparedness --countries CR
             """.write(to: file, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(at: file) }
-            let run = try micic(database, ["run", file.path, "--set", "office=cr"])
+            let run = try await micic(database, ["run", file.path, "--set", "office=cr"])
             #expect(run.status == 1)
             #expect(run.standardError.contains("\(file.path):4:"))
             #expect(run.standardError.contains("preparation"))
-            let titles = try micic(database, ["-c", "use cr; practice list --fields title --format csv"]).standardOutput
+            let titles = try await micic(database, ["-c", "use cr; practice list --fields title --format csv"])
+                .standardOutput
             #expect(titles.contains("From the script"))
             #expect(!titles.contains("Never created"))
         }
@@ -91,19 +99,19 @@ import Testing
     @Test func theAuditLogKeepsTheCommandLineBehindEachEntry() async throws {
         try await withDemo { database in
             let create = "practice create --title \"Audited shelter\" --phases preparedness --countries CR --format ids"
-            let created = try micic(database, ["-c", "use cr; " + create])
+            let created = try await micic(database, ["-c", "use cr; " + create])
             #expect(created.status == 0, "\(created.standardError)")
             let id = created.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
             // A private field's value stays out of the log, which every member reads.
-            let update = try micic(
+            let update = try await micic(
                 database,
                 ["-c", "use cr; practice update \(id) --submitter-contact ana@example.org"]
             )
             #expect(update.status == 0, "\(update.standardError)")
             let remove = "practice list --status draft --format ids | practice delete --yes"
             let script = "use cr\n" + remove + "\n"
-            #expect(try micic(database, [], input: script).status == 0)
-            let commands = try micic(
+            await #expect(try micic(database, [], input: script).status == 0)
+            let commands = try await micic(
                 database,
                 ["-c", "audit \(id) --tenant cr --format csv --fields action,actor,command"]
             )
@@ -119,18 +127,18 @@ import Testing
                 ]
             )
             // Only what the person may read: another tenant's entries are not there to ask for.
-            let elsewhere = try micic(database, ["-c", "audit --tenant zz"])
+            let elsewhere = try await micic(database, ["-c", "audit --tenant zz"])
             #expect(elsewhere.status == 1)
             #expect(elsewhere.standardError.contains("no tenant 'zz'"))
-            let bad = try micic(database, ["-c", "audit x --tenant cr"])
+            let bad = try await micic(database, ["-c", "audit x --tenant cr"])
             #expect(bad.status == 2)
         }
     }
 
     @Test func dryRunsAndTransactionsLeaveNothingBehind() async throws {
         try await withDemo { database in
-            let before = try micic(database, ["-c", "use cr; practice list --format count --all"]).standardOutput
-            let dry = try micic(
+            let before = try await micic(database, ["-c", "use cr; practice list --format count --all"]).standardOutput
+            let dry = try await micic(
                 database,
                 [
                     "-c",
@@ -140,7 +148,7 @@ import Testing
             #expect(dry.status == 0)
             #expect(Int(dry.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)) != nil)
             #expect(dry.standardError.contains("dry run"))
-            let rolled = try micic(
+            let rolled = try await micic(
                 database,
                 [
                     "-c",
@@ -148,14 +156,14 @@ import Testing
                 ]
             )
             #expect(rolled.status == 0)
-            let after = try micic(database, ["-c", "use cr; practice list --format count --all"]).standardOutput
+            let after = try await micic(database, ["-c", "use cr; practice list --format count --all"]).standardOutput
             #expect(before == after)
-            let committed = try micic(
+            let committed = try await micic(
                 database,
                 ["-c", "use cr; begin; practice create --title \"Kept\" --phases preparedness --countries CR; commit"]
             )
             #expect(committed.status == 0)
-            let kept = try micic(database, ["-c", "use cr; practice show kept --format json --fields title"])
+            let kept = try await micic(database, ["-c", "use cr; practice show kept --format json --fields title"])
                 .standardOutput
             #expect(kept.contains("Kept"))
         }
@@ -176,7 +184,7 @@ import Testing
             tenants --format count
             tenants --format count
             """.write(to: file, atomically: true, encoding: .utf8)
-            let run = try micic(database, ["run", file.path])
+            let run = try await micic(database, ["run", file.path])
             #expect(run.status == 0, "\(run.standardError)")
             #expect(run.standardOutput.hasSuffix("3\n3\n"), "\(run.standardOutput)")
             let notes = run.standardError.components(
@@ -189,12 +197,12 @@ import Testing
 
     @Test func sqlIsReadOnly() async throws {
         try await withDemo { database in
-            let read = try micic(database, ["-c", "sql \"select code from tenants order by code\" --format ids"])
+            let read = try await micic(database, ["-c", "sql \"select code from tenants order by code\" --format ids"])
             #expect(read.standardOutput == "cr\nhq\nph\n")
-            let write = try micic(database, ["-c", "sql \"delete from items\""])
+            let write = try await micic(database, ["-c", "sql \"delete from items\""])
             #expect(write.status == 1)
             #expect(write.standardError.contains("read-only transaction"))
-            let count = try micic(database, ["-c", "sql \"select count(*) as n from items\" --format csv"])
+            let count = try await micic(database, ["-c", "sql \"select count(*) as n from items\" --format csv"])
                 .standardOutput
             #expect(count != "n\r\n0\r\n")
         }
@@ -202,10 +210,10 @@ import Testing
 
     @Test func searchFindsRanksAndCountsTheTenantsContent() async throws {
         try await withDemo { database in
-            func search(_ line: String, in tenant: String = "cr") throws -> ExecutableRun {
-                try micic(database, ["-c", "use \(tenant); search \(line)"])
+            func search(_ line: String, in tenant: String = "cr") async throws -> ExecutableRun {
+                try await micic(database, ["-c", "use \(tenant); search \(line)"])
             }
-            let phrase = try search("\"personal consular\" --format csv --fields type,title")
+            let phrase = try await search("\"personal consular\" --format csv --fields type,title")
             #expect(phrase.status == 0, "\(phrase.standardError)")
             #expect(
                 Set(phrase.standardOutput.split(separator: "\r\n")) == [
@@ -214,26 +222,27 @@ import Testing
                 ]
             )
             // Spanish inflections, exclusions and or.
-            let inflected = try search("capacitaciones --language es --format count")
+            let inflected = try await search("capacitaciones --language es --format count")
             #expect((Int(inflected.standardOutput.trimmingCharacters(in: .newlines)) ?? 0) >= 2)
-            let excluded = try search("'consular -lanza' --language es --format csv --fields title").standardOutput
+            let excluded = try await search("'consular -lanza' --language es --format csv --fields title")
+                .standardOutput
             #expect(excluded.contains("Capacitación en línea para personal consular en Mesoamérica"))
             #expect(!excluded.contains("La OIM lanza"))
-            #expect(try search("'Mechelen or Baku' --format count").standardOutput == "2\n")
-            let snippet = try search("consular --type news --language es --format csv --fields snippet")
+            await #expect(try search("'Mechelen or Baku' --format count").standardOutput == "2\n")
+            let snippet = try await search("consular --type news --language es --format csv --fields snippet")
             #expect(snippet.standardOutput.contains("**consular**"))
             // Facet counts of every match.
-            let facets = try search("\"personal consular\" --facets --format json")
+            let facets = try await search("\"personal consular\" --facets --format json")
             let counts = try JSONSerialization.jsonObject(with: Data(facets.standardOutput.utf8)) as? [[String: Any]]
             let pairs = Set((counts ?? []).map { "\($0["facet"] ?? "")=\($0["value"] ?? ""):\($0["count"] ?? "")" })
             #expect(pairs.isSuperset(of: ["type=practice:1", "type=news:1", "country=CR:1", "guideline=8:2"]))
             // Results pipe on; other tenants' content is never found.
-            let piped = try search(
+            let piped = try await search(
                 "\"personal consular\" --type practice --format ids | practice show --format csv --fields title"
             )
             #expect(piped.standardOutput == "title\r\nCapacitación en línea para personal consular en Mesoamérica\r\n")
-            #expect(try search("Mesoamérica --format count", in: "ph").standardOutput == "0\n")
-            let usage = try micic(database, ["-c", "use cr; search --type practice"])
+            await #expect(try search("Mesoamérica --format count", in: "ph").standardOutput == "0\n")
+            let usage = try await micic(database, ["-c", "use cr; search --type practice"])
             #expect(usage.status == 2)
             #expect(usage.standardError.contains("search needs the words"))
         }

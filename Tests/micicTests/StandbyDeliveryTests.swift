@@ -19,9 +19,9 @@ import Testing
         defer { try? LocalReplicaSet.existing(home: home).destroy() }
         var environment = Self.unset
         environment["MICIC_HOME"] = home
-        let start = try ExecutableRun("micic", ["db", "start", "--standbys", "1"], environment: environment)
+        let start = try await ExecutableRun("micic", ["db", "start", "--standbys", "1"], environment: environment)
         #expect(start.status == 0, "\(start.standardError)")
-        let load = try ExecutableRun("micic", ["demo", "load"], environment: environment)
+        let load = try await ExecutableRun("micic", ["demo", "load"], environment: environment)
         #expect(load.status == 0, "\(load.standardError)")
         let set = LocalReplicaSet.existing(home: home)
         let primary = try await Connection.connect(ConnectionConfiguration(url: set.primary.url()))
@@ -59,7 +59,7 @@ import Testing
 
             // The standby stops replaying; the change commits on the primary, which tells the server.
             try await standby.execute("select pg_wal_replay_pause()")
-            let update = try ExecutableRun(
+            let update = try await ExecutableRun(
                 "micic",
                 ["-c", "practice update \(id) --tenant cr --title \"Albergues renovados\""],
                 environment: environment
