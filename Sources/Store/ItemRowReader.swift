@@ -1,9 +1,9 @@
-internal import Kernel
-internal import Postgres
+package import Kernel
+package import Postgres
 
 /// Reads items from the rows of one result: the positions of their columns (see
 /// ``ItemColumns``) are found by name once, not for every row a list page or an export reads.
-struct ItemRowReader {
+package struct ItemRowReader {
     private let id: Int
     private let type: Int
     private let language: Int
@@ -23,7 +23,7 @@ struct ItemRowReader {
 
     /// A reader of `result`'s items, whose columns are named with `prefix` in front.
     /// - Throws: when a column is missing.
-    init(_ result: QueryResult, prefix: String = "") throws {
+    package init(_ result: QueryResult, prefix: String = "") throws {
         func position(_ name: String) throws -> Int { try result.columnNumber(prefix + name) }
         id = try position("id")
         type = try position("type")
@@ -44,7 +44,7 @@ struct ItemRowReader {
     }
 
     /// The item of `row`, a row of the reader's result.
-    func item(from row: Row, tenant: String) throws -> Item {
+    package func item(from row: Row, tenant: String) throws -> Item {
         var item = Item(
             id: try row.decode(at: id),
             tenant: tenant,

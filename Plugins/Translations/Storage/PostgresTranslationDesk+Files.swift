@@ -59,22 +59,21 @@ extension PostgresTranslationDesk {
         let rows = try connection.query(
             TranslationJobColumns.statement(query, tenantID: record.id, lock: lock, extra: extra)
         )
+        let targets = try ItemRowReader(rows, prefix: "t_")
+        let sourceFields = withSource ? try rows.columnNumber("source_fields") : nil
         return try rows.map { row in
             let job = try TranslationJobColumns.job(from: row, tenant: tenant)
             let order = try rules.type(job.type).translatableFields
             let present = Set(try row.decode([String].self, column: "present"))
             var texts: [String: String] = [:]
-            if withSource {
-                let fields = try row.withTextBytes(
-                    at: try row.result.columnNumber("source_fields"),
-                    FieldValue.parseFields(validUTF8JSON:)
-                )
+            if let sourceFields {
+                let fields = try row.withTextBytes(at: sourceFields, FieldValue.parseFields(validUTF8JSON:))
                 texts = (fields ?? [:]).compactMapValues(\.textValue)
                 texts["title"] = job.sourceTitle
             }
             return Workpiece(
                 job: job,
-                target: try ItemColumns.item(from: row, tenant: tenant, prefix: "t_"),
+                target: try targets.item(from: row, tenant: tenant),
                 currentHashes: try TranslationJobColumns.strings(of: row, column: "hashes"),
                 expected: order.filter(present.contains),
                 sourceTexts: texts
