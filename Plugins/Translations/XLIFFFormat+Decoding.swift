@@ -1,4 +1,4 @@
-public import Kernel
+internal import Kernel
 internal import SWXMLHash
 
 public import struct Foundation.Data

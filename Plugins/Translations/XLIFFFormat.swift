@@ -1,4 +1,4 @@
-public import Kernel
+internal import Kernel
 
 public import struct Foundation.Data
 

@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 
 /// Runs blocking work (a child process waited for, a server started) on a thread of its own,
 /// so that a test waiting for it leaves the concurrency pool to the other tests: on two cores

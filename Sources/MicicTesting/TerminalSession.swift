@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 
 /// Runs a built executable on a pseudo-terminal (through `script`), typing into it with
 /// pauses, as a person at a terminal would: for tests of line editing, completion, history

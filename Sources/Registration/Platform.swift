@@ -1,12 +1,12 @@
-public import Events
+internal import Events
 public import Kernel
-public import News
+internal import News
 public import Postgres
-public import Practices
+internal import Practices
 internal import Schema
 public import Store
-public import Tools
-public import Translations
+internal import Tools
+internal import Translations
 internal import TranslationsStore
 
 /// The composition root: the one place that lists every plugin, for the executable, the

@@ -1,5 +1,5 @@
 public import Foundation
-public import Postgres
+internal import Postgres
 
 /// One step of the schema: an SQL migration file, named by its folder and file
 /// (`kernel/0001_tenants.sql`), or a definition the registry declares (a workflow, a

@@ -1,4 +1,4 @@
-public import Kernel
+internal import Kernel
 
 extension StoredFields {
     /// Copies and checks the text PostgreSQL wrote for a `jsonb` object of fields, in UTF-8

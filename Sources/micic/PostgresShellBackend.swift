@@ -113,7 +113,7 @@ final class PostgresShellBackend: ShellBackend {
 
     func cancel() {
         connection.cancelToken.cancel()
-        sqlCancel.withLock { $0?.cancel() }
+        sqlCancel.withLock { _ = $0?.cancel() }
     }
 
     /// Sets the session's `micic.command`, which audit entries take as their command

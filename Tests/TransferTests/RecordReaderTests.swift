@@ -13,7 +13,7 @@ import Testing
         maximumBytes: Int = maximumRecordBytes
     ) throws -> [SourceRecord] {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("micic-\(UUID().uuidString)").path
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        try #require(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let reader = try ImportFile.reader(path, format: format, maximumBytes: maximumBytes)
         var all: [SourceRecord] = []

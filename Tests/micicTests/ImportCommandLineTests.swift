@@ -133,7 +133,7 @@ import Testing
             var latin1 = Data((header + good).utf8)
             latin1.append(contentsOf: [0x47, 0x65, 0x73, 0x74, 0x69, 0xF3, 0x6E] + Array(",preparedness,CR\n".utf8))
             let latin1File = scratch.path("latin1.csv")
-            FileManager.default.createFile(atPath: latin1File, contents: latin1)
+            try #require(FileManager.default.createFile(atPath: latin1File, contents: latin1))
             let huge =
                 "{\"title\":\"Big\",\"phases\":[\"preparedness\"],\"countries\":[\"CR\"],\"body\":\""
                 + String(repeating: "x", count: 10_000_000) + "\"}\n"

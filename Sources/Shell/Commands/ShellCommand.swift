@@ -1,4 +1,4 @@
-public import Kernel
+internal import Kernel
 
 /// A command of the shell's own: it runs with the ``Invocation`` (the interpreter's tenant,
 /// settings, transactions and output) rather than only what ``CommandContext`` offers

@@ -1,5 +1,5 @@
 internal import Foundation
-public import Kernel
+internal import Kernel
 
 /// Knows what may come next on a line: nouns and built-ins, a noun's verbs, a command's
 /// flags, vocabulary values for a flag, tenant codes after `use`, ids and file paths.

@@ -1,5 +1,5 @@
 internal import Foundation
-public import Kernel
+internal import Kernel
 
 /// One run of a command at the shell: what ``CommandContext`` offers every command, and the
 /// interpreter itself for the shell's own commands (its tenant, variables, settings,
