@@ -149,12 +149,18 @@ public struct LocalFailoverCluster: Sendable {
     }
 
     /// Ends `name`'s pg_auto_failover service and its server at once (SIGKILL to the whole
-    /// process group), as when its machine fails. ``start(timeout:)`` brings it back, as a
+    /// process group and to every process of the server), as when its machine fails. ``start(timeout:)`` brings it back, as a
     /// standby of whichever node is primary then.
     public func kill(_ name: String) throws {
-        guard let group = processGroup(of: name) else { return }
-        _ = signal(-group, SIGKILL)
-        try? FileManager.default.removeItem(atPath: pidFile(of: name))
+        // The server's children lead sessions of their own (PostgreSQL makes each one a group
+        // leader), so the group's signal does not reach them: most end when they see their
+        // server gone, but the monitor's health-check worker runs on (and its logger with it).
+        let server = serverProcesses(of: name)
+        if let group = processGroup(of: name) {
+            _ = signal(-group, SIGKILL)
+            try? FileManager.default.removeItem(atPath: pidFile(of: name))
+        }
+        for process in server { _ = signal(process, SIGKILL) }
     }
 
     /// Stops the nodes, then the monitor (fast shutdown), and waits for every server to end.
@@ -170,11 +176,7 @@ public struct LocalFailoverCluster: Sendable {
 
     /// Ends every process at once and deletes the whole directory (for throwaway formations).
     public func destroy() throws {
-        for name in Self.nodeNames + ["monitor"] {
-            try? kill(name)
-            // A server outlives its killed service only when it was started apart from it.
-            if let pid = serverProcess(of: name) { _ = signal(pid, SIGKILL) }
-        }
+        for name in Self.nodeNames + ["monitor"] { try? kill(name) }
         try? FileManager.default.removeItem(atPath: home)
     }
 
@@ -386,12 +388,24 @@ public struct LocalFailoverCluster: Sendable {
         return pid
     }
 
-    /// The postmaster of `name`, from its data directory's `postmaster.pid`, when it runs.
-    private func serverProcess(of name: String) -> pid_t? {
+    /// The processes of `name`'s running server: its postmaster (from the data directory's
+    /// `postmaster.pid`) first, then the postmaster's children (from `/proc`; none where there
+    /// is no `/proc`). Empty when the server does not run.
+    public func serverProcesses(of name: String) -> [Int32] {
         guard let text = try? String(contentsOfFile: dataDirectory(name) + "/postmaster.pid", encoding: .utf8),
-            let pid = pid_t(text.split(separator: "\n").first ?? ""), pid > 0, signal(pid, 0) == 0
-        else { return nil }
-        return pid
+            let server = pid_t(text.split(separator: "\n").first ?? ""), server > 0, signal(server, 0) == 0
+        else { return [] }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        let children = entries.compactMap { entry -> pid_t? in
+            // `pid (command) state ppid ...`, where the command may hold spaces and parentheses.
+            guard let pid = pid_t(entry),
+                let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                let end = stat.lastIndex(of: ")")
+            else { return nil }
+            let fields = stat[stat.index(after: end)...].split(separator: " ")
+            return fields.count > 1 && pid_t(fields[1]) == server ? pid : nil
+        }
+        return [server] + children
     }
 
     /// Where pg_auto_failover keeps `name`'s process id (under `XDG_RUNTIME_DIR`, by data directory).

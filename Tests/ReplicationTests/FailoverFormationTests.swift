@@ -84,6 +84,27 @@ import Testing
             let connection = try await Connection.connect(ConnectionConfiguration(url: url))
             #expect(!(try await connection.query("select pg_is_in_recovery()")[0].decode(Bool.self, at: 0)))
             await connection.close()
+
+            // Destroyed, nothing of it runs: not even the monitor's health-check worker, which
+            // leads a session of its own and does not end with its server.
+            let monitor = formation.serverProcesses(of: "monitor")
+            #expect(monitor.count > 2, "\(monitor)")
+            try await onOwnThread { try formation.destroy() }
+            var running = monitor
+            let deadline = Date().addingTimeInterval(10)
+            while !running.isEmpty && Date() < deadline {
+                try await Task.sleep(for: .milliseconds(50))
+                running = running.filter(Self.runs)
+            }
+            #expect(running.isEmpty, "still running: \(running)")
         }
+    }
+
+    /// Whether `process` runs (a zombie does not).
+    private static func runs(_ process: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(process)/stat", encoding: .utf8),
+            let end = stat.lastIndex(of: ")")
+        else { return false }
+        return stat[stat.index(after: end)...].split(separator: " ").first != "Z"
     }
 }
