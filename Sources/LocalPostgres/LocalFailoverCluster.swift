@@ -149,8 +149,8 @@ public struct LocalFailoverCluster: Sendable {
     }
 
     /// Ends `name`'s pg_auto_failover service and its server at once (SIGKILL to the whole
-    /// process group and to every process of the server), as when its machine fails. ``start(timeout:)`` brings it back, as a
-    /// standby of whichever node is primary then.
+    /// process group and to every process of the server), as when its machine fails.
+    /// ``start(timeout:)`` brings it back, as a standby of whichever node is primary then.
     public func kill(_ name: String) throws {
         // The server's children lead sessions of their own (PostgreSQL makes each one a group
         // leader), so the group's signal does not reach them: most end when they see their

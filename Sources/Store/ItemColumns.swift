@@ -1,4 +1,4 @@
-package import Kernel
+internal import Kernel
 package import Postgres
 
 /// The columns an ``Item`` is read from, and the reading.
@@ -48,9 +48,8 @@ package enum ItemColumns {
         )
     }
 
-    /// The item of `row`, whose columns are named with `prefix` in front (for results of
-    /// many rows, ``ItemRowReader`` finds the columns once).
-    package static func item(from row: Row, tenant: String, prefix: String = "") throws -> Item {
-        try ItemRowReader(row.result, prefix: prefix).item(from: row, tenant: tenant)
+    /// The item of `row` (for results of many rows, ``ItemRowReader`` finds the columns once).
+    static func item(from row: Row, tenant: String) throws -> Item {
+        try ItemRowReader(row.result).item(from: row, tenant: tenant)
     }
 }
