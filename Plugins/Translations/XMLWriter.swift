@@ -88,7 +88,9 @@ struct XMLWriter {
     /// Whether `byte` may stand for something written otherwise: markup, a control
     /// character, or the first byte of U+FFFE or U+FFFF.
     private static func mayNeedEscaping(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+        // Letters and most bytes of longer characters need nothing: one comparison for them.
+        if byte > UInt8(ascii: ">") { return byte == 0xEF }
+        return byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
             || byte == UInt8(ascii: "\"") || byte == 0xEF
     }
 

@@ -56,6 +56,13 @@ extension Array: PostgresEncodable where Element: PostgresArrayElement {
 
 extension Array: PostgresDecodable where Element: PostgresArrayElement {
     public static func decode(postgresText text: String, type: PostgresType) throws -> [Element] {
+        var text = text
+        return try text.withUTF8 { try decode(postgresBytes: UnsafeRawBufferPointer($0), type: type) }
+    }
+
+    /// Reads the elements from the bytes libpq holds, each made once (no string of the
+    /// whole array first).
+    public static func decode(postgresBytes bytes: UnsafeRawBufferPointer, type: PostgresType) throws -> [Element] {
         let elementType: PostgresType
         switch type {
         case .textArray, .varcharArray: elementType = .text
@@ -65,58 +72,79 @@ extension Array: PostgresDecodable where Element: PostgresArrayElement {
         case .uuidArray: elementType = .uuid
         default: throw typeMismatch(type)
         }
-        guard let items = ArrayLiteral.parse(text) else { throw malformed(type) }
-        return try items.map { item in
-            guard let item else { return try Element.decodeNull() }
-            return try Element.decode(postgresText: item, type: elementType)
+        var items: [Element] = []
+        let wellFormed = try ArrayLiteral.forEachElement(in: bytes) { item in
+            items.append(
+                try item.map { try Element.decode(postgresBytes: $0, type: elementType) } ?? Element.decodeNull()
+            )
         }
+        guard wellFormed else { throw malformed(type) }
+        return items
     }
 }
 
 /// Parses PostgreSQL's text form of a one-dimensional array.
+///
+/// It reads UTF-8 bytes, not characters: the quotes, commas, braces and backslashes that
+/// structure the text are ASCII, which no byte of a longer character can be, so elements
+/// are passed on as slices of the input (copied only when they hold escapes).
 enum ArrayLiteral {
-    /// The elements of `{a,"b c",NULL}`, with `nil` for NULL; `nil` for malformed or
-    /// multi-dimensional input.
-    static func parse(_ text: String) -> [String?]? {
-        var scalars = Array(text.unicodeScalars)[...]
-        if let equals = scalars.firstIndex(of: "="), scalars.first == "[" {
-            scalars = scalars[(equals + 1)...]  // skip explicit bounds such as [0:2]=
+    /// Calls `element` with the bytes of each element of `{a,"b c",NULL}` in order (`nil`
+    /// for NULL); valid only during the call.
+    /// - Returns: false for malformed or multi-dimensional input.
+    static func forEachElement(
+        in bytes: UnsafeRawBufferPointer,
+        _ element: (UnsafeRawBufferPointer?) throws -> Void
+    ) rethrows -> Bool {
+        var index = 0
+        var end = bytes.count
+        if bytes.first == UInt8(ascii: "["), let equals = bytes.firstIndex(of: UInt8(ascii: "=")) {
+            index = equals + 1  // skip explicit bounds such as [0:2]=
         }
-        guard scalars.first == "{", scalars.last == "}" else { return nil }
-        scalars = scalars.dropFirst().dropLast()
-        var items: [String?] = []
-        if scalars.isEmpty { return items }
-        var index = scalars.startIndex
+        guard end - index >= 2, bytes[index] == UInt8(ascii: "{"), bytes[end - 1] == UInt8(ascii: "}") else {
+            return false
+        }
+        index += 1
+        end -= 1
+        if index == end { return true }
+        var unescaped: [UInt8] = []
         while true {
-            var item = String.UnicodeScalarView()
-            var quoted = false
-            if index < scalars.endIndex, scalars[index] == "\"" {
-                quoted = true
+            if index < end, bytes[index] == UInt8(ascii: "\"") {
                 index += 1
+                var start = index
+                var escaped = false
                 while true {
-                    guard index < scalars.endIndex else { return nil }
-                    let scalar = scalars[index]
-                    index += 1
-                    if scalar == "\"" { break }
-                    if scalar == "\\" {
-                        guard index < scalars.endIndex else { return nil }
-                        item.append(scalars[index])
+                    guard index < end else { return false }
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: "\"") { break }
+                    if byte == UInt8(ascii: "\\") {
+                        if !escaped { unescaped.removeAll(keepingCapacity: true) }
+                        escaped = true
+                        unescaped.append(contentsOf: bytes[start..<index])
                         index += 1
-                    } else {
-                        item.append(scalar)
+                        guard index < end else { return false }
+                        start = index  // the escaped byte opens the next run
                     }
-                }
-            } else {
-                while index < scalars.endIndex, scalars[index] != "," {
-                    if scalars[index] == "{" { return nil }
-                    item.append(scalars[index])
                     index += 1
                 }
+                if escaped {
+                    unescaped.append(contentsOf: bytes[start..<index])
+                    try unescaped.withUnsafeBytes { try element($0) }
+                } else {
+                    try element(UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
+                }
+                index += 1  // the closing quote
+            } else {
+                let start = index
+                while index < end, bytes[index] != UInt8(ascii: ",") {
+                    if bytes[index] == UInt8(ascii: "{") { return false }
+                    index += 1
+                }
+                let item = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+                try element(item.elementsEqual("NULL".utf8) ? nil : item)
             }
-            let value = String(item)
-            items.append(!quoted && value == "NULL" ? nil : value)
-            if index == scalars.endIndex { return items }
-            guard scalars[index] == "," else { return nil }
+            if index == end { return true }
+            guard bytes[index] == UInt8(ascii: ",") else { return false }
             index += 1
         }
     }

@@ -14,13 +14,13 @@ struct BenchContext: Sendable {
     let scratch: String
 
     static func start() async throws -> BenchContext {
-        let home = "/tmp/micic-bench-\(getpid())"
+        let home = reusedHome ?? "/tmp/micic-bench-\(getpid())"
         let cluster = LocalCluster(
             home: home,
             database: "bench",
             settings: serverSettings
         )
-        try? cluster.destroy()
+        if reusedHome == nil { try? cluster.destroy() }
         try cluster.start()
         try await cluster.createDatabase("bench")
         let scratch = home + "/scratch"
@@ -51,8 +51,15 @@ struct BenchContext: Sendable {
     /// for warnings only, so nothing but figures and progress reaches the output.
     private static let quiet = ["options": "-c client_min_messages=warning"]
 
+    /// The home of a server to reuse, from `MICIC_BENCH_HOME`: made there the first time,
+    /// found there by later runs (with its content, which spares `list-page` its load), and
+    /// kept afterwards.
+    private static var reusedHome: String? {
+        ProcessInfo.processInfo.environment["MICIC_BENCH_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     func stop() {
-        if ProcessInfo.processInfo.environment["MICIC_BENCH_KEEP"] != nil {
+        if ProcessInfo.processInfo.environment["MICIC_BENCH_KEEP"] != nil || Self.reusedHome != nil {
             note("kept the server's files (its log: \(cluster.logFile))")
             try? cluster.stop()
             return

@@ -407,6 +407,8 @@ import TranslationsStore
             let format = XLIFFFormat()
             let exported = try await translatorDesk.packets(TranslationJobQuery(language: "es"), tenant: "ta")
             #expect(exported.map(\.units.count) == [2])
+            #expect(exported[0].units.map(\.field) == ["title", "summary"])
+            #expect(exported[0].units.allSatisfy { $0.target == nil })
             let text = String(decoding: try format.encode(exported), as: UTF8.self)
             #expect(text.contains("How *consulates* helped.") && text.contains("srcLang=\"en\" trgLang=\"es\""))
 
@@ -449,6 +451,13 @@ import TranslationsStore
             let target = try await translatorStore.item(id: job.targetID, tenant: "ta")
             #expect(target.title == "Evacuación de personas migrantes")
             #expect(target.fields["summary"] == .text("Cómo ayudaron los *consulados*."))
+            // Exported again, the file carries the translations as targets.
+            let carried = try await translatorDesk.packets(TranslationJobQuery(language: "es"), tenant: "ta")
+            #expect(
+                carried[0].units.map(\.target) == [
+                    "Evacuación de personas migrantes", "Cómo ayudaron los *consulados*.",
+                ]
+            )
 
             // The source changes after export: refused, unless forced (then outdated).
             let (editorStore, _, _) = try await world.desk("editor")

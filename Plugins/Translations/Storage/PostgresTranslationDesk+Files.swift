@@ -4,96 +4,120 @@ internal import Store
 public import Translations
 
 extension PostgresTranslationDesk {
-    /// A job with its target item as it now is, the hash of every translatable source
-    /// field now, and (for exports) the source's text.
+    /// A job with its target item as it now is and the hash of every translatable source
+    /// field now: what an import checks and writes.
     struct Workpiece {
         let job: TranslationJob
         let target: Item
         let currentHashes: [String: String]
         /// The translatable fields whose source holds text: the units a file must carry.
         let expected: [String]
-        /// The source's text per field, when it was read.
-        let sourceTexts: [String: String]
-
-        /// One unit per translatable field holding text in the source.
-        var units: [TranslationUnit] {
-            expected.compactMap { field in
-                guard let source = sourceTexts[field] else { return nil }
-                let target = field == "title" ? target.title : target.fields[field]?.textValue
-                return TranslationUnit(
-                    field: field,
-                    sourceHash: currentHashes[field] ?? "",
-                    source: source,
-                    target: target.flatMap { $0.isEmpty ? nil : $0 }
-                )
-            }
-        }
     }
 
-    /// The workpieces of the jobs `query` selects, read in one statement (the source's text
-    /// only `withSource`).
+    /// Whether the source's field `k` holds text (its title, or a field holding a string):
+    /// the fields a file carries a unit for.
+    private static let sourceHoldsText: Query = """
+        case when k = 'title' then s.title <> '' else jsonb_typeof(s.fields -> k) = 'string' and s.fields ->> k <> '' end
+        """
+
+    /// The workpieces of the jobs `query` selects, read in one statement, locked with `lock`.
     func workpieces(
         _ query: TranslationJobQuery,
         tenant: String,
         lock: Bool = false,
-        withSource: Bool,
         on connection: isolated Connection
     ) throws -> [Workpiece] {
         let record = try store.tenantRecord(tenant, on: connection)
-        // An export carries each field's hash as its source now is: the job's own for the
-        // fields not flagged outdated (the database flags every field whose source changed
-        // since the hashes were taken), taken again for the flagged ones. An import checks
-        // against hashes all taken again.
-        let hashes: Query =
-            withSource
-            ? "j.source_hashes || micic_field_hashes(s.title, s.fields, j.outdated_fields)"
-            : "micic_field_hashes(s.title, s.fields, array(select jsonb_object_keys(j.source_hashes)))"
-        var extra: Query = """
-            \(hashes) as hashes,
-            array(select k from jsonb_object_keys(j.source_hashes) as k
-                  where case when k = 'title' then s.title <> '' else jsonb_typeof(s.fields -> k) = 'string'
-                        and s.fields ->> k <> '' end) as present,
+        // An import checks against hashes of the source as it now is.
+        let extra: Query = """
+            micic_field_hashes(s.title, s.fields, array(select jsonb_object_keys(j.source_hashes))) as hashes,
+            array(select k from jsonb_object_keys(j.source_hashes) as k where \(Self.sourceHoldsText)) as present,
             \(ItemColumns.columns(of: "t", prefix: "t_"))
             """
-        if withSource { extra.append(", s.fields as source_fields") }
         let rows = try connection.query(
             TranslationJobColumns.statement(query, tenantID: record.id, lock: lock, extra: extra)
         )
         let targets = try ItemRowReader(rows, prefix: "t_")
-        let sourceFields = withSource ? try rows.columnNumber("source_fields") : nil
         return try rows.map { row in
             let job = try TranslationJobColumns.job(from: row, tenant: tenant)
-            let order = try rules.type(job.type).translatableFields
             let present = Set(try row.decode([String].self, column: "present"))
-            var texts: [String: String] = [:]
-            if let sourceFields {
-                let fields = try row.withTextBytes(at: sourceFields, FieldValue.parseFields(validUTF8JSON:))
-                texts = (fields ?? [:]).compactMapValues(\.textValue)
-                texts["title"] = job.sourceTitle
-            }
             return Workpiece(
                 job: job,
                 target: try targets.item(from: row, tenant: tenant),
                 currentHashes: try TranslationJobColumns.strings(of: row, column: "hashes"),
-                expected: order.filter(present.contains),
-                sourceTexts: texts
+                expected: try rules.type(job.type).translatableFields.filter(present.contains)
             )
         }
     }
 
+    /// Reads the jobs with the source's text and the target's of every translatable field:
+    /// only those texts, not the items (a file carries nothing else of them).
     public func packets(_ query: TranslationJobQuery, tenant: String) async throws -> [TranslationPacket] {
         try await connection.run { connection in
-            try self.workpieces(query, tenant: tenant, withSource: true, on: connection).map { piece in
-                TranslationPacket(
-                    jobID: piece.job.id,
-                    sourceLanguage: piece.job.sourceLanguage,
-                    targetLanguage: piece.job.language,
-                    type: piece.job.type,
-                    sourceID: piece.job.sourceID,
-                    units: piece.units
+            let record = try self.store.tenantRecord(tenant, on: connection)
+            // The translatable fields of every content type, each read as text from the
+            // source and the target where it holds a string (plain columns: no subquery per
+            // job), and each field's hash as the source now is: the job's own for the fields
+            // not flagged outdated (the database flags every field whose source changed
+            // since the hashes were taken), taken again for the flagged ones.
+            let fields = Set(self.rules.registry.contentTypes.flatMap(\.translatableFields))
+                .subtracting(["title"]).sorted()
+            let extra: Query = """
+                j.source_hashes || micic_field_hashes(s.title, s.fields, j.outdated_fields) as hashes,
+                t.title as target_title\(Self.textColumns(fields))
+                """
+            let rows = try connection.query(TranslationJobColumns.statement(query, tenantID: record.id, extra: extra))
+            let targetTitle = try rows.columnNumber("target_title")
+            let columns = try fields.indices.map { index in
+                (source: try rows.columnNumber("source_\(index)"), target: try rows.columnNumber("target_\(index)"))
+            }
+            return try rows.map { row in
+                let job = try TranslationJobColumns.job(from: row, tenant: tenant)
+                let hashes = try TranslationJobColumns.strings(of: row, column: "hashes")
+                var texts = ["title": (source: job.sourceTitle, target: try row.decode(String.self, at: targetTitle))]
+                for (field, column) in zip(fields, columns) where job.sourceHashes[field] != nil {
+                    texts[field] = (try row.decode(at: column.source) ?? "", try row.decode(at: column.target) ?? "")
+                }
+                // One unit per translatable field of the job holding text in the source.
+                let units = try self.rules.type(job.type).translatableFields.compactMap { field -> TranslationUnit? in
+                    guard job.sourceHashes[field] != nil, let text = texts[field], !text.source.isEmpty else {
+                        return nil
+                    }
+                    return TranslationUnit(
+                        field: field,
+                        sourceHash: hashes[field] ?? "",
+                        source: text.source,
+                        target: text.target.isEmpty ? nil : text.target
+                    )
+                }
+                return TranslationPacket(
+                    jobID: job.id,
+                    sourceLanguage: job.sourceLanguage,
+                    targetLanguage: job.language,
+                    type: job.type,
+                    sourceID: job.sourceID,
+                    units: units
                 )
             }
         }
+    }
+
+    /// `source_N` and `target_N`: the text of the source's and the target's `fields[N]`, where
+    /// it holds a string.
+    private static func textColumns(_ fields: [String]) -> Query {
+        var columns: Query = ""
+        for (index, field) in fields.enumerated() {
+            for (item, prefix) in [("s", "source"), ("t", "target")] {
+                let fields = Query(unsafeSQL: item + ".fields")
+                columns.append(
+                    """
+                    , case when jsonb_typeof(\(fields) -> \(field)) = 'string' then \(fields) ->> \(field) end \
+                    as \(Query(unsafeSQL: "\(prefix)_\(index)"))
+                    """
+                )
+            }
+        }
+        return columns
     }
 
     public func outdated(_ query: TranslationJobQuery, tenant: String) async throws -> [OutdatedField] {
@@ -147,7 +171,7 @@ extension PostgresTranslationDesk {
         try rules.writable(record.tenant)
         let ids = packets.map(\.jobID)
         let pieces = Dictionary(
-            try workpieces(TranslationJobQuery(ids: ids), tenant: tenant, lock: true, withSource: false, on: connection)
+            try workpieces(TranslationJobQuery(ids: ids), tenant: tenant, lock: true, on: connection)
                 .map { ($0.job.id, $0) }
         ) { first, _ in first }
         var problems: [TranslationImportError.Problem] = []
