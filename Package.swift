@@ -21,7 +21,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
-        .package(url: "https://github.com/drmohundro/SWXMLHash.git", from: "8.1.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
@@ -76,7 +75,7 @@ let package = Package(
         .target(name: "Tools", dependencies: ["Kernel"], path: "Plugins/Tools", swiftSettings: swiftSettings),
         .target(
             name: "Translations",
-            dependencies: ["Kernel", .product(name: "SWXMLHash", package: "SWXMLHash")],
+            dependencies: ["Kernel"],
             path: "Plugins/Translations",
             exclude: ["Storage"],
             swiftSettings: swiftSettings

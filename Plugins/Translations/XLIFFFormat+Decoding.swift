@@ -1,36 +1,34 @@
 internal import Kernel
-internal import SWXMLHash
 
 public import struct Foundation.Data
 
 extension XLIFFFormat {
     public func decode(_ data: Data) throws -> [TranslationPacket] {
-        let document = XMLHash.config { options in
-            options.shouldProcessNamespaces = true
-            options.detectParsingErrors = true
+        let root: XMLNode
+        do {
+            root = try XMLReader.root(of: data)
+        } catch let error as XMLReadError {
+            guard let (line, column) = error.position else {
+                throw Self.problem("the file is not well-formed XML: \(error.message)")
+            }
+            throw Self.problem("the file is not well-formed XML (line \(line), column \(column)): \(error.message)")
         }
-        .parse(data)
-        if case .parsingError(let error) = document {
-            throw Self.problem("the file is not well-formed XML (line \(error.line), column \(error.column))")
-        }
-        guard let root = document.children.first?.element, root.name == "xliff" else {
+        guard root.name == "xliff" else {
             throw Self.problem("the file is not XLIFF: its root element is not <xliff>")
         }
-        guard let version = root.attribute(by: "version")?.text, version.hasPrefix("2.") else {
+        guard let version = root.attribute("version"), version.hasPrefix("2.") else {
             throw Self.problem(
-                "only XLIFF 2 files are read (this one says version \(root.attribute(by: "version")?.text ?? "nothing"))"
+                "only XLIFF 2 files are read (this one says version \(root.attribute("version") ?? "nothing"))"
             )
         }
-        guard let sourceLanguage = root.attribute(by: "srcLang")?.text,
-            let targetLanguage = root.attribute(by: "trgLang")?.text
-        else {
+        guard let sourceLanguage = root.attribute("srcLang"), let targetLanguage = root.attribute("trgLang") else {
             throw Self.problem("the <xliff> element needs srcLang and trgLang")
         }
         var packets: [TranslationPacket] = []
         var problems: [TranslationImportError.Problem] = []
         for file in root.children(named: "file") {
             let values = Self.metadata(of: file)
-            guard let jobText = values["job"] ?? file.attribute(by: "id")?.text.replacing("job-", with: ""),
+            guard let jobText = values["job"] ?? file.attribute("id")?.replacing("job-", with: ""),
                 let jobID = Int64(jobText)
             else {
                 problems.append(
@@ -40,12 +38,11 @@ extension XLIFFFormat {
             }
             var units: [TranslationUnit] = []
             for unit in file.descendants(named: "unit") {
-                guard let field = unit.attribute(by: "id")?.text else {
+                guard let field = unit.attribute("id") else {
                     problems.append(.init(jobID: jobID, field: nil, message: "a <unit> has no id"))
                     continue
                 }
-                let segments = unit.children.compactMap { $0 as? XMLElement }
-                    .filter { $0.name == "segment" || $0.name == "ignorable" }
+                let segments = unit.elements.filter { $0.name == "segment" || $0.name == "ignorable" }
                 guard segments.contains(where: { $0.name == "segment" }) else {
                     problems.append(.init(jobID: jobID, field: field, message: "the unit has no <segment>"))
                     continue
@@ -87,12 +84,12 @@ extension XLIFFFormat {
     }
 
     /// The `mda:meta` values of the micic group directly under `element`, by type.
-    private static func metadata(of element: XMLElement) -> [String: String] {
+    private static func metadata(of element: XMLNode) -> [String: String] {
         var values: [String: String] = [:]
         for group in element.children(named: "metadata").flatMap({ $0.children(named: "metaGroup") })
-        where group.attribute(by: "category")?.text == category {
+        where group.attribute("category") == category {
             for meta in group.children(named: "meta") {
-                if let type = meta.attribute(by: "type")?.text { values[type] = meta.text }
+                if let type = meta.attribute("type") { values[type] = meta.text }
             }
         }
         return values
@@ -100,15 +97,16 @@ extension XLIFFFormat {
 
     /// The text of a `<source>` or `<target>`: its own text and that of inline markup
     /// (`<mrk>`, `<pc>`, `<sm>`), with `<cp>` code points decoded.
-    private static func inlineText(_ element: XMLElement?) -> String {
+    private static func inlineText(_ element: XMLNode?) -> String {
         guard let element else { return "" }
         var text = ""
-        for child in element.children {
-            if let node = child as? TextElement {
-                text += node.text
-            } else if let inner = child as? XMLElement {
-                if inner.name == "cp", let hex = inner.attribute(by: "hex")?.text,
-                    let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value)
+        for piece in element.content {
+            switch piece {
+            case .text(let value):
+                text += value
+            case .element(let inner):
+                if inner.name == "cp", let hex = inner.attribute("hex"), let value = UInt32(hex, radix: 16),
+                    let scalar = Unicode.Scalar(value)
                 {
                     text.unicodeScalars.append(scalar)
                 } else {
@@ -117,19 +115,5 @@ extension XLIFFFormat {
             }
         }
         return text
-    }
-}
-
-extension XMLElement {
-    /// The child elements called `name`.
-    fileprivate func children(named name: String) -> [XMLElement] {
-        children.compactMap { $0 as? XMLElement }.filter { $0.name == name }
-    }
-
-    /// The elements called `name` anywhere below (units may sit in `<group>`s).
-    fileprivate func descendants(named name: String) -> [XMLElement] {
-        children.compactMap { $0 as? XMLElement }.flatMap { child in
-            child.name == name ? [child] : child.descendants(named: name)
-        }
     }
 }

@@ -125,6 +125,28 @@ import Translations
                 "no <segment>"
             ),
             (#"<xliff version="2.1" srcLang="en" trgLang="es"><file id="x"/></xliff>"#, "names no job"),
+            // What no XML parser may accept, each named with its place.
+            ("<xliff>\n  <file></unit>\n</xliff>", "(line 2, column 9): </unit> does not close <file>"),
+            ("<xliff a='1' a='2'/>", "has the attribute a twice"),
+            ("<xliff a='<'/>", "'<' may not appear in an attribute value"),
+            ("<xliff>&nbsp;</xliff>", "&nbsp; is not an entity XML defines"),
+            ("<xliff>&#0;</xliff>", "&#0; is not a character XML may hold"),
+            ("<xliff>a & b</xliff>", "'&' must start a reference"),
+            ("<xliff>\u{1}</xliff>", "the control character U+0001"),
+            ("<xliff>]]></xliff>", "']]>' may not appear in text"),
+            ("<xliff/><xliff/>", "only comments and white space may follow"),
+            ("text<xliff/>", "text may not appear outside the root element"),
+            ("<xliff><!-- a -- b --></xliff>", "'--' may not appear inside a comment"),
+            ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><xliff/>", "only UTF-8 files are read"),
+            // A document type declaration could define entities that expand without end.
+            (
+                """
+                <?xml version="1.0"?>
+                <!DOCTYPE lol [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>
+                <xliff version="2.1" srcLang="en" trgLang="es">&lol2;</xliff>
+                """,
+                "(line 2, column 1): document type declarations are not read"
+            ),
         ]
         for (xml, expected) in cases {
             do {
@@ -136,5 +158,27 @@ import Translations
                 Issue.record("\(error)")
             }
         }
+    }
+
+    @Test func bytesThatAreNotUTF8AreRefused() {
+        #expect {
+            try format.decode(Data([0x3C, 0x78, 0x6C, 0x69, 0x66, 0x66, 0xFF, 0x2F, 0x3E]))
+        } throws: { error in
+            "\(error)".contains("the file is not well-formed XML: the file is not UTF-8 text")
+        }
+    }
+
+    /// CDATA sections, references and line ends as XML reads them: a line end written
+    /// `\r\n` or `\r` is read `\n` (in CDATA too), one written as `&#13;` stays `\r`.
+    @Test func textIsReadAsXMLDefinesIt() throws {
+        let xml =
+            "\u{FEFF}<?xml version='1.0' encoding='UTF-8'?>\r\n<?tool hint?>"
+            + #"<xliff version="2.1" srcLang="en" trgLang="es"><file id="job-3">"#
+            + #"<unit id="title"><segment><source>a<![CDATA[<b> & ]]]]>\#r\#nc&#13;&#x1F600;&apos;</source>"#
+            + #"<target>x\#ry</target></segment></unit></file></xliff>"#
+        let packets = try format.decode(Data(xml.utf8))
+        #expect(packets.map(\.jobID) == [3])
+        #expect(packets[0].units.map(\.source) == ["a<b> & ]]\nc\r😀'"])
+        #expect(packets[0].units.map(\.target) == ["x\ny"])
     }
 }
