@@ -168,9 +168,13 @@ public struct LocalFailoverCluster: Sendable {
         let autoctl = try ServerPrograms.locate().pgAutoctl()
         for name in Self.nodeNames + ["monitor"] {
             guard let group = processGroup(of: name) else { continue }
+            // The server's processes lead sessions of their own, so they are waited for by
+            // id: a server ending after a new one started would take the new one's socket
+            // file with it.
+            let server = serverProcesses(of: name)
             _ = try runner.run(autoctl, ["stop", "--pgdata", dataDirectory(name), "--fast"])
             let deadline = Date().addingTimeInterval(60)
-            while signal(group, 0) == 0 && Date() < deadline { usleep(50_000) }
+            while (signal(group, 0) == 0 || server.contains(where: lives)) && Date() < deadline { usleep(50_000) }
         }
     }
 
@@ -468,4 +472,14 @@ public struct LocalFailoverCluster: Sendable {
 /// Sends `number` to `process` (a negative id: its whole group); `0` only asks whether it lives.
 private func signal(_ process: pid_t, _ number: Int32) -> Int32 {
     kill(process, number)
+}
+
+/// Whether `process` runs: it exists and is no zombie (one whose parent has not collected it
+/// yet has ended).
+private func lives(_ process: pid_t) -> Bool {
+    guard signal(process, 0) == 0 else { return false }
+    guard let stat = try? String(contentsOfFile: "/proc/\(process)/stat", encoding: .utf8),
+        let end = stat.lastIndex(of: ")")
+    else { return true }
+    return stat[stat.index(after: end)...].split(separator: " ").first != "Z"
 }
