@@ -91,7 +91,7 @@ struct XMLWriter {
         // Letters and most bytes of longer characters need nothing: one comparison for them.
         if byte > UInt8(ascii: ">") { return byte == 0xEF }
         return byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-            || byte == UInt8(ascii: "\"") || byte == 0xEF
+            || byte == UInt8(ascii: "\"")
     }
 
     private mutating func codePoint(_ value: UInt32, attribute: Bool) {

@@ -174,7 +174,9 @@ public struct LocalFailoverCluster: Sendable {
             let server = serverProcesses(of: name)
             _ = try runner.run(autoctl, ["stop", "--pgdata", dataDirectory(name), "--fast"])
             let deadline = Date().addingTimeInterval(60)
-            while (signal(group, 0) == 0 || server.contains(where: lives)) && Date() < deadline { usleep(50_000) }
+            while (signal(group, 0) == 0 || server.contains(where: Self.isRunning)) && Date() < deadline {
+                usleep(50_000)
+            }
         }
     }
 
@@ -401,15 +403,17 @@ public struct LocalFailoverCluster: Sendable {
         else { return [] }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         let children = entries.compactMap { entry -> pid_t? in
-            // `pid (command) state ppid ...`, where the command may hold spaces and parentheses.
-            guard let pid = pid_t(entry),
-                let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                let end = stat.lastIndex(of: ")")
-            else { return nil }
-            let fields = stat[stat.index(after: end)...].split(separator: " ")
+            guard let pid = pid_t(entry), let fields = statusFields(of: pid) else { return nil }
             return fields.count > 1 && pid_t(fields[1]) == server ? pid : nil
         }
         return [server] + children
+    }
+
+    /// Whether `process` runs: it exists and is no zombie (one whose parent has not collected
+    /// it yet has ended).
+    public static func isRunning(_ process: Int32) -> Bool {
+        guard signal(process, 0) == 0 else { return false }
+        return statusFields(of: process)?.first != "Z"
     }
 
     /// Where pg_auto_failover keeps `name`'s process id (under `XDG_RUNTIME_DIR`, by data directory).
@@ -474,12 +478,11 @@ private func signal(_ process: pid_t, _ number: Int32) -> Int32 {
     kill(process, number)
 }
 
-/// Whether `process` runs: it exists and is no zombie (one whose parent has not collected it
-/// yet has ended).
-private func lives(_ process: pid_t) -> Bool {
-    guard signal(process, 0) == 0 else { return false }
+/// The fields of `/proc/PID/stat` after the command (`state ppid ...`; the command may hold
+/// spaces and parentheses), or `nil` where it cannot be read.
+private func statusFields(of process: pid_t) -> [Substring]? {
     guard let stat = try? String(contentsOfFile: "/proc/\(process)/stat", encoding: .utf8),
         let end = stat.lastIndex(of: ")")
-    else { return true }
-    return stat[stat.index(after: end)...].split(separator: " ").first != "Z"
+    else { return nil }
+    return stat[stat.index(after: end)...].split(separator: " ")
 }

@@ -94,17 +94,9 @@ import Testing
             let deadline = Date().addingTimeInterval(10)
             while !running.isEmpty && Date() < deadline {
                 try await Task.sleep(for: .milliseconds(50))
-                running = running.filter(Self.runs)
+                running = running.filter(LocalFailoverCluster.isRunning)
             }
             #expect(running.isEmpty, "still running: \(running)")
         }
-    }
-
-    /// Whether `process` runs (a zombie does not).
-    private static func runs(_ process: Int32) -> Bool {
-        guard let stat = try? String(contentsOfFile: "/proc/\(process)/stat", encoding: .utf8),
-            let end = stat.lastIndex(of: ")")
-        else { return false }
-        return stat[stat.index(after: end)...].split(separator: " ").first != "Z"
     }
 }

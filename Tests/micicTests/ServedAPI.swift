@@ -57,7 +57,9 @@ final class ServedAPI: @unchecked Sendable {
         configuration.urlCache = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalAndRemoteCacheData
         session = URLSession(configuration: configuration)
-        let deadline = Date().addingTimeInterval(30)
+        // Without a URL the server first makes, starts and migrates its local database: in a
+        // full test run, beside dozens of other servers, that took 20-40 s here.
+        let deadline = Date().addingTimeInterval(url == nil ? 120 : 30)
         var port: Int?
         while port == nil, Date() < deadline, process.isRunning {
             Thread.sleep(forTimeInterval: 0.05)

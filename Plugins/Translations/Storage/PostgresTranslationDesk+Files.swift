@@ -14,12 +14,6 @@ extension PostgresTranslationDesk {
         let expected: [String]
     }
 
-    /// Whether the source's field `k` holds text (its title, or a field holding a string):
-    /// the fields a file carries a unit for.
-    private static let sourceHoldsText: Query = """
-        case when k = 'title' then s.title <> '' else jsonb_typeof(s.fields -> k) = 'string' and s.fields ->> k <> '' end
-        """
-
     /// The workpieces of the jobs `query` selects, read in one statement, locked with `lock`.
     func workpieces(
         _ query: TranslationJobQuery,
@@ -31,7 +25,9 @@ extension PostgresTranslationDesk {
         // An import checks against hashes of the source as it now is.
         let extra: Query = """
             micic_field_hashes(s.title, s.fields, array(select jsonb_object_keys(j.source_hashes))) as hashes,
-            array(select k from jsonb_object_keys(j.source_hashes) as k where \(Self.sourceHoldsText)) as present,
+            array(select k from jsonb_object_keys(j.source_hashes) as k
+                  where case when k = 'title' then s.title <> '' else jsonb_typeof(s.fields -> k) = 'string'
+                        and s.fields ->> k <> '' end) as present,
             \(ItemColumns.columns(of: "t", prefix: "t_"))
             """
         let rows = try connection.query(
