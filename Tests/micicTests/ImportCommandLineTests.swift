@@ -331,6 +331,36 @@ import Testing
         }
     }
 
+    /// Creates the practice titled "Práctica número `number`", locks it in a transaction of
+    /// the returned connection, then starts importing `file` into cr in batches of 25 (the
+    /// row of that title waits for the lock).
+    private func startImport(
+        _ file: String,
+        lockingPractice number: Int,
+        in demo: DemoDatabase
+    ) async throws -> (process: Process, errors: Pipe, watcher: Connection) {
+        let blocker = try await demo.micic(
+            "practice create --tenant cr --title \"Práctica número \(number)\" --phases post_crisis --countries PA"
+        )
+        #expect(blocker.status == 0, "\(blocker.standardError)")
+        let watcher = try await demo.database.connect()
+        try await watcher.execute("begin")
+        try await watcher.execute(
+            Query(unsafeSQL: "select id from items where slug = 'practica-numero-\(number)' for update")
+        )
+        let process = Process()
+        process.executableURL = ExecutableRun.productsDirectory.appendingPathComponent("micic")
+        process.arguments = ["-c", "import practice \(file) --tenant cr --batch-size 25"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["DATABASE_URL"] = demo.database.url
+        process.environment = environment
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        return (process, errors, watcher)
+    }
+
     @Test func anImportKilledHalfwayIsResumedWithEveryRowExactlyOnce() async throws {
         try await DemoDatabase.with { demo in
             let scratch = try ScratchDirectory()
@@ -344,23 +374,8 @@ import Testing
             let file = try await scratch.write("many.ndjson", text)
             // The row of line 2,000 updates an item that this test holds locked: the import
             // stops there, in the middle of a batch, after the batches before it were committed.
-            let blocker = try await demo.micic(
-                "practice create --tenant cr --title \"Práctica número 2000\" --phases post_crisis --countries PA"
-            )
-            #expect(blocker.status == 0, "\(blocker.standardError)")
-            let before = try await itemCount(demo)
-            let watcher = try await demo.database.connect()
-            try await watcher.execute("begin")
-            try await watcher.execute("select id from items where slug = 'practica-numero-2000' for update")
-            let process = Process()
-            process.executableURL = ExecutableRun.productsDirectory.appendingPathComponent("micic")
-            process.arguments = ["-c", "import practice \(file) --tenant cr --batch-size 25"]
-            var environment = ProcessInfo.processInfo.environment
-            environment["DATABASE_URL"] = demo.database.url
-            process.environment = environment
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let before = try await itemCount(demo) + 1
+            let (process, _, watcher) = try await startImport(file, lockingPractice: 2000, in: demo)
             // Sessions are watched from another connection: inside the locking transaction,
             // pg_stat_activity would show the snapshot of its first reading.
             let observer = try await demo.database.connect()
@@ -425,6 +440,75 @@ import Testing
             await #expect(try demo.micic("job resume \(id)").standardError.contains("finished"))
             let again = try await demo.micic("import practice \(file) --tenant cr")
             #expect(again.standardError.contains("nothing changed: \(rows) rows match"))
+        }
+    }
+
+    @Test func twoConnectionsMergeTheBatchesCommittingInTurnAndAFailureOnEitherStopsBoth() async throws {
+        try await DemoDatabase.with { demo in
+            let scratch = try ScratchDirectory()
+            let rows = 400
+            var text = ""
+            for index in 1...rows {
+                text +=
+                    "{\"title\": \"Práctica número \(index)\", \"phases\": [\"preparedness\"], \"countries\": [\"CR\"]}\n"
+            }
+            let file = try await scratch.write("many.ndjson", text)
+            // Line 100 ends the fourth batch of 25 (the second connection's second): it updates
+            // an item this test holds locked.
+            let (process, errors, watcher) = try await startImport(file, lockingPractice: 100, in: demo)
+            let observer = try await demo.database.connect()
+            func count(_ sql: String) async throws -> Int {
+                try await observer.query(Query(unsafeSQL: sql))[0].decode(Int.self, at: 0)
+            }
+            let sessions =
+                "select count(*) from pg_stat_activity where datname = current_database() "
+                + "and pid <> pg_backend_pid() and application_name = 'micic'"
+            let created = "select count(*) from items where title like 'Práctica número %' and version = 1"
+            let checkpoint = "select coalesce(max(checkpoint_line), -1)::int from import_jobs"
+            // The blocked batch waits for the lock; the first connection merges the batch after
+            // it meanwhile, and waits for its turn to commit: the first three batches only are
+            // committed.
+            let deadline = Date().addingTimeInterval(120)
+            while Date() < deadline && process.isRunning {
+                if try await count(sessions + " and wait_event_type = 'Lock'") == 1,
+                    try await count(checkpoint) == 75
+                {
+                    break
+                }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            await #expect(try count(sessions) == 2, "the import does not merge on two connections")
+            await #expect(try count(sessions + " and wait_event_type = 'Lock'") == 1)
+            await #expect(try count(checkpoint) == 75)
+            try await Task.sleep(for: .milliseconds(500))
+            await #expect(try count(created) == 75 + 1, "a batch committed out of its turn")
+            // The item moves on meanwhile: its batch fails, and the other connection's waiting
+            // batch is rolled back with it.
+            try await watcher.execute(
+                "update items set fields = fields || '{\"countries\": [\"PA\", \"NI\"]}' "
+                    + "where slug = 'practica-numero-100'"
+            )
+            try await watcher.execute("commit")
+            process.waitUntilExit()
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(process.terminationStatus != 0)
+            #expect(message.contains("lines 76 to 100: 1 items changed while they were being imported"), "\(message)")
+            await #expect(try count(checkpoint) == 75)
+            // The locked item is at its second version now.
+            await #expect(try count(created) == 75)
+            await #expect(try count(sessions) == 0)
+            await watcher.close()
+            await observer.close()
+
+            let id = try await demo.count("select max(id) from import_jobs")
+            let resumed = try await demo.micic("job resume \(id)")
+            #expect(resumed.status == 0, "\(resumed.standardError)")
+            // The job's counts: its first run's and the resumed run's.
+            #expect(resumed.standardError.contains("\(rows - 1) created, 1 updated"), "\(resumed.standardError)")
+            await #expect(try demo.count("select count(*) from items where title like 'Práctica número %'") == rows)
+            await #expect(
+                try demo.count("select count(*) from item_revisions where message like '%(import job \(id))'") == rows
+            )
         }
     }
 }

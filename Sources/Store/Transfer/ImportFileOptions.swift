@@ -17,12 +17,16 @@ public struct ImportFileOptions: Sendable, Hashable {
     public var report: String?
     /// How many rows each transaction merges (one checkpoint each).
     public var batchSize: Int
+    /// How many connections merge batches at once: 2 (the default) lets a second
+    /// connection, as the same person, merge every other batch; 1 merges on one.
+    public var workers: Int
 
     /// Options for reading `file`, writing rejections to `report`, merging `batchSize` rows
-    /// at a time (by default ``defaultBatchSize``).
-    public init(file: String, report: String? = nil, batchSize: Int? = nil) {
+    /// at a time (by default ``defaultBatchSize``) on `workers` connections.
+    public init(file: String, report: String? = nil, batchSize: Int? = nil, workers: Int = 2) {
         self.file = file
         self.report = report
         self.batchSize = batchSize ?? Self.defaultBatchSize
+        self.workers = workers
     }
 }

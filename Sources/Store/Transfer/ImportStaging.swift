@@ -69,6 +69,43 @@ struct ImportStaging {
         ]
     }
 
+    /// The staging tables, the only ones a session hands another.
+    private static let tables = ["micic_import_rows", "micic_import_targets"]
+
+    /// Writes the staged rows of `batches` (of `plan`, numbered as
+    /// ``ImportBatch/plan(after:size:on:)`` numbers them) and their matched items to
+    /// `spools`, one per staging table in COPY's text format, for another session's staging.
+    func copyOut(
+        _ batches: [ImportBatch],
+        of plan: [ImportBatch],
+        to spools: [SpoolFile],
+        on connection: isolated Connection
+    ) throws {
+        // A line's batch is the number of batch starts at or before it, less one. COPY takes
+        // no parameters: the numbers are written in.
+        let starts = "'{" + plan.map { String($0.after + 1) }.joined(separator: ",") + "}'::bigint[]"
+        let wanted = "'{" + batches.map { String($0.index) }.joined(separator: ",") + "}'::bigint[]"
+        for (table, spool) in zip(Self.tables, spools) {
+            _ = try connection.copyTo(
+                Query(
+                    unsafeSQL: "copy (select * from \(table) where width_bucket(line, \(starts)) - 1 = any (\(wanted)) "
+                        + "order by line) to stdout"
+                )
+            ) { try spool.append($0) }
+            try spool.finish()
+        }
+    }
+
+    /// Loads what ``copyOut(_:of:to:on:)`` wrote into this session's staging tables (made by
+    /// ``create(on:)``).
+    func copyIn(from spools: [SpoolFile], on connection: isolated Connection) throws {
+        for (table, spool) in zip(Self.tables, spools) {
+            _ = try connection.copyFrom(Query(unsafeSQL: "copy \(table) from stdin")) { writer in
+                try spool.read { try writer.write(bytes: $0) }
+            }
+        }
+    }
+
     /// Gathers statistics of the narrow columns, so batches are planned for the table's real
     /// size (a temporary table has none otherwise).
     func analyze(on connection: isolated Connection) throws {

@@ -38,8 +38,8 @@ public struct ItemImport: Sendable {
         _ request: ImportRequest,
         from options: ImportFileOptions,
         on connection: isolated Connection,
-        progress: @Sendable (ImportProgress) -> Void = { _ in },
-        stop: @Sendable () -> Bool = { false }
+        progress: @escaping @Sendable (ImportProgress) -> Void = { _ in },
+        stop: @escaping @Sendable () -> Bool = { false }
     ) throws -> ImportSummary {
         try execute(request, options, job: nil, on: connection, progress: progress, stop: stop)
     }
@@ -48,8 +48,8 @@ public struct ItemImport: Sendable {
     public func resume(
         job id: Int64,
         on connection: isolated Connection,
-        progress: @Sendable (ImportProgress) -> Void = { _ in },
-        stop: @Sendable () -> Bool = { false }
+        progress: @escaping @Sendable (ImportProgress) -> Void = { _ in },
+        stop: @escaping @Sendable () -> Bool = { false }
     ) throws -> ImportSummary {
         let record = try jobs.record(id, on: connection)
         guard record.job.state != "finished" else {
@@ -67,8 +67,8 @@ public struct ItemImport: Sendable {
         _ options: ImportFileOptions,
         job: ImportJobStore.Record?,
         on connection: isolated Connection,
-        progress: @Sendable (ImportProgress) -> Void,
-        stop: @Sendable () -> Bool
+        progress: @escaping @Sendable (ImportProgress) -> Void,
+        stop: @escaping @Sendable () -> Bool
     ) throws -> ImportSummary {
         let record = try store.tenantRecord(request.tenant, on: connection)
         try store.rules.writable(record.tenant)
@@ -164,6 +164,7 @@ public struct ItemImport: Sendable {
             tenantID: record.id,
             from: job?.job.checkpoint ?? 0,
             batchSize: options.batchSize,
+            workers: options.workers,
             linksTranslations: staging.key == "slug" && loaded.translations > 0,
             counts: &counts,
             on: connection,
@@ -264,6 +265,10 @@ public struct ItemImport: Sendable {
     /// Merges the staged rows after `checkpoint`, a batch per transaction, each moving the
     /// job's checkpoint; then, when `linksTranslations`, points translations at their
     /// originals (a statement that reads the whole items table, spared when no row translates).
+    ///
+    /// With `workers` above 1 and more than one batch, a second connection as the same
+    /// person merges every other batch from a copy of their staged rows: batches then merge
+    /// two at a time, and commit in order (``MergeTurns``).
     private func mergeBatches(
         _ merge: ImportMerge,
         staging: ImportStaging,
@@ -271,21 +276,95 @@ public struct ItemImport: Sendable {
         tenantID: Int64,
         from checkpoint: Int,
         batchSize: Int,
+        workers: Int,
         linksTranslations: Bool,
         counts: inout ImportMerge.Counts,
         on connection: isolated Connection,
-        _ progress: @Sendable (ImportProgress) -> Void,
-        _ stop: @Sendable () -> Bool
+        _ progress: @escaping @Sendable (ImportProgress) -> Void,
+        _ stop: @escaping @Sendable () -> Bool
     ) throws {
         let total = try connection.query("select count(*) from micic_import_rows")[0].decode(Int.self, at: 0)
-        var done = try connection.query("select count(*) from micic_import_rows where line <= \(checkpoint)")[0]
+        let done = try connection.query("select count(*) from micic_import_rows where line <= \(checkpoint)")[0]
             .decode(Int.self, at: 0)
-        var after = checkpoint
-        while true {
-            if stop() {
-                throw ImportError("interrupted after line \(after): job resume \(job) continues the import")
+        let batches = try ImportBatch.plan(after: checkpoint, size: batchSize, on: connection)
+        let turns = MergeTurns(checkpoint: checkpoint, done: done, total: total, progress: progress)
+        let shares = workers > 1 && batches.count > 1 ? Self.share(batches) : [batches]
+        let helper = shares.count > 1 ? MergeHelper.open(like: connection) : nil
+        let mine = helper == nil ? batches : shares[0]
+        if let helper {
+            let spools: [SpoolFile]
+            do {
+                spools = [try SpoolFile(), try SpoolFile()]
+                try staging.copyOut(shares[1], of: batches, to: spools, on: connection)
+            } catch {
+                helper.close()
+                throw error
             }
-            guard let (through, rows) = try Self.batch(after: after, size: batchSize, on: connection) else { break }
+            let share = shares[1]
+            helper.start { helper in
+                do {
+                    try staging.create(on: helper)
+                    try staging.copyIn(from: spools, on: helper)
+                    try staging.analyze(on: helper)
+                    return try self.mergeShare(
+                        share,
+                        merge,
+                        job: job,
+                        tenantID: tenantID,
+                        turns: turns,
+                        on: helper,
+                        stop
+                    )
+                } catch {
+                    turns.fail(error)
+                    _ = connection.cancelToken.cancel()
+                    throw error
+                }
+            }
+        }
+        var merged = ImportMerge.Counts()
+        var failure: (any Error)?
+        do {
+            merged = try mergeShare(mine, merge, job: job, tenantID: tenantID, turns: turns, on: connection, stop)
+        } catch {
+            turns.fail(error)
+            if let helper { _ = helper.connection.cancelToken.cancel() }
+            failure = error
+        }
+        if let helper {
+            switch helper.wait() {
+            case .success(let theirs): merged.add(theirs)
+            case .failure(let error): failure = failure ?? error
+            }
+        }
+        if failure != nil { throw turns.firstFailure ?? failure! }
+        counts.add(merged)
+        try connection.withTransaction { connection in
+            if linksTranslations { try staging.linkTranslations(on: connection) }
+            try jobs.finish(job, tenantID: tenantID, on: connection)
+        }
+    }
+
+    /// `batches` dealt to two connections in turn, the first batch to the first.
+    private static func share(_ batches: [ImportBatch]) -> [[ImportBatch]] {
+        [batches.filter { $0.index % 2 == 0 }, batches.filter { $0.index % 2 == 1 }]
+    }
+
+    /// Merges `batches` on `connection`, each in a transaction that commits in its turn.
+    private func mergeShare(
+        _ batches: [ImportBatch],
+        _ merge: ImportMerge,
+        job: Int64,
+        tenantID: Int64,
+        turns: MergeTurns,
+        on connection: isolated Connection,
+        _ stop: @Sendable () -> Bool
+    ) throws -> ImportMerge.Counts {
+        var counts = ImportMerge.Counts()
+        for batch in batches {
+            if stop() {
+                throw ImportError("interrupted after line \(turns.checkpoint): job resume \(job) continues the import")
+            }
             do {
                 try connection.withTransaction { connection in
                     // A batch's field values pass through several steps of one statement:
@@ -295,43 +374,26 @@ public struct ItemImport: Sendable {
                     // wait) makes every batch before it durable.
                     try connection.execute("set local work_mem = '64MB'")
                     try connection.execute("set local synchronous_commit = off")
-                    let batch = try merge.merge(after: after, through: through, on: connection)
-                    guard batch.missed == 0 else {
+                    let merged = try merge.merge(after: batch.after, through: batch.through, on: connection)
+                    guard merged.missed == 0 else {
                         throw ImportError(
-                            "lines \(after + 1) to \(through): \(batch.missed) items changed while they were being "
-                                + "imported; job resume \(job) tries again"
+                            "lines \(batch.after + 1) to \(batch.through): \(merged.missed) items changed while they "
+                                + "were being imported; job resume \(job) tries again"
                         )
                     }
-                    try jobs.advance(job, tenantID: tenantID, to: through, by: batch, on: connection)
-                    counts.add(batch)
+                    try turns.waitForTurn(of: batch)
+                    try jobs.advance(job, tenantID: tenantID, to: batch.through, by: merged, on: connection)
+                    counts.add(merged)
                 }
             } catch let error as PostgresError where error.sqlState == .queryCanceled {
-                throw ImportError("interrupted after line \(after): job resume \(job) continues the import")
+                throw ImportError("interrupted after line \(turns.checkpoint): job resume \(job) continues the import")
             } catch var error as PostgresError where error.code == .connectionLost {
                 error.message += "; once the server is back, job resume \(job) continues the import"
                 throw error
             }
-            after = through
-            done += rows
-            progress(ImportProgress(phase: .merging, done: done, total: total))
+            turns.committed(batch)
         }
-        try connection.withTransaction { connection in
-            if linksTranslations { try staging.linkTranslations(on: connection) }
-            try jobs.finish(job, tenantID: tenantID, on: connection)
-        }
-    }
-
-    /// The last line and the number of staged rows of the batch after line `after`, or `nil`
-    /// when no row is left.
-    private static func batch(after: Int, size: Int, on connection: isolated Connection) throws -> (Int, Int)? {
-        let end = try connection.query(
-            """
-            select max(line), count(*) from (select line from micic_import_rows where line > \(after)
-            order by line limit \(size)) as batch
-            """
-        )[0]
-        guard let through = try end.decode(Int?.self, at: 0) else { return nil }
-        return (through, try end.decode(Int.self, at: 1))
+        return counts
     }
 
     /// A dry run's merge: each batch merged as a real import merges it, its deferred checks
@@ -349,24 +411,22 @@ public struct ItemImport: Sendable {
         struct RollBack: Error {}
         let total = try connection.query("select count(*) from micic_import_rows")[0].decode(Int.self, at: 0)
         var counts = ImportMerge.Counts()
-        var after = 0
         var done = 0
-        while let (through, rows) = try Self.batch(after: after, size: batchSize, on: connection) {
-            if stop() { throw ImportError("interrupted after line \(after); nothing was written") }
+        for batch in try ImportBatch.plan(after: 0, size: batchSize, on: connection) {
+            if stop() { throw ImportError("interrupted after line \(batch.after); nothing was written") }
             do {
                 try connection.withTransaction { connection in
                     try connection.execute("set local work_mem = '64MB'")
-                    let batch = try merge.merge(after: after, through: through, on: connection)
+                    let merged = try merge.merge(after: batch.after, through: batch.through, on: connection)
                     try connection.execute("set constraints all immediate")
-                    counts.add(batch)
+                    counts.add(merged)
                     throw RollBack()
                 }
             } catch is RollBack {
             } catch let error as PostgresError where error.sqlState == .queryCanceled {
-                throw ImportError("interrupted after line \(after); nothing was written")
+                throw ImportError("interrupted after line \(batch.after); nothing was written")
             }
-            after = through
-            done += rows
+            done += batch.rows
             progress(ImportProgress(phase: .merging, done: done, total: total))
         }
         return counts
