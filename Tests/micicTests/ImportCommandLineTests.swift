@@ -511,4 +511,23 @@ import Testing
             )
         }
     }
+
+    @Test func aPersonAllowedOneConnectionImportsOnOne() async throws {
+        try await DemoDatabase.with { demo in
+            let scratch = try ScratchDirectory()
+            var text = ""
+            for index in 1...60 {
+                text +=
+                    "{\"title\": \"Práctica limitada \(index)\", \"phases\": [\"preparedness\"], \"countries\": [\"CR\"]}\n"
+            }
+            let file = try await scratch.write("limited.ndjson", text)
+            let connection = try await demo.database.connect()
+            try await connection.execute("alter role ana connection limit 1")
+            await connection.close()
+            let imported = try await demo.micic("import practice \(file) --tenant cr --batch-size 10", as: "ana")
+            #expect(imported.status == 0, "\(imported.standardError)")
+            #expect(imported.standardError.contains("60 created"), "\(imported.standardError)")
+            await #expect(try demo.count("select count(*) from items where title like 'Práctica limitada %'") == 60)
+        }
+    }
 }

@@ -365,6 +365,8 @@ public struct ItemImport: Sendable {
             if stop() {
                 throw ImportError("interrupted after line \(turns.checkpoint): job resume \(job) continues the import")
             }
+            // Once the other connection failed, no batch is begun.
+            if turns.firstFailure != nil { throw MergeTurns.Stopped() }
             do {
                 try connection.withTransaction { connection in
                     // A batch's field values pass through several steps of one statement:
