@@ -521,13 +521,19 @@ import Testing
                     "{\"title\": \"Práctica limitada \(index)\", \"phases\": [\"preparedness\"], \"countries\": [\"CR\"]}\n"
             }
             let file = try await scratch.write("limited.ndjson", text)
+            // A person of this test alone: roles belong to the whole server, which other tests share.
+            let person = "limited_" + UUID().uuidString.prefix(8).lowercased()
             let connection = try await demo.database.connect()
-            try await connection.execute("alter role ana connection limit 1")
-            await connection.close()
-            let imported = try await demo.micic("import practice \(file) --tenant cr --batch-size 10", as: "ana")
+            let verifier = try await connection.encryptPassword("limited-password", user: person)
+            try await connection.execute("select micic_create_person(\(person), \(verifier), 'Limited')")
+            try await connection.execute("select micic_set_membership('cr', \(person), 'editor', '{}')")
+            try await connection.execute("alter role \(identifier: person) connection limit 1")
+            let imported = try await demo.micic("import practice \(file) --tenant cr --batch-size 10", as: person)
             #expect(imported.status == 0, "\(imported.standardError)")
             #expect(imported.standardError.contains("60 created"), "\(imported.standardError)")
             await #expect(try demo.count("select count(*) from items where title like 'Práctica limitada %'") == 60)
+            try await connection.execute("alter role \(identifier: person) connection limit -1")
+            await connection.close()
         }
     }
 }
