@@ -24,6 +24,8 @@ extension Connection {
         } catch {
             PQputCopyEnd(handle, "the client abandoned the COPY")
             drainResults()
+            // Data the server stopped taking because the link broke is a lost connection.
+            if PQstatus(handle) != CONNECTION_OK { throw lostOrFailed(nil) }
             throw error
         }
         guard PQputCopyEnd(handle, nil) == 1 else { throw lostOrFailed(nil) }

@@ -316,9 +316,10 @@ public struct ItemImport: Sendable {
                         stop
                     )
                 } catch {
-                    turns.fail(error)
+                    let reported = Self.resumable(error, job: job, after: turns.checkpoint)
+                    turns.fail(reported)
                     _ = connection.cancelToken.cancel()
-                    throw error
+                    throw reported
                 }
             }
         }
@@ -343,6 +344,19 @@ public struct ItemImport: Sendable {
             if linksTranslations { try staging.linkTranslations(on: connection) }
             try jobs.finish(job, tenantID: tenantID, on: connection)
         }
+    }
+
+    /// `error` as a merge reports it: an interruption or a lost connection says that `job
+    /// resume` goes on after line `after`; any other error is left as it is.
+    private static func resumable(_ error: any Error, job: Int64, after: Int) -> any Error {
+        guard var error = error as? PostgresError else { return error }
+        if error.sqlState == .queryCanceled {
+            return ImportError("interrupted after line \(after): job resume \(job) continues the import")
+        }
+        if error.code == .connectionLost {
+            error.message += "; once the server is back, job resume \(job) continues the import"
+        }
+        return error
     }
 
     /// `batches` dealt to two connections in turn, the first batch to the first.
@@ -387,11 +401,8 @@ public struct ItemImport: Sendable {
                     try jobs.advance(job, tenantID: tenantID, to: batch.through, by: merged, on: connection)
                     counts.add(merged)
                 }
-            } catch let error as PostgresError where error.sqlState == .queryCanceled {
-                throw ImportError("interrupted after line \(turns.checkpoint): job resume \(job) continues the import")
-            } catch var error as PostgresError where error.code == .connectionLost {
-                error.message += "; once the server is back, job resume \(job) continues the import"
-                throw error
+            } catch {
+                throw Self.resumable(error, job: job, after: turns.checkpoint)
             }
             turns.committed(batch)
         }
