@@ -338,7 +338,7 @@ public struct ItemImport: Sendable {
             case .failure(let error): failure = failure ?? error
             }
         }
-        if failure != nil { throw turns.firstFailure ?? failure! }
+        if let failure { throw turns.firstFailure ?? failure }
         counts.add(merged)
         try connection.withTransaction { connection in
             if linksTranslations { try staging.linkTranslations(on: connection) }

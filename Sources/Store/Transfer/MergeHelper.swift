@@ -12,8 +12,7 @@ internal import Synchronization
 final class MergeHelper: Sendable {
     /// The helper's connection.
     let connection: Connection
-    private let outcome = Mutex<Result<ImportMerge.Counts, any Error>?>(nil)
-    private let finished = DispatchSemaphore(value: 0)
+    private let work = Mutex<Task<ImportMerge.Counts, any Error>?>(nil)
 
     private init(connection: Connection) {
         self.connection = connection
@@ -31,21 +30,17 @@ final class MergeHelper: Sendable {
         return MergeHelper(connection: helper)
     }
 
-    /// Starts `work` on the helper's connection; ``wait()`` gives its outcome.
-    func start(_ work: @escaping @Sendable (isolated Connection) throws -> ImportMerge.Counts) {
-        Task {
-            let result: Result<ImportMerge.Counts, any Error>
-            do { result = .success(try await connection.run(work)) } catch { result = .failure(error) }
-            outcome.withLock { $0 = result }
-            finished.signal()
-        }
+    /// Starts `body` on the helper's connection; ``wait()`` gives its outcome.
+    func start(_ body: @escaping @Sendable (isolated Connection) throws -> ImportMerge.Counts) {
+        let connection = connection
+        work.withLock { $0 = Task { try await connection.run(body) } }
     }
 
     /// Waits for the work ``start(_:)`` started, then closes the connection.
     func wait() -> Result<ImportMerge.Counts, any Error> {
-        finished.wait()
-        close()
-        return outcome.withLock { $0 } ?? .failure(ImportError("the second connection of the import did not finish"))
+        defer { close() }
+        guard let task = work.withLock({ $0 }) else { return .success(ImportMerge.Counts()) }
+        return Result { try Self.blocking { try await task.value } }
     }
 
     /// Closes the connection (for a helper that was given no work).
