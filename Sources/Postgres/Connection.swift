@@ -275,7 +275,10 @@ public actor Connection {
         } else {
             error = PostgresError(code: .server, message: handle.map(errorMessage) ?? "no connection")
         }
-        if let handle, PQstatus(handle) != CONNECTION_OK {
+        // After a FATAL error (a server shutting down, its postmaster gone) the server closes
+        // the session, though libpq only sees the link down on its next read.
+        let ended = error.severity == "FATAL" || error.severity == "PANIC"
+        if let handle, ended || PQstatus(handle) != CONNECTION_OK {
             error.code = .connectionLost
             if error.sqlState == nil { error.sqlState = .connectionFailure }
             error.message = "the connection to the server was lost: " + error.message
