@@ -35,6 +35,34 @@ extension Connection {
         return try answers[1].get()
     }
 
+    /// Runs `body`, which sends a statement and reads its answer itself (a stream of rows),
+    /// in the `plan_cache_mode` the statement needs, as ``run(_:generic:on:)`` does but with
+    /// the setting in a round trip of its own when it changes: runs of one kind of
+    /// statement send nothing else.
+    func inPlanCacheMode<Result>(
+        generic: Bool,
+        on handle: OpaquePointer,
+        _ body: () throws -> Result
+    ) throws -> Result {
+        let wanted: PlanCacheMode = generic ? .forcedGeneric : .standard
+        let inBlock = PQtransactionStatus(handle) != PQTRANS_IDLE
+        if planCacheMode == wanted || (inBlock && !generic) { return try body() }
+        if inBlock {
+            _ = try check(PQexec(handle, PlanCacheMode.forcedGeneric.setting))
+            // When the statement failed, the block is aborted and rolling it back resets the mode.
+            defer { _ = try? check(PQexec(handle, PlanCacheMode.standard.setting)) }
+            return try body()
+        }
+        do {
+            _ = try check(PQexec(handle, wanted.setting))
+            planCacheMode = wanted
+        } catch {
+            planCacheMode = nil
+            throw error
+        }
+        return try body()
+    }
+
     /// Resets a `plan_cache_mode` that generic statements left, before a statement sent
     /// otherwise than by ``query(_:plan:)`` (scripts, COPY, streamed rows); outside
     /// transaction blocks only, as ``run(_:generic:on:)`` changes it.

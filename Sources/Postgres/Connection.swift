@@ -176,18 +176,7 @@ public actor Connection {
     @discardableResult
     public func query(_ query: Query, plan: StatementPlan = .withValues) throws -> QueryResult {
         let handle = try connectedHandle()
-        let sql = try query.render(quotingIdentifiers: escapeIdentifier)
-        let parameters = try Parameters(query.bindings)
-        return try parameters.withPointers { count, types, values in
-            let statement = BoundStatement(
-                sql: sql,
-                preparedName: plan == .withValues ? nil : try preparedName(for: sql, count: count, types: types),
-                count: count,
-                types: types,
-                values: values
-            )
-            return try run(statement, generic: plan == .generic, on: handle)
-        }
+        return try bind(query, plan: plan) { try run($0, generic: plan == .generic, on: handle) }
     }
 
     /// Runs one statement and returns how many rows it changed.
@@ -237,6 +226,27 @@ public actor Connection {
     var currentTransactionDepth: Int {
         get { transactionDepth }
         set { transactionDepth = newValue }
+    }
+
+    /// Calls `body` with `query` laid out for libpq, prepared first when `plan` asks for it.
+    func bind<Result>(
+        _ query: Query,
+        plan: StatementPlan,
+        _ body: (BoundStatement) throws -> Result
+    ) throws -> Result {
+        let sql = try query.render(quotingIdentifiers: escapeIdentifier)
+        let parameters = try Parameters(query.bindings)
+        return try parameters.withPointers { count, types, values in
+            try body(
+                BoundStatement(
+                    sql: sql,
+                    preparedName: plan == .withValues ? nil : try preparedName(for: sql, count: count, types: types),
+                    count: count,
+                    types: types,
+                    values: values
+                )
+            )
+        }
     }
 
     private func preparedName(for sql: String, count: Int32, types: UnsafePointer<UInt32>?) throws -> String {

@@ -43,6 +43,17 @@ public final class QueryResult: RandomAccessCollection, @unchecked Sendable {
         commandTag = String(cString: PQcmdStatus(handle))
     }
 
+    /// The result of one row of a stream, whose columns are those of `shape` (an earlier
+    /// row's result of the same statement).
+    init(row handle: OpaquePointer, shapedLike shape: QueryResult) {
+        self.handle = handle
+        columns = shape.columns
+        columnIndex = shape.columnIndex
+        rowCount = Int(PQntuples(handle))
+        rowsAffected = 0
+        commandTag = ""
+    }
+
     deinit {
         PQclear(handle)
     }

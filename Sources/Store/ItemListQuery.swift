@@ -100,10 +100,32 @@ struct ItemListQuery {
         }
     }
 
-    /// The page of items in `rows` (the statement's), without the extra row read to know
-    /// whether another page follows.
-    static func page(of rows: QueryResult, query: ItemQuery, tenant: String) throws -> ItemPage {
-        var items = try ItemRowReader.items(of: rows, tenant: tenant)
+    /// The page of items that `statement` (a list statement of `query`) reads on
+    /// `connection`, planned generically, without the extra row read to know whether
+    /// another page follows.
+    ///
+    /// Its rows are read as they arrive, while the server looks for the next ones, rather
+    /// than all at once when the last is found.
+    static func page(
+        of statement: Query,
+        query: ItemQuery,
+        tenant: String,
+        on connection: isolated Connection
+    ) throws -> ItemPage {
+        var reader: ItemRowReader?
+        var items: [Item] = []
+        items.reserveCapacity(query.limit + 1)
+        try connection.stream(statement, plan: .generic) { row in
+            var columns: ItemRowReader
+            if let reader {
+                columns = reader
+            } else {
+                columns = try ItemRowReader(row.result)
+                columns.parsesFields = true
+                reader = columns
+            }
+            items.append(try columns.item(from: row, tenant: tenant))
+        }
         var next: ItemCursor?
         if items.count > query.limit {
             items.removeLast()

@@ -20,6 +20,10 @@ package struct ItemRowReader {
     private let publishAt: Int
     private let unpublishAt: Int
     private let privateFields: Int
+    /// Whether each row's fields are parsed as it is read, rather than when first used: for
+    /// rows read while the server still looks for the next (see `Connection.stream`), where
+    /// the parsing costs no waiting.
+    var parsesFields = false
 
     /// A reader of `result`'s items, whose columns are named with `prefix` in front.
     /// - Throws: when a column is missing.
@@ -67,27 +71,23 @@ package struct ItemRowReader {
         return item
     }
 
-    /// The items of every row of `result`.
-    static func items(of result: QueryResult, tenant: String) throws -> [Item] {
-        let reader = try ItemRowReader(result)
-        return try result.map { try reader.item(from: $0, tenant: tenant) }
-    }
-
     /// Gives `item` the row's fields: the public ones kept as stored text, parsed when first
-    /// read (a list page shown as titles needs none), or, when the reader may see private
-    /// fields and the item has some, both parsed and merged.
+    /// read (a list page shown as titles needs none), unless ``parsesFields`` says otherwise,
+    /// or, when the reader may see private fields and the item has some, both parsed and
+    /// merged.
     private func readFields(of row: Row, into item: inout Item) throws {
         // Read straight from libpq's buffer as valid UTF-8: the server sends text in UTF-8
         // from a UTF8 database (`Migrator` refuses any other), where it checked every string
         // it stored.
-        guard let hidden = try row.withTextBytes(at: privateFields, FieldValue.parseFields(validUTF8JSON:)) else {
+        let hidden = try row.withTextBytes(at: privateFields, FieldValue.parseFields(validUTF8JSON:))
+        if hidden == nil && !parsesFields {
             if let stored = try row.withTextBytes(at: fields, StoredFields.init(jsonbText:)) {
                 item.setFields(stored)
             }
             return
         }
-        var merged = try row.withTextBytes(at: fields, FieldValue.parseFields(validUTF8JSON:)) ?? [:]
-        merged.merge(hidden) { _, `private` in `private` }
-        item.fields = merged
+        var values = try row.withTextBytes(at: fields, FieldValue.parseFields(validUTF8JSON:)) ?? [:]
+        if let hidden { values.merge(hidden) { _, `private` in `private` } }
+        item.fields = values
     }
 }

@@ -296,8 +296,12 @@ public final class PostgresContentStore: ContentStore {
         // the call, and PostgreSQL's estimates for common values would keep it planning).
         // A filter on a rare facet value then reads more of the index than the GIN index
         // would make it.
-        let rows = try connection.query(try listStatement(query, tenant: tenant, on: connection), plan: .generic)
-        return try ItemListQuery.page(of: rows, query: query, tenant: tenant)
+        try ItemListQuery.page(
+            of: try listStatement(query, tenant: tenant, on: connection),
+            query: query,
+            tenant: tenant,
+            on: connection
+        )
     }
 
     public func count(_ query: ItemQuery, tenant: String) async throws -> Int {

@@ -72,8 +72,12 @@ public struct PublicReader: Sendable {
     /// A page of items.
     public func list(_ query: ItemQuery, tenant: PublicTenant, on connection: isolated Connection) throws -> ItemPage {
         // Planned once, generically, as the store's lists are (see `PostgresContentStore.list`).
-        let rows = try connection.query(try listQuery(query, tenant: tenant).statement, plan: .generic)
-        return try ItemListQuery.page(of: rows, query: query, tenant: tenant.tenant.code)
+        try ItemListQuery.page(
+            of: try listQuery(query, tenant: tenant).statement,
+            query: query,
+            tenant: tenant.tenant.code,
+            on: connection
+        )
     }
 
     /// How many of all the items `query` matches (every page) have each value of each of

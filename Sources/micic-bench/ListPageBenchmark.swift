@@ -7,9 +7,10 @@ import Store
 /// store vs `pgbench -M prepared` running the same statement with its values written in
 /// (see ``PgbenchComparison``).
 ///
-/// The store parses an item's fields when they are first read (``StoredFields``), so the
-/// page is measured twice: as a table of titles reads it (`list-page`), and with every
-/// field of every item read (`list-page-fields`), as the delivery API's lists do.
+/// The store reads a page's rows as they arrive and parses their fields meanwhile, while the
+/// server looks for the next rows; the page is measured twice, as a table of titles reads
+/// it (`list-page`), and with every field of every item read (`list-page-fields`), as the
+/// delivery API's lists do, so that neither can pass by leaving the fields unread.
 struct ListPageBenchmark: Benchmark {
     let name = "list-page"
     let items = 200_000
