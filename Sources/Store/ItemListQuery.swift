@@ -116,14 +116,8 @@ struct ItemListQuery {
         var items: [Item] = []
         items.reserveCapacity(query.limit + 1)
         try connection.stream(statement, plan: .generic) { row in
-            var columns: ItemRowReader
-            if let reader {
-                columns = reader
-            } else {
-                columns = try ItemRowReader(row.result)
-                columns.parsesFields = true
-                reader = columns
-            }
+            let columns = try reader ?? ItemRowReader(row.result, parsingFields: true)
+            reader = columns
             items.append(try columns.item(from: row, tenant: tenant))
         }
         var next: ItemCursor?

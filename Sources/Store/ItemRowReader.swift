@@ -23,11 +23,14 @@ package struct ItemRowReader {
     /// Whether each row's fields are parsed as it is read, rather than when first used: for
     /// rows read while the server still looks for the next (see `Connection.stream`), where
     /// the parsing costs no waiting.
-    var parsesFields = false
+    private let parsesFields: Bool
 
-    /// A reader of `result`'s items, whose columns are named with `prefix` in front.
+    /// A reader of `result`'s items, whose columns are named with `prefix` in front, that
+    /// parses each item's fields as it reads the row when `parsingFields` says so (else when
+    /// they are first used).
     /// - Throws: when a column is missing.
-    package init(_ result: QueryResult, prefix: String = "") throws {
+    package init(_ result: QueryResult, prefix: String = "", parsingFields: Bool = false) throws {
+        parsesFields = parsingFields
         func position(_ name: String) throws -> Int { try result.columnNumber(prefix + name) }
         id = try position("id")
         type = try position("type")

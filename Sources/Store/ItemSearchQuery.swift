@@ -47,15 +47,29 @@ struct ItemSearchQuery {
         }
     }
 
-    /// The page of hits in `rows` (the statement's), without the extra row read to know
-    /// whether another page follows.
-    static func page(of rows: QueryResult, query: SearchQuery, tenant: String) throws -> SearchPage {
-        let reader = try ItemRowReader(rows)
-        var hits = try rows.map { row in
-            SearchHit(
-                item: try reader.item(from: row, tenant: tenant),
-                rank: try row.decode(column: "rank"),
-                snippet: Snippet(marked: try row.decode(column: "snippet"), open: matchStart, close: matchEnd)
+    /// The page of hits that ``statement`` reads on `connection`, without the extra row read
+    /// to know whether another page follows.
+    ///
+    /// Its rows are read as they arrive, while the server makes the next ones' snippets. Not
+    /// prepared: planned with the actual text, so the readings of the query are computed once
+    /// and the index conditions are constants whose selectivity the planner can weigh.
+    func page(tenant: String, on connection: isolated Connection) throws -> SearchPage {
+        var reader: ItemRowReader?
+        var hits: [SearchHit] = []
+        hits.reserveCapacity(query.limit + 1)
+        try connection.stream(try statement, plan: .withValues) { row in
+            let columns = try reader ?? ItemRowReader(row.result, parsingFields: true)
+            reader = columns
+            hits.append(
+                SearchHit(
+                    item: try columns.item(from: row, tenant: tenant),
+                    rank: try row.decode(column: "rank"),
+                    snippet: Snippet(
+                        marked: try row.decode(column: "snippet"),
+                        open: Self.matchStart,
+                        close: Self.matchEnd
+                    )
+                )
             )
         }
         var next: Int?

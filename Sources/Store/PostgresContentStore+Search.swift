@@ -8,10 +8,7 @@ extension PostgresContentStore {
 
     /// A page of search results, read on `connection`.
     public func search(_ query: SearchQuery, tenant: String, on connection: isolated Connection) throws -> SearchPage {
-        // Not prepared: planned with the actual text, so the readings of the query are
-        // computed once and the index conditions are constants.
-        let rows = try connection.query(try searchStatement(query, tenant: tenant, on: connection))
-        return try ItemSearchQuery.page(of: rows, query: query, tenant: tenant)
+        try searchQuery(query, tenant: tenant, on: connection).page(tenant: tenant, on: connection)
     }
 
     /// The statement ``search(_:tenant:)`` runs for `query` (for `EXPLAIN` and benchmarks).

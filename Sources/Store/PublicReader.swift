@@ -162,8 +162,7 @@ public struct PublicReader: Sendable {
     ) throws
         -> SearchPage
     {
-        let rows = try connection.query(try searchQuery(query, tenant: tenant).statement)
-        return try ItemSearchQuery.page(of: rows, query: query, tenant: tenant.tenant.code)
+        try searchQuery(query, tenant: tenant).page(tenant: tenant.tenant.code, on: connection)
     }
 
     /// The facet counts of every match of `query`.
