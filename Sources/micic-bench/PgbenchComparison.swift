@@ -6,7 +6,9 @@ import Postgres
 /// per-call latencies (medians over `repetitions` runs).
 ///
 /// Each run makes `calls` calls, or fewer when they would take more than `budget` (a slow
-/// plan), and pgbench then runs as many transactions as micic made calls.
+/// plan), and pgbench runs as many transactions as micic made calls. The two take turns
+/// going first: in odd runs pgbench runs as many transactions as micic made calls in the
+/// run before, then micic makes as many calls.
 struct PgbenchComparison {
     /// The benchmark's name, for the figure and pgbench's log files.
     let name: String
@@ -35,13 +37,27 @@ struct PgbenchComparison {
         var counts: [Int] = []
         var medians: [String] = []
         for repetition in 0..<repetitions {
-            let micic = try await latencies(calls: calls, within: budget, on: connection, call: call)
-            let pgbench = try pgbenchLatencies(
-                transactions: micic.count,
-                script: script,
-                context: context,
-                label: "\(repetition)"
-            )
+            // Each side goes first in every other run, so that a machine speeding up or
+            // slowing down over the runs favours neither.
+            var micic: [Double] = []
+            var pgbench: [Double] = []
+            if repetition % 2 == 1 {
+                pgbench = try pgbenchLatencies(
+                    transactions: counts.last ?? calls,
+                    script: script,
+                    context: context,
+                    label: "\(repetition)"
+                )
+                micic = try await latencies(calls: pgbench.count, within: budget * 2, on: connection, call: call)
+            } else {
+                micic = try await latencies(calls: calls, within: budget, on: connection, call: call)
+                pgbench = try pgbenchLatencies(
+                    transactions: micic.count,
+                    script: script,
+                    context: context,
+                    label: "\(repetition)"
+                )
+            }
             mine.append(percentile(micic, 0.95))
             theirs.append(percentile(pgbench, 0.95))
             counts.append(micic.count)
