@@ -381,11 +381,15 @@ import Testing
             let observer = try await demo.database.connect()
             let inThisDatabase =
                 "datname = current_database() and pid <> pg_backend_pid() and application_name = 'micic'"
+            // The session whose batch holds line 2,000 waits for the test's lock; the other
+            // connection's session may wait in turn for that one.
+            let holder = await watcher.backendPID
             var waiting = 0
             let deadline = Date().addingTimeInterval(120)
             while waiting == 0 && Date() < deadline && process.isRunning {
                 try await Task.sleep(for: .milliseconds(50))
-                let query = "select count(*) from pg_stat_activity where \(inThisDatabase) and wait_event_type = 'Lock'"
+                let query =
+                    "select count(*) from pg_stat_activity where \(inThisDatabase) and \(holder) = any(pg_blocking_pids(pid))"
                 waiting = try await observer.query(Query(unsafeSQL: query))[0].decode(Int.self, at: 0)
             }
             #expect(waiting == 1, "the import did not reach the locked item")
