@@ -15,7 +15,9 @@ struct ListPageBenchmark: Benchmark {
     let name = "list-page"
     let items = 200_000
     let calls = 2_000
-    let repetitions = 5
+    /// Runs per figure (see ``RunSeries``), and the time after which none is added.
+    let runs = 5...41
+    let seconds = 120.0
     let budget = Duration.seconds(5)
 
     /// Published practices on preparedness that concern Costa Rica, newest first.
@@ -77,7 +79,8 @@ struct ListPageBenchmark: Benchmark {
             let comparison = PgbenchComparison(
                 name: readsFields ? name + "-fields" : name,
                 calls: calls,
-                repetitions: repetitions,
+                runs: runs,
+                seconds: seconds,
                 budget: budget
             )
             figures.append(

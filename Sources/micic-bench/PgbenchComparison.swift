@@ -3,7 +3,8 @@ import Postgres
 
 /// One statement read through the Store vs `pgbench -M prepared` running the same statement
 /// with its values written in, each on one connection; compares the 95th percentiles of the
-/// per-call latencies (medians over `repetitions` runs).
+/// per-call latencies (medians over the runs of a ``RunSeries``: runs are added until the
+/// ratio is steady).
 ///
 /// Each run makes `calls` calls, or fewer when they would take more than `budget` (a slow
 /// plan), and pgbench runs as many transactions as micic made calls. The two take turns
@@ -13,7 +14,10 @@ struct PgbenchComparison {
     /// The benchmark's name, for the figure and pgbench's log files.
     let name: String
     let calls: Int
-    let repetitions: Int
+    /// The fewest and most runs (see ``RunSeries``).
+    let runs: ClosedRange<Int>
+    /// The time after which no run is added.
+    let seconds: Double
     let budget: Duration
 
     /// Measures `call` (one Store call on `connection`) against pgbench running `sql`, whose
@@ -32,21 +36,19 @@ struct PgbenchComparison {
         let warm = try await latencies(calls: 200, within: budget / 5, on: connection, call: call)
         _ = try pgbenchLatencies(transactions: warm.count, script: script, context: context, label: "warm")
 
-        var mine: [Double] = []
-        var theirs: [Double] = []
         var counts: [Int] = []
         var medians: [String] = []
-        for repetition in 0..<repetitions {
+        let series = try await RunSeries.measure(name, runs: runs, seconds: seconds) { run in
             // Each side goes first in every other run, so that a machine speeding up or
             // slowing down over the runs favours neither.
             var micic: [Double] = []
             var pgbench: [Double] = []
-            if repetition % 2 == 1 {
+            if run % 2 == 1 {
                 pgbench = try pgbenchLatencies(
                     transactions: counts.last ?? calls,
                     script: script,
                     context: context,
-                    label: "\(repetition)"
+                    label: "\(run)"
                 )
                 micic = try await latencies(calls: pgbench.count, within: budget * 2, on: connection, call: call)
             } else {
@@ -55,31 +57,29 @@ struct PgbenchComparison {
                     transactions: micic.count,
                     script: script,
                     context: context,
-                    label: "\(repetition)"
+                    label: "\(run)"
                 )
             }
-            mine.append(percentile(micic, 0.95))
-            theirs.append(percentile(pgbench, 0.95))
             counts.append(micic.count)
             medians.append(Self.format(median(micic)) + "/" + Self.format(median(pgbench)))
+            return (micic: percentile(micic, 0.95), baseline: percentile(pgbench, 0.95))
         }
         note(
-            "  calls \(counts); p95 micic \(mine.map(Self.format)) ms, pgbench \(theirs.map(Self.format)) ms; "
+            "  calls \(counts); p95 micic \(series.micic.map(Self.format)) ms, "
+                + "pgbench \(series.baseline.map(Self.format)) ms; "
                 + "medians micic/pgbench \(medians.joined(separator: " ")) ms"
         )
-        let micic = median(mine)
-        let baseline = median(theirs)
         var extra = "; plan: " + scan
         if let fewest = counts.min(), fewest < calls {
             extra += "; \(fewest) calls per run (\(calls) exceed the \(budget) budget)"
         }
         return Figure(
             name: name,
-            value: micic,
+            value: median(series.micic),
             unit: "ms",
             baseline: "pgbench -M prepared p95",
-            baselineValue: baseline,
-            ratio: baseline / micic,
+            baselineValue: median(series.baseline),
+            ratio: series.ratio,
             extra: extra
         )
     }

@@ -6,11 +6,14 @@ import Store
 
 /// `rls-list`: the filtered list page of `list-page` read through the Store by a member of
 /// the tenant, under row-level security, vs the same page read the same way by the schema
-/// owner, whom row-level security does not apply to; 95th percentiles.
+/// owner, whom row-level security does not apply to; 95th percentiles, in runs added until
+/// the ratio is steady (see ``RunSeries``), each side going first in every other run.
 struct RLSListBenchmark: Benchmark {
     let name = "rls-list"
     let calls = 2_000
-    let repetitions = 3
+    /// Runs (see ``RunSeries``), and the time after which none is added.
+    let runs = 5...41
+    let seconds = 120.0
 
     func run(in context: BenchContext) async throws -> Figure {
         let tenantID = try await context.prepareContent()
@@ -36,11 +39,14 @@ struct RLSListBenchmark: Benchmark {
         let ownerStore = PostgresContentStore(connection: owner, registry: registry)
         _ = try await latencies(200, memberStore, member)
         _ = try await latencies(200, ownerStore, owner)
-        var mine: [Double] = []
-        var theirs: [Double] = []
-        for _ in 0..<repetitions {
-            mine.append(percentile(try await latencies(calls, memberStore, member), 0.95))
-            theirs.append(percentile(try await latencies(calls, ownerStore, owner), 0.95))
+        let series = try await RunSeries.measure(name, runs: runs, seconds: seconds) { run in
+            // Each side goes first in every other run.
+            if run % 2 == 1 {
+                let ownerP95 = percentile(try await latencies(calls, ownerStore, owner), 0.95)
+                return (micic: percentile(try await latencies(calls, memberStore, member), 0.95), baseline: ownerP95)
+            }
+            let memberP95 = percentile(try await latencies(calls, memberStore, member), 0.95)
+            return (micic: memberP95, baseline: percentile(try await latencies(calls, ownerStore, owner), 0.95))
         }
         await member.close()
         try await owner.run { connection in
@@ -50,11 +56,11 @@ struct RLSListBenchmark: Benchmark {
         await owner.close()
         return Figure(
             name: name,
-            value: median(mine),
+            value: median(series.micic),
             unit: "ms",
             baseline: "schema owner without RLS p95",
-            baselineValue: median(theirs),
-            ratio: median(theirs) / median(mine)
+            baselineValue: median(series.baseline),
+            ratio: series.ratio
         )
     }
 

@@ -42,6 +42,19 @@ struct RunSeries {
     /// Two series agree when their ratios are this close.
     static let tolerance = 0.05
 
+    /// One comparison measured as ``measure(_:figures:areRates:minimum:maximum:seconds:_:)``
+    /// does, `runs` giving the fewest and most runs.
+    static func measure(
+        _ name: String,
+        runs: ClosedRange<Int>,
+        seconds: Double,
+        _ pair: (Int) async throws -> (micic: Double, baseline: Double)
+    ) async throws -> RunSeries {
+        try await measure(name, minimum: runs.lowerBound, maximum: runs.upperBound, seconds: seconds) {
+            [try await pair($0)]
+        }[0]
+    }
+
     /// Runs `pairs` (given the run's index; it measures micic then the baseline, once for
     /// each of `figures` comparisons) `minimum` times, then again until every comparison's
     /// ratio is steady (``agreement`` within ``tolerance``), `maximum` times, or `seconds`

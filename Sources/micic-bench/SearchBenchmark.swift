@@ -10,7 +10,9 @@ import Store
 struct SearchBenchmark: Benchmark {
     let name = "search"
     let calls = 2_000
-    let repetitions = 5
+    /// Runs (see ``RunSeries``), and the time after which none is added.
+    let runs = 5...11
+    let seconds = 240.0
     let budget = Duration.seconds(10)
 
     /// What an editor of the Costa Rica office might look for: a phrase, a word, an
@@ -47,7 +49,13 @@ struct SearchBenchmark: Benchmark {
         guard page.hits.count == query.limit, page.hits.map(\.item.id) == Array(hitIDs.prefix(query.limit)) else {
             throw BenchError(message: "the store's page differs from the statement's rows")
         }
-        let comparison = PgbenchComparison(name: name, calls: calls, repetitions: repetitions, budget: budget)
+        let comparison = PgbenchComparison(
+            name: name,
+            calls: calls,
+            runs: runs,
+            seconds: seconds,
+            budget: budget
+        )
         let figure = try await comparison.run(
             in: context,
             connection: connection,
