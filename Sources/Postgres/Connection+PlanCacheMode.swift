@@ -53,13 +53,7 @@ extension Connection {
             defer { _ = try? check(PQexec(handle, PlanCacheMode.standard.setting)) }
             return try body()
         }
-        do {
-            _ = try check(PQexec(handle, wanted.setting))
-            planCacheMode = wanted
-        } catch {
-            planCacheMode = nil
-            throw error
-        }
+        try setPlanCacheMode(wanted, on: handle)
         return try body()
     }
 
@@ -68,9 +62,15 @@ extension Connection {
     /// transaction blocks only, as ``run(_:generic:on:)`` changes it.
     func restoreStandardPlans(on handle: OpaquePointer) throws {
         guard planCacheMode != .standard, PQtransactionStatus(handle) == PQTRANS_IDLE else { return }
+        try setPlanCacheMode(.standard, on: handle)
+    }
+
+    /// Sets the session's mode in a round trip of its own, outside transaction blocks; when
+    /// that fails, the mode is taken as unknown.
+    private func setPlanCacheMode(_ mode: PlanCacheMode, on handle: OpaquePointer) throws {
         do {
-            _ = try check(PQexec(handle, PlanCacheMode.standard.setting))
-            planCacheMode = .standard
+            _ = try check(PQexec(handle, mode.setting))
+            planCacheMode = mode
         } catch {
             planCacheMode = nil
             throw error

@@ -112,13 +112,10 @@ struct ItemListQuery {
         tenant: String,
         on connection: isolated Connection
     ) throws -> ItemPage {
-        var reader: ItemRowReader?
         var items: [Item] = []
         items.reserveCapacity(query.limit + 1)
-        try connection.stream(statement, plan: .generic) { row in
-            let columns = try reader ?? ItemRowReader(row.result, parsingFields: true)
-            reader = columns
-            items.append(try columns.item(from: row, tenant: tenant))
+        try ItemRowReader.stream(statement, plan: .generic, on: connection) { reader, row in
+            items.append(try reader.item(from: row, tenant: tenant))
         }
         var next: ItemCursor?
         if items.count > query.limit {

@@ -74,6 +74,23 @@ package struct ItemRowReader {
         return item
     }
 
+    /// Runs `statement` on `connection` and hands each row to `body` as it arrives, with one
+    /// reader of its items made from the first row, which parses each item's fields as its
+    /// row is read (while the server makes the next rows).
+    static func stream(
+        _ statement: Query,
+        plan: StatementPlan,
+        on connection: isolated Connection,
+        _ body: (ItemRowReader, Row) throws -> Void
+    ) throws {
+        var reader: ItemRowReader?
+        try connection.stream(statement, plan: plan) { row in
+            let columns = try reader ?? ItemRowReader(row.result, parsingFields: true)
+            reader = columns
+            try body(columns, row)
+        }
+    }
+
     /// Gives `item` the row's fields: the public ones kept as stored text, parsed when first
     /// read (a list page shown as titles needs none), unless ``parsesFields`` says otherwise,
     /// or, when the reader may see private fields and the item has some, both parsed and

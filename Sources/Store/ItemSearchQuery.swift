@@ -54,15 +54,12 @@ struct ItemSearchQuery {
     /// prepared: planned with the actual text, so the readings of the query are computed once
     /// and the index conditions are constants whose selectivity the planner can weigh.
     func page(tenant: String, on connection: isolated Connection) throws -> SearchPage {
-        var reader: ItemRowReader?
         var hits: [SearchHit] = []
         hits.reserveCapacity(query.limit + 1)
-        try connection.stream(try statement, plan: .withValues) { row in
-            let columns = try reader ?? ItemRowReader(row.result, parsingFields: true)
-            reader = columns
+        try ItemRowReader.stream(try statement, plan: .withValues, on: connection) { reader, row in
             hits.append(
                 SearchHit(
-                    item: try columns.item(from: row, tenant: tenant),
+                    item: try reader.item(from: row, tenant: tenant),
                     rank: try row.decode(column: "rank"),
                     snippet: Snippet(
                         marked: try row.decode(column: "snippet"),
