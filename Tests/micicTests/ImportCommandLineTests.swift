@@ -381,15 +381,20 @@ import Testing
             let observer = try await demo.database.connect()
             let inThisDatabase =
                 "datname = current_database() and pid <> pg_backend_pid() and application_name = 'micic'"
-            // The session whose batch holds line 2,000 waits for the test's lock; the other
-            // connection's session may wait in turn for that one.
-            let holder = await watcher.backendPID
+            // The session whose batch holds line 2,000 waits for the test's transaction; the
+            // other connection's session may wait in turn for that one, on its own transaction.
+            // (pg_locks is read once per poll: pg_blocking_pids for every session, as often,
+            // holds the whole server's lock tables and slows every test running beside this one.)
+            let holder = try await watcher.query(Query(unsafeSQL: "select pg_current_xact_id()::text"))[0]
+                .decode(String.self, at: 0)
             var waiting = 0
             let deadline = Date().addingTimeInterval(120)
             while waiting == 0 && Date() < deadline && process.isRunning {
-                try await Task.sleep(for: .milliseconds(50))
-                let query =
-                    "select count(*) from pg_stat_activity where \(inThisDatabase) and \(holder) = any(pg_blocking_pids(pid))"
+                try await Task.sleep(for: .milliseconds(100))
+                let query = """
+                    select count(*) from pg_locks
+                    where locktype = 'transactionid' and transactionid = '\(holder)'::xid and not granted
+                    """
                 waiting = try await observer.query(Query(unsafeSQL: query))[0].decode(Int.self, at: 0)
             }
             #expect(waiting == 1, "the import did not reach the locked item")
