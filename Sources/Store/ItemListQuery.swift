@@ -105,16 +105,20 @@ struct ItemListQuery {
     /// another page follows.
     ///
     /// Its rows are read as they arrive, while the server looks for the next ones, rather
-    /// than all at once when the last is found.
+    /// than all at once when the last is found; each item's fields are parsed then when
+    /// `parsingFields` says so (for callers that read every field), else when first read.
     static func page(
         of statement: Query,
         query: ItemQuery,
         tenant: String,
+        parsingFields: Bool,
         on connection: isolated Connection
     ) throws -> ItemPage {
         var items: [Item] = []
         items.reserveCapacity(query.limit + 1)
-        try ItemRowReader.stream(statement, plan: .generic, on: connection) { reader, row in
+        try ItemRowReader.stream(statement, plan: .generic, parsingFields: parsingFields, on: connection) {
+            reader,
+            row in
             items.append(try reader.item(from: row, tenant: tenant))
         }
         var next: ItemCursor?

@@ -76,16 +76,18 @@ package struct ItemRowReader {
 
     /// Runs `statement` on `connection` and hands each row to `body` as it arrives, with one
     /// reader of its items made from the first row, which parses each item's fields as its
-    /// row is read (while the server makes the next rows).
+    /// row is read (while the server makes the next rows) when `parsingFields` says so, for
+    /// callers that read every field, or else when they are first read.
     static func stream(
         _ statement: Query,
         plan: StatementPlan,
+        parsingFields: Bool,
         on connection: isolated Connection,
         _ body: (ItemRowReader, Row) throws -> Void
     ) throws {
         var reader: ItemRowReader?
         try connection.stream(statement, plan: plan) { row in
-            let columns = try reader ?? ItemRowReader(row.result, parsingFields: true)
+            let columns = try reader ?? ItemRowReader(row.result, parsingFields: parsingFields)
             reader = columns
             try body(columns, row)
         }

@@ -56,7 +56,7 @@ struct ItemSearchQuery {
     func page(tenant: String, on connection: isolated Connection) throws -> SearchPage {
         var hits: [SearchHit] = []
         hits.reserveCapacity(query.limit + 1)
-        try ItemRowReader.stream(try statement, plan: .withValues, on: connection) { reader, row in
+        try ItemRowReader.stream(try statement, plan: .withValues, parsingFields: true, on: connection) { reader, row in
             hits.append(
                 SearchHit(
                     item: try reader.item(from: row, tenant: tenant),

@@ -289,8 +289,15 @@ public final class PostgresContentStore: ContentStore {
         try await connection.run { try self.list(query, tenant: tenant, on: $0) }
     }
 
-    /// A page of items, read on `connection`.
-    public func list(_ query: ItemQuery, tenant: String, on connection: isolated Connection) throws -> ItemPage {
+    /// A page of items, read on `connection`. Each item's fields are parsed when first read
+    /// (a table of titles parses none), or, when `parsingFields` says so (for callers that
+    /// read them all), as its row arrives.
+    public func list(
+        _ query: ItemQuery,
+        tenant: String,
+        parsingFields: Bool = false,
+        on connection: isolated Connection
+    ) throws -> ItemPage {
         // Planned once, generically: the filters are written so that the plan walks the
         // list index newest first whatever their values (planning each call cost a third of
         // the call, and PostgreSQL's estimates for common values would keep it planning).
@@ -300,6 +307,7 @@ public final class PostgresContentStore: ContentStore {
             of: try listStatement(query, tenant: tenant, on: connection),
             query: query,
             tenant: tenant,
+            parsingFields: parsingFields,
             on: connection
         )
     }

@@ -69,13 +69,14 @@ public struct PublicReader: Sendable {
         return PublicChangeCounters(counters)
     }
 
-    /// A page of items.
+    /// A page of items, every field parsed as its row arrives (the public reads them all).
     public func list(_ query: ItemQuery, tenant: PublicTenant, on connection: isolated Connection) throws -> ItemPage {
         // Planned once, generically, as the store's lists are (see `PostgresContentStore.list`).
         try ItemListQuery.page(
             of: try listQuery(query, tenant: tenant).statement,
             query: query,
             tenant: tenant.tenant.code,
+            parsingFields: true,
             on: connection
         )
     }

@@ -158,13 +158,20 @@ import Testing
         }
     }
 
-    @Test func fieldsAreReadLazilyButTextTheKernelCannotHoldIsAnErrorWhenRead() async throws {
+    @Test func fieldsAreReadLazilyOrAsRowsArriveAndTextTheKernelCannotHoldIsAnErrorWhenRead() async throws {
         try await withStore { store, _ in
             let draft = ItemDraft(type: "note", title: "Albergues", fields: ["summary": .text("Línea\n\"uno\"")])
             let item = try await store.create(draft, tenant: "cr", author: "ana", message: nil)
             let listed = try await store.list(ItemQuery(type: "note"), tenant: "cr").items
             #expect(listed == [item])
+            #expect(listed.first?.keepsFieldsAsText == true)
             #expect(listed.first?.fields["summary"] == .text("Línea\n\"uno\""))
+            // Callers that read every field have them parsed as the rows arrive.
+            let parsed = try await store.connection.run {
+                try store.list(ItemQuery(type: "note"), tenant: "cr", parsingFields: true, on: $0).items
+            }
+            #expect(parsed == [item])
+            #expect(parsed.first?.keepsFieldsAsText == false)
 
             // A value written past the Kernel (a fraction: fields hold whole numbers) fails
             // the read that meets it, not a later look at the field.
@@ -174,6 +181,11 @@ import Testing
             await #expect(throws: FieldValueJSONError.self) { try await store.item(id: item.id, tenant: "cr") }
             await #expect(throws: FieldValueJSONError.self) {
                 try await store.list(ItemQuery(type: "note"), tenant: "cr")
+            }
+            await #expect(throws: FieldValueJSONError.self) {
+                try await store.connection.run {
+                    try store.list(ItemQuery(type: "note"), tenant: "cr", parsingFields: true, on: $0)
+                }
             }
         }
     }

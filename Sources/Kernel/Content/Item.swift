@@ -84,6 +84,12 @@ public struct Item: Sendable, Hashable, Codable {
         fieldStorage = .stored(stored)
     }
 
+    /// Whether the fields are kept as the text they were read in (see ``setFields(_:)``)
+    /// rather than as values.
+    package var keepsFieldsAsText: Bool {
+        if case .stored = fieldStorage { true } else { false }
+    }
+
     /// Whether the public sees the item at `instant`: in one of `publishedStates` (its
     /// workflow's), not trashed, and within its schedule.
     public func isPublic(at instant: Date, publishedStates: Set<String>) -> Bool {
