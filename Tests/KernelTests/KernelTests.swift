@@ -46,6 +46,26 @@ import Testing
             #expect(throws: FieldValueJSONError.self) { try FieldValue.parse(json: bad) }
         }
     }
+
+    @Test func keysAndValuesReadFromTheServersTextFindAndEqualEveryOtherString() throws {
+        // Short ASCII runs are made known to be ASCII; the rest, and every run of 33 bytes
+        // or more, are not: each kind must hash and compare as any other string does.
+        let keys = ["phases", "año", "e\u{301}", String(repeating: "k", count: 32), String(repeating: "k", count: 33)]
+        let values = ["preparedness", "préparation", String(repeating: "v", count: 32) + "é"]
+        let json =
+            "{" + keys.enumerated().map { #""\#($1)": "\#(values[$0 % values.count])""# }.joined(separator: ",") + "}"
+        let fields = try Array(json.utf8).withUnsafeBytes(FieldValue.parseFields(validUTF8JSON:))
+        #expect(fields.count == keys.count)
+        #expect(fields["phases"] == .text("preparedness"))
+        #expect(fields["año"] == .text("préparation"))
+        #expect(fields["e\u{301}"] == .text(values[2]))
+        #expect(fields[String(repeating: "k", count: 32)] == .text("preparedness"))
+        #expect(fields[String(decoding: Array(repeating: UInt8(ascii: "k"), count: 33), as: UTF8.self)] != nil)
+        let composed = try #require(fields.keys.first { $0.unicodeScalars.first == "e" })
+        #expect(composed == "é")  // canonically equivalent: equal, and equal hashes
+        #expect(Set([composed, "é"]).count == 1)
+        #expect(try FieldValue.parseFields(json: json) == fields)
+    }
 }
 
 @Suite struct RegistryTests {
