@@ -308,15 +308,20 @@ import Testing
         }
     }
 
+    /// Writes `count` practices titled "Plan 1", "Plan 2"... as NDJSON and returns the path.
+    private func writePlans(_ count: Int, in scratch: borrowing ScratchDirectory) async throws -> String {
+        var text = ""
+        for index in 1...count {
+            text += "{\"title\": \"Plan \(index)\", \"phases\": [\"preparedness\"], \"countries\": [\"CR\"]}\n"
+        }
+        return try await scratch.write("plans.ndjson", text)
+    }
+
     @Test func aTerminalShowsProgressAndASummary() async throws {
         try await DemoDatabase.with { demo in
             let scratch = try ScratchDirectory()
-            var text = ""
             // Enough batches for the work to last over a second, when progress lines begin.
-            for index in 1...4_000 {
-                text += "{\"title\": \"Plan \(index)\", \"phases\": [\"preparedness\"], \"countries\": [\"CR\"]}\n"
-            }
-            let file = try await scratch.write("plans.ndjson", text)
+            let file = try await writePlans(4_000, in: scratch)
             let shell = try TerminalSession("micic", environment: ["DATABASE_URL": demo.database.url])
             try await shell.pause(1)
             shell.type("import practice \(file) --tenant cr --batch-size 5\n")
@@ -450,6 +455,36 @@ import Testing
             await #expect(try demo.micic("job resume \(id)").standardError.contains("finished"))
             let again = try await demo.micic("import practice \(file) --tenant cr")
             #expect(again.standardError.contains("nothing changed: \(rows) rows match"))
+        }
+    }
+
+    @Test func theSecondConnectionsBatchesAreAuditedWithTheFirstsCommandLine() async throws {
+        try await DemoDatabase.with { demo in
+            let scratch = try ScratchDirectory()
+            let file = try await writePlans(200, in: scratch)
+            // Which server sessions wrote the items: both connections merge.
+            let setup = try await demo.database.connect()
+            try await setup.executeScript(
+                """
+                create table test_merge_sessions (pid int);
+                create function test_note_session() returns trigger language plpgsql as
+                  $$ begin insert into test_merge_sessions values (pg_backend_pid()); return null; end $$;
+                create trigger test_note_session after insert on items for each row execute function test_note_session();
+                grant insert on test_merge_sessions to public;
+                """
+            )
+            await setup.close()
+            // The shell names the command line in its session; the audit entries of every batch,
+            // on either connection, take it.
+            let run = try await demo.micic("import practice \(file) --tenant cr --batch-size 10")
+            #expect(run.status == 0, "\(run.standardError)")
+            #expect(try await demo.count("select count(distinct pid) from test_merge_sessions") == 2)
+            let imported = "item_id in (select id from items where title like 'Plan %')"
+            #expect(try await demo.count("select count(*) from audit_log where \(imported)") == 200)
+            let audited = try await demo.count(
+                "select count(*) from audit_log where \(imported) and command like 'import practice %'"
+            )
+            #expect(audited == 200, "audit entries without the session's command")
         }
     }
 

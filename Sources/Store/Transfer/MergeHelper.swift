@@ -18,16 +18,52 @@ final class MergeHelper: Sendable {
         self.connection = connection
     }
 
-    /// A connection made as `connection` was, for the same person; `nil` when none can be
-    /// opened (the import then merges on one connection).
+    /// A connection made as `connection` was, for the same person, with the settings made in
+    /// `connection`'s session given to it too: the shell's command line (`micic.command`),
+    /// which the audit entries of the helper's batches take, a role taken with `set role`, a
+    /// timeout. `nil` when none can be opened or made the same (the import then merges on
+    /// one connection).
     static func open(like connection: isolated Connection) -> MergeHelper? {
         let configuration = connection.configuration
-        guard let helper = try? blocking({ try await Connection.connect(configuration) }) else { return nil }
-        guard (try? blocking({ await helper.user })) == connection.user else {
+        guard let settings = try? sessionSettings(of: connection),
+            let identity = try? identity(of: connection),
+            let helper = try? blocking({ try await Connection.connect(configuration) })
+        else { return nil }
+        let same = try? blocking {
+            try await helper.run { helper in
+                for (name, value) in settings {
+                    try helper.execute("select set_config(\(name), \(value), false)")
+                }
+                return try Self.identity(of: helper) == identity
+            }
+        }
+        guard same == true else {
             try? blocking { await helper.close() }
             return nil
         }
         return MergeHelper(connection: helper)
+    }
+
+    /// The settings made in `connection`'s session, a role taken last (after it, what only
+    /// the person who logged in may set could not be).
+    private static func sessionSettings(of connection: isolated Connection) throws -> [(String, String)] {
+        try connection.query(
+            """
+            select name, value from (
+                select name, current_setting(name) as value from pg_settings where source = 'session'
+                union all
+                select 'micic.command', current_setting('micic.command', true)
+                where coalesce(current_setting('micic.command', true), '') <> ''
+            ) as settings
+            order by name = 'role', name
+            """
+        ).map { (try $0.decode(String.self, at: 0), try $0.decode(String.self, at: 1)) }
+    }
+
+    /// Who logged in and whose rights apply.
+    private static func identity(of connection: isolated Connection) throws -> [String] {
+        let row = try connection.query("select session_user::text, current_user::text")[0]
+        return [try row.decode(String.self, at: 0), try row.decode(String.self, at: 1)]
     }
 
     /// Starts `body` on the helper's connection; ``wait()`` gives its outcome.
