@@ -20,11 +20,12 @@ extension PostgresShellBackend: BulkTransfer {
         file: String,
         report: String?,
         batchSize: Int?,
+        connections: Int,
         progress: @escaping @Sendable (ImportProgress) -> Void,
         stop: @escaping @Sendable () -> Bool
     ) async throws -> ImportSummary {
         let items = ItemImport(store: contentStore)
-        let options = ImportFileOptions(file: file, report: report, batchSize: batchSize)
+        let options = ImportFileOptions(file: file, report: report, batchSize: batchSize, workers: connections)
         return try await connection.run { connection in
             try items.run(request, from: options, on: connection, progress: progress, stop: stop)
         }

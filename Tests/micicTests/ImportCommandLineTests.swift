@@ -308,13 +308,17 @@ import Testing
         }
     }
 
-    /// Writes `count` practices titled "Plan 1", "Plan 2"... as NDJSON and returns the path.
-    private func writePlans(_ count: Int, in scratch: borrowing ScratchDirectory) async throws -> String {
+    /// Writes `count` practices titled "`title` 1", "`title` 2"... as NDJSON and returns the path.
+    private func writePlans(
+        _ count: Int,
+        titled title: String = "Plan",
+        in scratch: borrowing ScratchDirectory
+    ) async throws -> String {
         var text = ""
         for index in 1...count {
-            text += "{\"title\": \"Plan \(index)\", \"phases\": [\"preparedness\"], \"countries\": [\"CR\"]}\n"
+            text += "{\"title\": \"\(title) \(index)\", \"phases\": [\"preparedness\"], \"countries\": [\"CR\"]}\n"
         }
-        return try await scratch.write("plans.ndjson", text)
+        return try await scratch.write("\(title).ndjson", text)
     }
 
     @Test func aTerminalShowsProgressAndASummary() async throws {
@@ -458,17 +462,17 @@ import Testing
         }
     }
 
-    @Test func theSecondConnectionsBatchesAreAuditedWithTheFirstsCommandLine() async throws {
+    @Test func theSecondConnectionsBatchesAreAuditedWithTheFirstsCommandLineAndOneConnectionIsAChoice() async throws {
         try await DemoDatabase.with { demo in
             let scratch = try ScratchDirectory()
             let file = try await writePlans(200, in: scratch)
-            // Which server sessions wrote the items: both connections merge.
+            // Which server session wrote each item: both connections merge, unless told otherwise.
             let setup = try await demo.database.connect()
             try await setup.executeScript(
                 """
-                create table test_merge_sessions (pid int);
+                create table test_merge_sessions (pid int, title text);
                 create function test_note_session() returns trigger language plpgsql as
-                  $$ begin insert into test_merge_sessions values (pg_backend_pid()); return null; end $$;
+                  $$ begin insert into test_merge_sessions values (pg_backend_pid(), new.title); return null; end $$;
                 create trigger test_note_session after insert on items for each row execute function test_note_session();
                 grant insert on test_merge_sessions to public;
                 """
@@ -478,13 +482,22 @@ import Testing
             // on either connection, take it.
             let run = try await demo.micic("import practice \(file) --tenant cr --batch-size 10")
             #expect(run.status == 0, "\(run.standardError)")
-            #expect(try await demo.count("select count(distinct pid) from test_merge_sessions") == 2)
+            let sessions = "select count(distinct pid) from test_merge_sessions where title like"
+            #expect(try await demo.count(sessions + " 'Plan %'") == 2)
             let imported = "item_id in (select id from items where title like 'Plan %')"
             #expect(try await demo.count("select count(*) from audit_log where \(imported)") == 200)
             let audited = try await demo.count(
                 "select count(*) from audit_log where \(imported) and command like 'import practice %'"
             )
             #expect(audited == 200, "audit entries without the session's command")
+
+            let solo = try await writePlans(200, titled: "Solo", in: scratch)
+            let refused = try await demo.micic("import practice \(solo) --tenant cr --connections 3")
+            #expect(refused.status == 2 && refused.standardError.contains("--connections must be 1 or 2"))
+            let one = try await demo.micic("import practice \(solo) --tenant cr --batch-size 10 --connections 1")
+            #expect(one.status == 0, "\(one.standardError)")
+            #expect(try await demo.count(sessions + " 'Solo %'") == 1)
+            #expect(try await demo.count("select count(*) from items where title like 'Solo %'") == 200)
         }
     }
 

@@ -17,6 +17,7 @@ public protocol BulkTransfer: Sendable {
     ///   - file: the file, by absolute path.
     ///   - report: a file to write the rejected rows to, as CSV, by absolute path.
     ///   - batchSize: how many rows each transaction merges; `nil` for the platform's default.
+    ///   - connections: how many connections merge the batches (1 or 2).
     ///   - progress: rows read, then rows merged.
     ///   - stop: polled between rows and batches; `true` interrupts the import.
     func importItems(
@@ -24,6 +25,7 @@ public protocol BulkTransfer: Sendable {
         file: String,
         report: String?,
         batchSize: Int?,
+        connections: Int,
         progress: @escaping @Sendable (ImportProgress) -> Void,
         stop: @escaping @Sendable () -> Bool
     ) async throws -> ImportSummary

@@ -31,6 +31,12 @@ struct ImportCommand: ShellCommand {
                     placeholder: "FORMAT"
                 ),
                 FlagSpec("batch-size", summary: "rows merged per transaction (default 5000)", placeholder: "N"),
+                FlagSpec(
+                    "connections",
+                    summary: "connections that merge the batches: 2 (default, two of the server's cores) or 1",
+                    values: ["1", "2"],
+                    placeholder: "N"
+                ),
                 FlagSpec("message", summary: "why, kept with every revision", placeholder: "TEXT"),
                 FlagSpec.language(
                     "language",
@@ -41,6 +47,7 @@ struct ImportCommand: ShellCommand {
                 "import practice practices.csv --dry-run",
                 "import practice practices.csv --language en   # rows that name no language are English",
                 "import practice practices.csv --on-error skip --report bad.csv",
+                "import practice practices.csv --connections 1   # leave the server's other core alone",
                 "import news news.ndjson --key source_url", "import tenant mx cr.ndjson",
             ],
             mutates: true,
@@ -78,6 +85,13 @@ struct ImportCommand: ShellCommand {
             }
             batchSize = size
         }
+        var connections = 2
+        if let text = arguments.value("connections") {
+            guard let count = Int(text), (1...2).contains(count) else {
+                throw CommandError.usage("--connections must be 1 or 2")
+            }
+            connections = count
+        }
         if let map = arguments.value("map") {
             request.columnMap = try invocation.columnMap(invocation.shell.absolutePath(map))
         }
@@ -88,6 +102,7 @@ struct ImportCommand: ShellCommand {
                 file: file,
                 report: rejections,
                 batchSize: batchSize,
+                connections: connections,
                 progress: progress,
                 stop: stop
             )
