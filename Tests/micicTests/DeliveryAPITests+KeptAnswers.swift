@@ -38,14 +38,20 @@ extension DeliveryAPITests {
             for (index, request) in requests.enumerated() {
                 let text = Self.request(request.method, request.target, request.fields)
                 let isHead = request.method == "HEAD"
-                // Once to keep the answer, then from the fast path.
+                // Once to keep the answer, then from the fast path. Kept answers are forgotten
+                // when the server hears of a change, which the fixture's own writes may still
+                // be on a busy machine: the answer is then kept again by the next request.
                 try fast.send(text)
                 _ = try fast.response(toHead: isHead)
                 let logged = "\(request.method) \(request.target) \(request.status) "
-                let kept = api.logLines(containing: logged + "(kept)")
-                try fast.send(text)
-                let fastAnswer = try fast.response(toHead: isHead)
-                #expect(api.logLines(containing: logged + "(kept)") == kept + 1, "\(text)")
+                var keptAnswer: RawHTTPConnection.Response?
+                for _ in 0..<3 where keptAnswer == nil {
+                    let kept = api.logLines(containing: logged + "(kept)")
+                    try fast.send(text)
+                    let answer = try fast.response(toHead: isHead)
+                    if api.logLines(containing: logged + "(kept)") == kept + 1 { keptAnswer = answer }
+                }
+                let fastAnswer = try #require(keptAnswer, "never answered from the kept answers: \(text)")
                 // Behind a request the router answers: the router answers it too.
                 let routed = api.logLines(containing: logged) - api.logLines(containing: logged + "(kept)")
                 try router.send(Self.request("GET", "/v1/cr/practices/missing-\(index)") + text)
