@@ -343,9 +343,10 @@ public struct LocalFailoverCluster: Sendable {
         while true {
             let (code, output) = try psql.run(programs.psql, arguments, input: preamble + script)
             if code == 0 { return }
-            // The server may still be starting, or a standby still replaying up to a
+            // The server may still be starting (its socket not made yet, or left by the
+            // server before it and refusing), or a standby still replaying up to a
             // consistent state.
-            let starting = ["No such file", "starting up", "not yet accepting connections"]
+            let starting = ["No such file", "Connection refused", "starting up", "not yet accepting connections"]
             guard Date() < deadline, starting.contains(where: output.contains) else {
                 throw LocalClusterError.commandFailed("psql on \(name)", status: code, output: output)
             }
