@@ -48,9 +48,14 @@ public struct AuditTrail: Sendable {
         """
     }
 
+    /// The session setting that names the command line behind the audit entries.
+    static let commandSetting = "micic.command"
+
     /// Sets the session's `micic.command`, which the audit entries of what follows take as
     /// their command; the line is cut at 1,000 characters.
     public func noteCommand(_ command: String, on connection: isolated Connection) throws {
-        _ = try connection.query("select set_config('micic.command', \(String(command.prefix(1_000))), false)")
+        _ = try connection.query(
+            "select set_config(\(Self.commandSetting), \(String(command.prefix(1_000))), false)"
+        )
     }
 }

@@ -52,8 +52,8 @@ final class MergeHelper: Sendable {
             select name, value from (
                 select name, current_setting(name) as value from pg_settings where source = 'session'
                 union all
-                select 'micic.command', current_setting('micic.command', true)
-                where coalesce(current_setting('micic.command', true), '') <> ''
+                select \(AuditTrail.commandSetting), current_setting(\(AuditTrail.commandSetting), true)
+                where coalesce(current_setting(\(AuditTrail.commandSetting), true), '') <> ''
             ) as settings
             order by name = 'role', name
             """

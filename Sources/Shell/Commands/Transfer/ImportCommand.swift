@@ -85,13 +85,8 @@ struct ImportCommand: ShellCommand {
             }
             batchSize = size
         }
-        var connections = 2
-        if let text = arguments.value("connections") {
-            guard let count = Int(text), (1...2).contains(count) else {
-                throw CommandError.usage("--connections must be 1 or 2")
-            }
-            connections = count
-        }
+        let connections = try invocation.number("connections") ?? 2
+        guard (1...2).contains(connections) else { throw CommandError.usage("--connections must be 1 or 2") }
         if let map = arguments.value("map") {
             request.columnMap = try invocation.columnMap(invocation.shell.absolutePath(map))
         }
