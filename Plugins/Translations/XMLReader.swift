@@ -141,9 +141,16 @@ struct XMLReader {
     /// content, and whether it is empty (`<cp hex="9"/>`).
     private mutating func startTag() throws -> (String, XMLNode, Bool) {
         index += 1
+        let nameStart = index
         let name = try self.name()
+        // The local name, after the prefix's colon (found in the bytes: names are short).
+        let local =
+            bytes[nameStart..<index].lastIndex(of: UInt8(ascii: ":"))
+            .map { String(decoding: bytes[($0 + 1)..<index], as: UTF8.self) } ?? name
         var attributes: [(name: String, value: String)] = []
-        var seen: Set<String> = []
+        // Every attribute's name, namespace declarations too (a tag has few: a list is quicker
+        // than a set).
+        var seen: [String] = []
         while true {
             let spaced = index < bytes.count && Self.isSpace(bytes[index])
             while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
@@ -151,7 +158,6 @@ struct XMLReader {
             if bytes[index] == UInt8(ascii: ">") || starts(with: "/>") {
                 let empty = bytes[index] == UInt8(ascii: "/")
                 index += empty ? 2 : 1
-                let local = name.lastIndex(of: ":").map { String(name[name.index(after: $0)...]) } ?? name
                 return (name, XMLNode(name: local, attributes: attributes, content: []), empty)
             }
             guard spaced else { throw fault("white space must come before each attribute of <\(name)>") }
@@ -161,10 +167,11 @@ struct XMLReader {
             try expect("=", after: "the attribute \(attribute)")
             while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
             let value = try attributeValue()
-            guard seen.insert(attribute).inserted else {
+            guard !seen.contains(attribute) else {
                 index = start
                 throw fault("<\(name)> has the attribute \(attribute) twice")
             }
+            seen.append(attribute)
             if attribute != "xmlns" && !attribute.hasPrefix("xmlns:") {
                 attributes.append((attribute, value))
             }

@@ -32,6 +32,10 @@ import Testing
         #expect(accepts(.list([.text("3"), .text("8")]), .list(.choice(.guidelines))))
         #expect(!accepts(.list([.text("16")]), .list(.choice(.guidelines))))
         #expect(issues(.list([.text("3"), .text("3")]), .list(.choice(.guidelines))) == ["lists '3' twice"])
+        // Long lists find repeats another way: the same answer.
+        let long: [FieldValue] = (1...20).map { .text("tag \($0)") }
+        #expect(accepts(.list(long), .list(.text(maxLength: 20))))
+        #expect(issues(.list(long + [.text("tag 7")]), .list(.text(maxLength: 20))) == ["lists 'tag 7' twice"])
     }
 
     @Test func countriesAreISOCodesOrGlobal() {
@@ -74,6 +78,33 @@ import Testing
         for bad in ["2 hours", "P", "PT", "P1H", "PT1H2D", "PT1M1H"] {
             #expect(!accepts(.text(bad), .duration), "\(bad)")
         }
+    }
+
+    /// The byte check of plain addresses decides alone only where `URLComponents` agrees,
+    /// and it does decide the usual ones.
+    @Test func plainURLsAreKnownFromTheirBytesAndAgreeWithTheFullCheck() {
+        let plain = [
+            "https://www.iom.int/micic", "HTTPS://WWW.IOM.INT/Micic?page=2&lang=es#top", "http://localhost:8080/",
+            "https://micicinitiative.iom.int/guidelines/guideline-1", "http://a.b:65535/x;y=1/(z)*~!$',+@:",
+            "https://example.org/caf%C3%A9", "https://example.org?q=a/b?c", "https://example.org#a/b?c",
+            "https://sub-domain.example.org/", "http://-a.b/",
+        ]
+        let others = [
+            "http://a.b:", "http://a.b:65536/", "http://a.b:123456/", "http://a..b/", "http://.a.b/", "http://a.b./",
+            "http://user@a.b/", "http://a.b/%zz", "http://a.b/%4", "http://a.b/ñ", "https://例え.jp/",
+            "http://a.b/#a#b", "http\u{1A}//a.b", "http:\u{0F}/a.b", "http://a.b/[x]", "http://a.b/path with space",
+            "http://a_b.c/", "http://a.b\\c", "http://localhost.", "http://local", "https://", "ftp://x.org",
+            "www.iom.int", "javascript:alert(1)", "http://[::1]/", "http://a.b/\u{7F}", "http://a.b/`x`",
+        ]
+        for url in plain {
+            #expect(FieldValidator.isPlainURL(url), "\(url)")
+            #expect(FieldValidator.isURLByComponents(url), "\(url)")
+        }
+        for url in plain + others {
+            #expect(!FieldValidator.isPlainURL(url) || FieldValidator.isURLByComponents(url), "\(url)")
+            #expect(FieldValidator.isURL(url) == FieldValidator.isURLByComponents(url), "\(url)")
+        }
+        for url in others { #expect(!FieldValidator.isPlainURL(url), "\(url)") }
     }
 
     @Test func dateTimesCarryAValidZone() {

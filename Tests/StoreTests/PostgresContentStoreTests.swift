@@ -60,6 +60,41 @@ import Testing
         }
     }
 
+    /// An update's entry holds the fields that changed, each as it was and as it is (a field
+    /// added or removed as null on the other side), and only those; no fields when none did.
+    @Test func anAuditEntryHoldsExactlyTheChangedFields() async throws {
+        try await withStore { store, _ in
+            let item = try await store.create(
+                ItemDraft(
+                    type: "note",
+                    title: "Fields",
+                    fields: ["summary": .text("a"), "kind": .text("a"), "day": .text("2016-06-15")]
+                ),
+                tenant: "cr",
+                author: "ana",
+                message: nil
+            )
+            try await store.connection.execute(
+                """
+                update items set fields = '{"summary": "b", "kind": "a", "phases": ["response"]}' where id = \(item.id)
+                """
+            )
+            try await store.connection.execute("update items set title = 'Fields again' where id = \(item.id)")
+            let entries = try await store.connection.query(
+                "select before::text, after::text from audit_log where item_id = \(item.id) and action = 'update' order by id"
+            ).map { [try $0.decode(String.self, at: 0), try $0.decode(String.self, at: 1)] }
+            #expect(
+                entries == [
+                    [
+                        #"{"fields": {"day": "2016-06-15", "phases": null, "summary": "a"}}"#,
+                        #"{"fields": {"day": null, "phases": ["response"], "summary": "b"}, "revision": 2}"#,
+                    ],
+                    [#"{"title": "Fields"}"#, #"{"title": "Fields again", "revision": 3}"#],
+                ]
+            )
+        }
+    }
+
     @Test func everyChangeIsAuditedInTheSameTransaction() async throws {
         try await withStore { store, _ in
             let item = try await store.create(

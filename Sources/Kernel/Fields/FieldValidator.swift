@@ -128,10 +128,12 @@ public struct FieldValidator: Sendable {
         case .list(let element, let maxItems):
             guard let items = value.listValue else { return wrong("must be a list", expected: "an array") }
             if items.count > maxItems { return issue("has \(items.count) entries; the limit is \(maxItems)") }
+            // Short lists (most) find a repeat by comparing: quicker than hashing each entry.
             var seen = Set<FieldValue>()
             var issues: [ValidationIssue] = []
-            for item in items {
-                if !seen.insert(item).inserted {
+            for (index, item) in items.enumerated() {
+                let repeated = items.count <= 16 ? items[..<index].contains(item) : !seen.insert(item).inserted
+                if repeated {
                     issues.append(ValidationIssue(field: field, message: "lists '\(item)' twice"))
                 } else if item.isEmpty {
                     issues.append(ValidationIssue(field: field, message: "has an empty entry"))
@@ -173,14 +175,6 @@ public struct FieldValidator: Sendable {
             )
         }
         return issues
-    }
-
-    static func isURL(_ text: String) -> Bool {
-        guard !text.contains(where: \.isWhitespace), let components = URLComponents(string: text),
-            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
-            let host = components.host, !host.isEmpty, host.contains(".") || host == "localhost"
-        else { return false }
-        return true
     }
 
     static func isEmail(_ text: String) -> Bool {

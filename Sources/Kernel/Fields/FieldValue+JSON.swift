@@ -12,9 +12,10 @@ extension FieldValue {
 
     /// The value as compact JSON, object keys sorted.
     public var jsonText: String {
-        var output = ""
+        // Written as bytes, made a string once: appending to a string checks every piece.
+        var output: [UInt8] = []
         write(into: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// An object of fields as compact JSON, keys sorted.
@@ -70,53 +71,56 @@ extension FieldValue {
         return fields
     }
 
-    private func write(into output: inout String) {
+    private func write(into output: inout [UInt8]) {
         switch self {
         case .text(let text): Self.writeString(text, into: &output)
-        case .integer(let number): output += String(number)
-        case .boolean(let flag): output += flag ? "true" : "false"
-        case .null: output += "null"
+        case .integer(let number): output.append(contentsOf: String(number).utf8)
+        case .boolean(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .null: output.append(contentsOf: "null".utf8)
         case .list(let items):
-            output += "["
+            output.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 item.write(into: &output)
             }
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let object):
-            output += "{"
-            for (index, key) in object.keys.sorted().enumerated() {
-                if index > 0 { output += "," }
-                Self.writeString(key, into: &output)
-                output += ":"
-                object[key]!.write(into: &output)
+            output.append(UInt8(ascii: "{"))
+            for (index, entry) in object.sorted(by: { $0.key < $1.key }).enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                Self.writeString(entry.key, into: &output)
+                output.append(UInt8(ascii: ":"))
+                entry.value.write(into: &output)
             }
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func writeString(_ text: String, into output: inout String) {
-        output += "\""
+    private static func writeString(_ text: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
         var copy = text
         copy.withUTF8 { bytes in
             var runStart = 0
             for index in 0..<bytes.count {
                 let byte = bytes[index]
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                output += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self)
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 switch byte {
-                case UInt8(ascii: "\""): output += "\\\""
-                case UInt8(ascii: "\\"): output += "\\\\"
-                case 0x0a: output += "\\n"
-                case 0x0d: output += "\\r"
-                case 0x09: output += "\\t"
-                default: output += "\\u00" + String(byte >> 4, radix: 16) + String(byte & 0xf, radix: 16)
+                case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
+                case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
+                case 0x0a: output.append(contentsOf: #"\n"#.utf8)
+                case 0x0d: output.append(contentsOf: #"\r"#.utf8)
+                case 0x09: output.append(contentsOf: #"\t"#.utf8)
+                default:
+                    output.append(
+                        contentsOf: (#"\u00"# + String(byte >> 4, radix: 16) + String(byte & 0xf, radix: 16)).utf8
+                    )
                 }
                 runStart = index + 1
             }
-            output += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart...]), as: UTF8.self)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }
 
