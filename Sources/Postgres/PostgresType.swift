@@ -39,6 +39,7 @@ public struct PostgresType: Hashable, Sendable, CustomStringConvertible {
     public static let varcharArray = PostgresType(oid: 1015)
     public static let int8Array = PostgresType(oid: 1016)
     public static let uuidArray = PostgresType(oid: 2951)
+    public static let regconfig = PostgresType(oid: 3734)
 
     public var description: String {
         Self.names[oid] ?? "oid \(oid)"
@@ -50,6 +51,6 @@ public struct PostgresType: Hashable, Sendable, CustomStringConvertible {
         1042: "character", 1043: "character varying", 1082: "date", 1114: "timestamp",
         1184: "timestamp with time zone", 1700: "numeric", 2950: "uuid", 3802: "jsonb", 1000: "boolean[]",
         1005: "smallint[]", 1007: "integer[]", 1009: "text[]", 1015: "character varying[]",
-        1016: "bigint[]", 2951: "uuid[]",
+        1016: "bigint[]", 2951: "uuid[]", 3734: "regconfig",
     ]
 }

@@ -8,7 +8,7 @@ internal import Postgres
 /// and each item is matched (and ranked) with the reading of its own language, one GIN
 /// index condition per language: `language = 'es' and search @@ websearch_to_tsquery(...)`.
 /// Unnamed statements are planned with their values, so each reading is computed once,
-/// while planning.
+/// while planning; the configurations are bound as constants (see ``SearchConfigurations``).
 struct ItemSearchQuery {
     let query: SearchQuery
     /// The content types searched (checked by ``ContentRules/check(_:)``).
@@ -17,6 +17,8 @@ struct ItemSearchQuery {
     let tenantID: Int64
     /// The languages searched: the query's, or every language of the tenant.
     let languages: [String]
+    /// The text search configuration of each language searched.
+    let configurations: [String: TextSearchConfiguration]
     /// Whether the public reader reads (see ``PublicReader``): no author, no private fields.
     var isPublic = false
 
@@ -35,7 +37,7 @@ struct ItemSearchQuery {
         get throws {
             """
             select \(isPublic ? ItemColumns.publicList : ItemColumns.list), rank, \
-            ts_headline(micic_search_config(language), \
+            ts_headline(\(rowConfiguration), \
             concat_ws(' ', left(fields ->> 'summary', micic_searchable_length('summary')), \
             left(fields ->> 'body', micic_searchable_length('body'))), \(rowQuery), \
             \(Self.headlineOptions)) as snippet
@@ -91,14 +93,27 @@ struct ItemSearchQuery {
 
     /// The reading of the query text in `language`.
     private func tsquery(_ language: String) -> Query {
-        "websearch_to_tsquery(micic_search_config(\(language)), \(query.text))"
+        "websearch_to_tsquery(\(configuration(language)), \(query.text))"
+    }
+
+    private func configuration(_ language: String) -> TextSearchConfiguration {
+        configurations[language] ?? TextSearchConfiguration(name: "pg_catalog.simple")
     }
 
     /// The reading of the query text in the row's language.
     private var rowQuery: Query {
-        guard languages.count > 1 else { return tsquery(languages.first ?? "simple") }
-        return "(case language" + languages.map { " when \($0) then " + tsquery($0) }.joined(separator: "")
-            + " end)"
+        inRowLanguage(tsquery)
+    }
+
+    /// The configuration of the row's language (every match is in a language searched).
+    private var rowConfiguration: Query {
+        inRowLanguage { "\(configuration($0))" }
+    }
+
+    /// `value` of the row's language: of the only language searched, or chosen by a case.
+    private func inRowLanguage(_ value: (String) -> Query) -> Query {
+        guard languages.count > 1 else { return value(languages.first ?? "simple") }
+        return "(case language" + languages.map { " when \($0) then " + value($0) }.joined(separator: "") + " end)"
     }
 
     /// What every match satisfies.

@@ -45,12 +45,14 @@ extension PostgresContentStore {
         -> ItemSearchQuery
     {
         let record = try tenantRecord(tenant, on: connection)
+        let languages = query.language.map { [$0] } ?? record.tenant.languages
         return ItemSearchQuery(
             query: query,
             types: try rules.check(query),
             rules: rules,
             tenantID: record.id,
-            languages: query.language.map { [$0] } ?? record.tenant.languages
+            languages: languages,
+            configurations: try searchConfigurations.of(languages, on: connection)
         )
     }
 }

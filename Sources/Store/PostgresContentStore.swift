@@ -25,6 +25,8 @@ public final class PostgresContentStore: ContentStore {
     /// The checks made before writing.
     public let rules: ContentRules
     private let tenants = Mutex<[String: (record: TenantRecord, read: ContinuousClock.Instant)]>([:])
+    /// The text search configuration of each language searched so far.
+    let searchConfigurations = SearchConfigurations()
     /// How long a tenant (its archived flag, languages, and the person's role there) is
     /// trusted before it is read again, so a long session sees changes made elsewhere.
     static let tenantLifetime = Duration.seconds(2)

@@ -21,6 +21,8 @@ public struct PublicReader: Sendable {
 
     /// The content types and their rules.
     public let rules: ContentRules
+    /// The text search configuration of each language searched so far.
+    private let searchConfigurations = SearchConfigurations()
 
     /// A reader of the content types of `registry`.
     public init(registry: PluginRegistry) {
@@ -163,7 +165,7 @@ public struct PublicReader: Sendable {
     ) throws
         -> SearchPage
     {
-        try searchQuery(query, tenant: tenant).page(tenant: tenant.tenant.code, on: connection)
+        try searchQuery(query, tenant: tenant, on: connection).page(tenant: tenant.tenant.code, on: connection)
     }
 
     /// The facet counts of every match of `query`.
@@ -173,7 +175,7 @@ public struct PublicReader: Sendable {
         tenant: PublicTenant,
         on connection: isolated Connection
     ) throws -> [FacetCount] {
-        let statement = try searchQuery(query, tenant: tenant).facetStatement(facets)
+        let statement = try searchQuery(query, tenant: tenant, on: connection).facetStatement(facets)
         return FacetCount.ordered(try FacetCountQuery.counts(connection.query(statement)), facets: facets)
     }
 
@@ -213,13 +215,19 @@ public struct PublicReader: Sendable {
         return list
     }
 
-    private func searchQuery(_ query: SearchQuery, tenant: PublicTenant) throws -> ItemSearchQuery {
+    private func searchQuery(
+        _ query: SearchQuery,
+        tenant: PublicTenant,
+        on connection: isolated Connection
+    ) throws -> ItemSearchQuery {
+        let languages = query.language.map { [$0] } ?? tenant.tenant.languages
         var search = ItemSearchQuery(
             query: query,
             types: try rules.check(query),
             rules: rules,
             tenantID: tenant.id,
-            languages: query.language.map { [$0] } ?? tenant.tenant.languages
+            languages: languages,
+            configurations: try searchConfigurations.of(languages, on: connection)
         )
         search.isPublic = true
         return search

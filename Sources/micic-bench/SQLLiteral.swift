@@ -27,6 +27,7 @@ enum SQLLiteral {
         case .timestamptz: "timestamptz"
         case .textArray: "text[]"
         case .int8Array: "bigint[]"
+        case .regconfig: "regconfig"
         default: throw BenchError(message: "no SQL type name for parameter type \(type)")
         }
     }

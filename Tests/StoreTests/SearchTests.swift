@@ -196,6 +196,10 @@ import Testing
             #expect(spanish == ["Apoyo a la persona migrante"])
             let plural = try await titles(store, SearchQuery(text: "evacuaciones", language: "es"))
             #expect(plural == ["Apoyo a la persona migrante"])
+            // Searching every language, each hit's snippet is read in its own language too.
+            let everywhere = try await store.search(SearchQuery(text: "evacuaciones"), tenant: "cr").hits
+            let spanishHit = try #require(everywhere.first { $0.item.language == "es" })
+            #expect(spanishHit.snippet.matches == ["evacuación"])
             // English inflections: "drill" finds "drills", "practise" finds "practised".
             let english = try await titles(store, SearchQuery(text: "drill practise"))
             #expect(english == ["Evacuation drills for migrant workers"])
