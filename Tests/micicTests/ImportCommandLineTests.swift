@@ -318,7 +318,7 @@ import Testing
         for index in 1...count {
             text += "{\"title\": \"\(title) \(index)\", \"phases\": [\"preparedness\"], \"countries\": [\"CR\"]}\n"
         }
-        return try await scratch.write("\(title).ndjson", text)
+        return try await scratch.write(title.replacing(" ", with: "-") + ".ndjson", text)
     }
 
     @Test func aTerminalShowsProgressAndASummary() async throws {
@@ -347,7 +347,8 @@ import Testing
     private func startImport(
         _ file: String,
         lockingPractice number: Int,
-        in demo: DemoDatabase
+        in demo: DemoDatabase,
+        options: String = ""
     ) async throws -> (process: Process, errors: Pipe, watcher: Connection) {
         let blocker = try await demo.micic(
             "practice create --tenant cr --title \"Práctica número \(number)\" --phases post_crisis --countries PA"
@@ -360,7 +361,7 @@ import Testing
         )
         let process = Process()
         process.executableURL = ExecutableRun.productsDirectory.appendingPathComponent("micic")
-        process.arguments = ["-c", "import practice \(file) --tenant cr --batch-size 25"]
+        process.arguments = ["-c", "import practice \(file) --tenant cr --batch-size 25 \(options)"]
         var environment = ProcessInfo.processInfo.environment
         environment["DATABASE_URL"] = demo.database.url
         process.environment = environment
@@ -462,22 +463,28 @@ import Testing
         }
     }
 
+    /// Has the database note in `test_merge_sessions` the server session (`pid`) that
+    /// inserted each item, and its title.
+    private func noteMergeSessions(_ demo: DemoDatabase) async throws {
+        let setup = try await demo.database.connect()
+        try await setup.executeScript(
+            """
+            create table test_merge_sessions (pid int, title text);
+            create function test_note_session() returns trigger language plpgsql as
+              $$ begin insert into test_merge_sessions values (pg_backend_pid(), new.title); return null; end $$;
+            create trigger test_note_session after insert on items for each row execute function test_note_session();
+            grant insert on test_merge_sessions to public;
+            """
+        )
+        await setup.close()
+    }
+
     @Test func theSecondConnectionsBatchesAreAuditedWithTheFirstsCommandLineAndOneConnectionIsAChoice() async throws {
         try await DemoDatabase.with { demo in
             let scratch = try ScratchDirectory()
             let file = try await writePlans(200, in: scratch)
             // Which server session wrote each item: both connections merge, unless told otherwise.
-            let setup = try await demo.database.connect()
-            try await setup.executeScript(
-                """
-                create table test_merge_sessions (pid int, title text);
-                create function test_note_session() returns trigger language plpgsql as
-                  $$ begin insert into test_merge_sessions values (pg_backend_pid(), new.title); return null; end $$;
-                create trigger test_note_session after insert on items for each row execute function test_note_session();
-                grant insert on test_merge_sessions to public;
-                """
-            )
-            await setup.close()
+            try await noteMergeSessions(demo)
             // The shell names the command line in its session; the audit entries of every batch,
             // on either connection, take it.
             let run = try await demo.micic("import practice \(file) --tenant cr --batch-size 10")
@@ -505,12 +512,7 @@ import Testing
         try await DemoDatabase.with { demo in
             let scratch = try ScratchDirectory()
             let rows = 400
-            var text = ""
-            for index in 1...rows {
-                text +=
-                    "{\"title\": \"Práctica número \(index)\", \"phases\": [\"preparedness\"], \"countries\": [\"CR\"]}\n"
-            }
-            let file = try await scratch.write("many.ndjson", text)
+            let file = try await writePlans(rows, titled: "Práctica número", in: scratch)
             // Line 100 ends the fourth batch of 25 (the second connection's second): it updates
             // an item this test holds locked.
             let (process, errors, watcher) = try await startImport(file, lockingPractice: 100, in: demo)
@@ -567,6 +569,52 @@ import Testing
             await #expect(
                 try demo.count("select count(*) from item_revisions where message like '%(import job \(id))'") == rows
             )
+        }
+    }
+
+    @Test func anImportOnOneConnectionIsResumedOnOne() async throws {
+        try await DemoDatabase.with { demo in
+            let scratch = try ScratchDirectory()
+            let rows = 200
+            let file = try await writePlans(rows, titled: "Práctica número", in: scratch)
+            try await noteMergeSessions(demo)
+            // Line 100 ends the fourth batch of 25, which waits for the item this test holds
+            // locked; the item then changes, so the batch fails and the import stops there.
+            let (process, _, watcher) = try await startImport(
+                file,
+                lockingPractice: 100,
+                in: demo,
+                options: "--connections 1"
+            )
+            let waiting =
+                "select count(*) from pg_stat_activity where datname = current_database() "
+                + "and application_name = 'micic' and wait_event_type = 'Lock'"
+            let deadline = Date().addingTimeInterval(120)
+            while try await demo.count(waiting) == 0 && Date() < deadline && process.isRunning {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            try await watcher.execute(
+                "update items set fields = fields || '{\"countries\": [\"PA\", \"NI\"]}' "
+                    + "where slug = 'practica-numero-100'"
+            )
+            try await watcher.execute("commit")
+            await watcher.close()
+            process.waitUntilExit()
+            #expect(process.terminationStatus != 0)
+            let imported = "select count(*) from items where title like 'Práctica número %'"
+            #expect(try await demo.count(imported) == 75 + 1)
+            // The sessions that merged rows of the file (the locked item was made before).
+            let sessions =
+                "select count(distinct pid) from test_merge_sessions "
+                + "where title like 'Práctica número %' and title <> 'Práctica número 100'"
+            #expect(try await demo.count(sessions) == 1)
+
+            let id = try await demo.count("select max(id) from import_jobs")
+            let resumed = try await demo.micic("job resume \(id)")
+            #expect(resumed.status == 0, "\(resumed.standardError)")
+            #expect(try await demo.count(imported) == rows)
+            // The resumed run merged on one connection too: one session more.
+            #expect(try await demo.count(sessions) == 2)
         }
     }
 

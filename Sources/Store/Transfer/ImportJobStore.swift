@@ -40,10 +40,12 @@ public struct ImportJobStore: Sendable {
             let id = try connection.query(
                 """
                 insert into import_jobs (tenant_id, item_type, file, file_size, file_checksum, format, key, on_error,
-                                         column_map, batch_size, message, language, rows_total, rejected_count)
+                                         column_map, batch_size, connections, message, language, rows_total,
+                                         rejected_count)
                 values (\(tenantID), \(request.type), \(options.file), \(fileSize), \(checksum),
                         \(request.format.rawValue), \(request.key), \(request.onError.rawValue), \(map),
-                        \(options.batchSize), \(request.message), \(request.language), \(rows), \(rejected))
+                        \(options.batchSize), \(options.workers > 1 ? 2 : 1), \(request.message), \(request.language), \(rows),
+                        \(rejected))
                 returning id
                 """
             )[0].decode(Int64.self, at: 0)
@@ -117,7 +119,11 @@ public struct ImportJobStore: Sendable {
             job: job,
             tenantID: try row.decode(column: "tenant_id"),
             request: request,
-            options: ImportFileOptions(file: job.file, batchSize: try row.decode(column: "batch_size")),
+            options: ImportFileOptions(
+                file: job.file,
+                batchSize: try row.decode(column: "batch_size"),
+                workers: try row.decode(column: "connections")
+            ),
             fileSize: try row.decode(column: "file_size"),
             checksum: try row.decode(column: "file_checksum")
         )
