@@ -37,14 +37,24 @@ struct XMLNode: Sendable {
 
     /// The child elements called `name`.
     func children(named name: String) -> [XMLNode] {
-        elements.filter { $0.name == name }
+        content.compactMap { piece in
+            if case .element(let element) = piece, element.name == name { return element }
+            return nil
+        }
     }
 
     /// The elements called `name` anywhere below (an element so called is not searched
     /// further).
     func descendants(named name: String) -> [XMLNode] {
-        elements.flatMap { child in
-            child.name == name ? [child] : child.descendants(named: name)
+        var found: [XMLNode] = []
+        collect(named: name, into: &found)
+        return found
+    }
+
+    /// Appends the elements called `name` below this one to `found`, in document order.
+    private func collect(named name: String, into found: inout [XMLNode]) {
+        for case .element(let child) in content {
+            if child.name == name { found.append(child) } else { child.collect(named: name, into: &found) }
         }
     }
 }
