@@ -100,7 +100,12 @@ import Testing
             #expect(FieldValidator.isPlainURL(url), "\(url)")
             #expect(FieldValidator.isURLByComponents(url), "\(url)")
         }
-        for url in plain + others {
+        // Either check may decide these; they must agree.
+        let edges = [
+            "http://a.b:0/", "http://a.b:080/", "http://1.2.3.4/", "HTTP://A.B", "http://a.b?", "http://a.b#",
+            "http://a.b/?#", "http://a-.b/", "http://a.b/~user/(x)", "https://a.b:443",
+        ]
+        for url in plain + others + edges {
             #expect(!FieldValidator.isPlainURL(url) || FieldValidator.isURLByComponents(url), "\(url)")
             #expect(FieldValidator.isURL(url) == FieldValidator.isURLByComponents(url), "\(url)")
         }
