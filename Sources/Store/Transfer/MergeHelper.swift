@@ -45,7 +45,8 @@ final class MergeHelper: Sendable {
     }
 
     /// The settings made in `connection`'s session, a role taken last (after it, what only
-    /// the person who logged in may set could not be).
+    /// the person who logged in may set could not be). `pg_settings` does not show the role:
+    /// it is read by its name (`none` when no role was taken).
     private static func sessionSettings(of connection: isolated Connection) throws -> [(String, String)] {
         try connection.query(
             """
@@ -54,6 +55,8 @@ final class MergeHelper: Sendable {
                 union all
                 select \(AuditTrail.commandSetting), current_setting(\(AuditTrail.commandSetting), true)
                 where coalesce(current_setting(\(AuditTrail.commandSetting), true), '') <> ''
+                union all
+                select 'role', current_setting('role') where current_setting('role') <> 'none'
             ) as settings
             order by name = 'role', name
             """
