@@ -122,6 +122,32 @@ import Testing
         #expect(throws: FieldValueJSONError.self) { try FieldValue.parse(json: #"{"a":"unterminated}"#) }
     }
 
+    /// Strings are written eight bytes at a time where none needs escaping: every byte that
+    /// does is escaped wherever it falls, and the others (DEL, UTF-8 of é) pass unchanged.
+    @Test func everyCharacterThatNeedsEscapingIsEscapedAtEveryPosition() throws {
+        let plain = Array("abcdé\u{7F}fghijklmnopqrstuvwxyz0123".unicodeScalars)
+        let special = (0..<0x20).compactMap(Unicode.Scalar.init) + ["\"", "\\"]
+        for scalar in special {
+            for position in 0...plain.count {
+                var scalars = plain
+                scalars.insert(scalar, at: position)
+                var text = ""
+                text.unicodeScalars.append(contentsOf: scalars)
+                let written = FieldValue.text(text).jsonText
+                #expect(!written.utf8.contains { $0 < 0x20 }, "\(written)")
+                #expect(try FieldValue.parse(json: written) == .text(text), "\(written)")
+                #expect(try JSONDecoder().decode(String.self, from: Data(written.utf8)) == text)
+                // The quotes around it, and the escape's backslash and what follows it.
+                #expect(written.utf8.count == text.utf8.count + 3 + Self.extra(scalar))
+            }
+        }
+    }
+
+    /// How many bytes an escape adds beyond one: `\u00XX` for the controls without a short form.
+    private static func extra(_ scalar: Unicode.Scalar) -> Int {
+        ["\n", "\r", "\t", "\"", "\\"].contains(scalar) ? 0 : 4
+    }
+
     @Test func escapesFarIntoLongStringsAndAtTheirEdgesAreRead() throws {
         let a = String(repeating: "a", count: 30)
         let b = String(repeating: "b", count: 40)
