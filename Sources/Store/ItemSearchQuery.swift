@@ -39,10 +39,10 @@ struct ItemSearchQuery {
             select \(isPublic ? ItemColumns.publicList : ItemColumns.list), rank, \
             ts_headline(\(rowConfiguration), \
             concat_ws(' ', left(fields ->> 'summary', micic_searchable_length('summary')), \
-            left(fields ->> 'body', micic_searchable_length('body'))), \(rowQuery), \
+            left(fields ->> 'body', micic_searchable_length('body'))), row_query, \
             \(Self.headlineOptions)) as snippet
-            from (select tenant_id, \(innerColumns), ts_rank(search, \(rowQuery)) as rank
-            from items where \(try conditions) order by rank desc, id desc limit \(query.limit + 1) offset \(query.offset)
+            from (select tenant_id, \(innerColumns), ts_rank(search, \(rowQuery)) as rank, \(rowQuery) as row_query
+            from \(source) where \(try conditions) order by rank desc, id desc limit \(query.limit + 1) offset \(query.offset)
             ) as items
             order by rank desc, id desc
             """
@@ -52,13 +52,12 @@ struct ItemSearchQuery {
     /// The page of hits that ``statement`` reads on `connection`, without the extra row read
     /// to know whether another page follows.
     ///
-    /// Its rows are read as they arrive, while the server makes the next ones' snippets. Not
-    /// prepared: planned with the actual text, so the readings of the query are computed once
-    /// and the index conditions are constants whose selectivity the planner can weigh.
+    /// Its rows are read as they arrive, while the server makes the next ones' snippets.
+    /// Searching one language, the statement is prepared (see ``readsOnce``).
     func page(tenant: String, on connection: isolated Connection) throws -> SearchPage {
         var hits: [SearchHit] = []
         hits.reserveCapacity(query.limit + 1)
-        try ItemRowReader.stream(try statement, plan: .withValues, parsingFields: true, on: connection) { reader, row in
+        try ItemRowReader.stream(try statement, plan: plan, parsingFields: true, on: connection) { reader, row in
             hits.append(
                 SearchHit(
                     item: try reader.item(from: row, tenant: tenant),
@@ -83,7 +82,7 @@ struct ItemSearchQuery {
     /// match: rows of facet, value and count (see ``FacetCountQuery``).
     func facetStatement(_ facets: [String]) throws -> Query {
         try FacetCountQuery(facets: facets, types: types, rules: rules)
-            .statement(matches: "select id, type, facets from items where \(try conditions)")
+            .statement(matches: "select id, type, facets from \(source) where \(try conditions)")
     }
 
     /// The item columns the page's subquery passes on.
@@ -91,8 +90,30 @@ struct ItemSearchQuery {
         Query(unsafeSQL: (isPublic ? ItemColumns.publicNames : ItemColumns.names).joined(separator: ", "))
     }
 
+    /// Whether one language is searched: its reading of the query text is then made in a
+    /// subquery of its own (``source``), once per call (`offset 0` keeps the planner from
+    /// folding it into every use), and the statement is prepared, its plan made without the
+    /// values serving every text. Over several languages each reading is written where it is
+    /// used and planned with the values: the planner reads the index for an `or` of
+    /// conditions only when their readings are constants.
+    private var readsOnce: Bool { languages.count == 1 }
+
+    /// The items, beside the reading of the query text (`query.q`) when ``readsOnce``.
+    private var source: Query {
+        guard readsOnce else { return "items" }
+        return "(select \(inline(languages[0])) as q offset 0) as query, items"
+    }
+
+    /// How the statement is planned (see ``readsOnce``).
+    private var plan: StatementPlan { readsOnce ? .prepared : .withValues }
+
     /// The reading of the query text in `language`.
     private func tsquery(_ language: String) -> Query {
+        readsOnce ? "query.q" : inline(language)
+    }
+
+    /// The reading of the query text in `language`, made where it is written.
+    private func inline(_ language: String) -> Query {
         "websearch_to_tsquery(\(configuration(language)), \(query.text))"
     }
 
