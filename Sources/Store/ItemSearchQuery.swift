@@ -7,8 +7,9 @@ internal import Postgres
 /// The query text is read with the text-search configuration of each language searched,
 /// and each item is matched (and ranked) with the reading of its own language, one GIN
 /// index condition per language: `language = 'es' and search @@ websearch_to_tsquery(...)`.
-/// Unnamed statements are planned with their values, so each reading is computed once,
-/// while planning; the configurations are bound as constants (see ``SearchConfigurations``).
+/// The configurations are bound as constants (see ``SearchConfigurations``). Searching one
+/// language, the reading is made once per call and the statement is prepared; over several,
+/// each reading is a constant made while planning (see ``readsOnce``).
 struct ItemSearchQuery {
     let query: SearchQuery
     /// The content types searched (checked by ``ContentRules/check(_:)``).
@@ -21,6 +22,25 @@ struct ItemSearchQuery {
     let configurations: [String: TextSearchConfiguration]
     /// Whether the public reader reads (see ``PublicReader``): no author, no private fields.
     var isPublic = false
+
+    /// A search of `query` in the tenant `tenantID`, which publishes in `tenantLanguages`:
+    /// in the query's language, or in every one of the tenant's, each with its configuration
+    /// from `configurations` (read on `connection` when first searched).
+    init(
+        _ query: SearchQuery,
+        tenantID: Int64,
+        tenantLanguages: [String],
+        rules: ContentRules,
+        configurations: SearchConfigurations,
+        on connection: isolated Connection
+    ) throws {
+        self.query = query
+        types = try rules.check(query)
+        self.rules = rules
+        self.tenantID = tenantID
+        languages = query.language.map { [$0] } ?? tenantLanguages
+        self.configurations = try configurations.of(languages, on: connection)
+    }
 
     /// Where a snippet's matches start and end in `ts_headline`'s output: characters of
     /// Unicode's private use area, which content has no reason to hold (one that did would

@@ -45,14 +45,13 @@ extension PostgresContentStore {
         -> ItemSearchQuery
     {
         let record = try tenantRecord(tenant, on: connection)
-        let languages = query.language.map { [$0] } ?? record.tenant.languages
-        return ItemSearchQuery(
-            query: query,
-            types: try rules.check(query),
-            rules: rules,
+        return try ItemSearchQuery(
+            query,
             tenantID: record.id,
-            languages: languages,
-            configurations: try searchConfigurations.of(languages, on: connection)
+            tenantLanguages: record.tenant.languages,
+            rules: rules,
+            configurations: searchConfigurations,
+            on: connection
         )
     }
 }

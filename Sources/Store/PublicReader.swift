@@ -220,14 +220,13 @@ public struct PublicReader: Sendable {
         tenant: PublicTenant,
         on connection: isolated Connection
     ) throws -> ItemSearchQuery {
-        let languages = query.language.map { [$0] } ?? tenant.tenant.languages
-        var search = ItemSearchQuery(
-            query: query,
-            types: try rules.check(query),
-            rules: rules,
+        var search = try ItemSearchQuery(
+            query,
             tenantID: tenant.id,
-            languages: languages,
-            configurations: try searchConfigurations.of(languages, on: connection)
+            tenantLanguages: tenant.tenant.languages,
+            rules: rules,
+            configurations: searchConfigurations,
+            on: connection
         )
         search.isPublic = true
         return search
